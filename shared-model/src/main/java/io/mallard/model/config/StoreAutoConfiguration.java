@@ -1,0 +1,38 @@
+package io.mallard.model.config;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import io.mallard.model.store.MongoStore;
+import io.mallard.model.store.RedisStore;
+import io.mallard.model.store.Stores;
+
+/**
+ * Stores for every service. In the standalone JVM they live in the parent context and each
+ * service's child context finds them there instead of opening its own.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(MallardProperties.class)
+public class StoreAutoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    Stores stores(MallardProperties properties) {
+        return Stores.open(properties);
+    }
+
+    // Closed by Stores, in the right order, not by the context.
+    @Bean(destroyMethod = "")
+    @ConditionalOnMissingBean
+    MongoStore mongoStore(Stores stores) {
+        return stores.mongo();
+    }
+
+    @Bean(destroyMethod = "")
+    @ConditionalOnMissingBean
+    RedisStore redisStore(Stores stores) {
+        return stores.redis();
+    }
+}
