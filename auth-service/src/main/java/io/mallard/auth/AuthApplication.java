@@ -1,13 +1,24 @@
 package io.mallard.auth;
 
-import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** Access-token service on its own. */
 @SpringBootApplication
 public class AuthApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(AuthApplication.class, args);
+        builder().run(args);
+    }
+
+    /**
+     * The service as an application, also used by {@code standalone} to run it as a child context.
+     * Its settings live in {@code auth.yml}, so that several services share one classpath.
+     */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(AuthApplication.class)
+                .web(WebApplicationType.REACTIVE)
+                .properties("spring.config.name=application,auth");
     }
 }

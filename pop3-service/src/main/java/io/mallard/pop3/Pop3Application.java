@@ -1,13 +1,24 @@
 package io.mallard.pop3;
 
-import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** POP3 service on its own: one instance of any number behind a TCP load balancer. */
 @SpringBootApplication
 public class Pop3Application {
 
     public static void main(String[] args) {
-        SpringApplication.run(Pop3Application.class, args);
+        builder().run(args);
+    }
+
+    /**
+     * The service as an application, also used by {@code standalone} to run it as a child context.
+     * Its settings live in {@code pop3.yml}, so that several services share one classpath.
+     */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(Pop3Application.class)
+                .web(WebApplicationType.NONE)
+                .properties("spring.config.name=application,pop3");
     }
 }

@@ -1,0 +1,82 @@
+package io.mallard.standalone;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import io.mallard.acme.AcmeApplication;
+import io.mallard.api.ApiApplication;
+import io.mallard.auth.AuthApplication;
+import io.mallard.gateway.GatewayApplication;
+import io.mallard.imap.ImapApplication;
+import io.mallard.lmtp.LmtpApplication;
+import io.mallard.model.config.StoreAutoConfiguration;
+import io.mallard.pop3.Pop3Application;
+
+/**
+ * Every Mallard service in one JVM. The parent context owns the stores (embedded unless URIs
+ * are configured); each service runs as its own child context, exactly the application it is
+ * when deployed alone, and finds the stores in the parent.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(StoreAutoConfiguration.class)
+public class StandaloneApplication {
+
+    private static final Logger log = LoggerFactory.getLogger(StandaloneApplication.class);
+
+    /** The services, each as its own application; started side by side to keep start-up short. */
+    static final List<Service> SERVICES = List.of(
+            new Service("imap", ImapApplication::builder),
+            new Service("pop3", Pop3Application::builder),
+            new Service("lmtp", LmtpApplication::builder),
+            new Service("api", ApiApplication::builder),
+            new Service("auth", AuthApplication::builder),
+            new Service("acme", AcmeApplication::builder),
+            new Service("gateway", GatewayApplication::builder));
+
+    record Service(String name, Supplier<SpringApplicationBuilder> builder) {
+
+        /**
+         * One classpath holds every service here, so the gateway's auto-configuration would
+         * turn every web service into a gateway; only the gateway's own context keeps it.
+         */
+        SpringApplicationBuilder childOf(ConfigurableApplicationContext parent) {
+            return builder.get()
+                    .parent(parent)
+                    .properties("spring.main.banner-mode=off",
+                            "spring.cloud.gateway.server.webflux.enabled=" + name.equals("gateway"))
+                    // The parent's shutdown hook closes the services first, then the stores.
+                    .registerShutdownHook(false);
+        }
+    }
+
+    public static void main(String[] args) {
+        start(args);
+    }
+
+    static ConfigurableApplicationContext start(String... args) {
+        long started = System.nanoTime();
+        ConfigurableApplicationContext stores = new SpringApplicationBuilder(StandaloneApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("spring.config.name=application,standalone")
+                .run(args);
+        try {
+            CompletableFuture.allOf(SERVICES.stream()
+                    .map(service -> CompletableFuture.runAsync(() -> service.childOf(stores).run(args)))
+                    .toArray(CompletableFuture[]::new)).join();
+        } catch (RuntimeException e) {
+            stores.close();
+            throw e;
+        }
+        log.info("Mallard standalone started in {} ms", (System.nanoTime() - started) / 1_000_000);
+        return stores;
+    }
+}
