@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -68,6 +69,9 @@ public class StandaloneApplication {
                 .web(WebApplicationType.NONE)
                 .properties("spring.config.name=application,standalone")
                 .run(args);
+        // Logging is the JVM's, set up once by the parent; children started side by side would
+        // otherwise race to re-initialise Logback and attach its appenders more than once.
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         try {
             CompletableFuture.allOf(SERVICES.stream()
                     .map(service -> CompletableFuture.runAsync(() -> service.childOf(stores).run(args)))
