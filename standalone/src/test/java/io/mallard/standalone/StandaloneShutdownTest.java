@@ -48,8 +48,8 @@ class StandaloneShutdownTest {
             String output = Files.readString(log);
             assertThat(output).contains("Mallard standalone started");
             // The stores close last, after every service context.
-            assertThat(output).contains("completed shutdown of MongoServer");
-            assertThat(output.lastIndexOf("completed shutdown of MongoServer"))
+            assertThat(output).contains("Stores closed");
+            assertThat(output.lastIndexOf("Stores closed"))
                     .isGreaterThan(output.lastIndexOf("Commencing graceful shutdown"));
             for (int port : PORTS) {
                 assertThat(accepts(port)).as("port %d closed", port).isFalse();

@@ -1,5 +1,8 @@
 package io.mallard.model.store;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.mallard.model.config.MallardProperties;
 import io.mallard.model.store.embedded.EmbeddedMongoServer;
 import io.mallard.model.store.embedded.EmbeddedRedisServer;
@@ -9,6 +12,8 @@ import io.mallard.model.store.embedded.EmbeddedRedisServer;
  * data directory. Either way the rest of Mallard sees the same drivers and the same code path.
  */
 public final class Stores implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Stores.class);
 
     private final EmbeddedMongoServer embeddedMongo;
     private final EmbeddedRedisServer embeddedRedis;
@@ -53,5 +58,6 @@ public final class Stores implements AutoCloseable {
         if (embeddedMongo != null) {
             embeddedMongo.close();
         }
+        log.info("Stores closed");
     }
 }
