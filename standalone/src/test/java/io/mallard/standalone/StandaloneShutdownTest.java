@@ -48,7 +48,7 @@ class StandaloneShutdownTest {
             String output = Files.readString(log);
             assertThat(output).contains("Mallard standalone started");
             // The stores close last, after every service context.
-            assertThat(output).contains("Stores closed");
+            assertThat(output).contains("Commencing graceful shutdown", "Stores closed");
             assertThat(output.lastIndexOf("Stores closed"))
                     .isGreaterThan(output.lastIndexOf("Commencing graceful shutdown"));
             for (int port : PORTS) {
