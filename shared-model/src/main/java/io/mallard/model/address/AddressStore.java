@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.time.temporal.ChronoUnit;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -53,7 +54,7 @@ public final class AddressStore {
     public Mono<Address> addToUser(ObjectId user, String address, boolean main, List<String> tags) {
         return Mono.fromCallable(() -> new Address(new ObjectId(), user, address.trim(),
                         AddressNormalizer.viewAllowingWildcards(address), main, List.copyOf(tags), List.of(), 0,
-                        clock.instant()))
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS)))
                 .flatMap(this::insert)
                 .flatMap(added -> main ? setMain(user, added.id()).thenReturn(added) : Mono.just(added));
     }
@@ -66,7 +67,7 @@ public final class AddressStore {
             }
             return new Address(new ObjectId(), null, address.trim(), AddressNormalizer.viewAllowingWildcards(address),
                     false, List.copyOf(tags), targets.stream().map(ForwardTarget::parse).toList(), forwardsPerDay,
-                    clock.instant());
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS));
         }).flatMap(this::insert);
     }
 

@@ -3,6 +3,7 @@ package io.mallard.model.address;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
+import java.time.temporal.ChronoUnit;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -41,7 +42,7 @@ public final class DomainAliasStore {
 
     public Mono<DomainAlias> add(String alias, String domain) {
         return Mono.fromCallable(() -> new DomainAlias(new ObjectId(), AddressNormalizer.domain(alias),
-                        AddressNormalizer.domain(domain), clock.instant()))
+                        AddressNormalizer.domain(domain), clock.instant().truncatedTo(ChronoUnit.MILLIS)))
                 .flatMap(created -> created.alias().equals(created.domain()) || "*".equals(created.alias()) || "*".equals(created.domain())
                         ? Mono.error(new InvalidAddressException(alias, "an alias must name another, concrete domain"))
                         : Mono.from(aliases.insertOne(new Document("_id", created.id())

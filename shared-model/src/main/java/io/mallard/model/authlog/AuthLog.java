@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.time.temporal.ChronoUnit;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -57,7 +58,7 @@ public final class AuthLog {
     /** Writes one attempt, stamped now and expiring after the retention. */
     public Mono<AuthEvent> record(ObjectId user, String username, String ip, String scope, AuthOutcome result,
             String credential, ObjectId appPassword) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         AuthEvent event = new AuthEvent(new ObjectId(), user, username, ip, scope, result, credential, appPassword,
                 now, now.plus(retention));
         Document document = new Document("_id", event.id())

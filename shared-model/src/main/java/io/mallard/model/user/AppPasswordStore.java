@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.time.temporal.ChronoUnit;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -72,7 +73,7 @@ public final class AppPasswordStore {
             return Mono.error(new IllegalArgumentException("Application passwords open IMAP, POP3 and/or SMTP only"));
         }
         String password = generate();
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         AppPassword created = new AppPassword(new ObjectId(), user, description, Set.copyOf(scopes), now,
                 ttl == null ? null : now.plus(ttl), null);
         return hasher.hash(password)

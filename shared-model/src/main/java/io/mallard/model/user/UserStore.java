@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.time.temporal.ChronoUnit;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -70,8 +71,9 @@ public final class UserStore implements OwnerStatus {
                     return Username.normalize(user.username());
                 })
                 .flatMap(username -> hashOrNone(user.password())
+                        // BSON dates hold milliseconds: truncated, the returned user equals what a read returns.
                         .map(hash -> UserDocument.toDocument(new ObjectId(), username, user.name(), hash.orElse(null),
-                                user.settings(), clock.instant())))
+                                user.settings(), clock.instant().truncatedTo(ChronoUnit.MILLIS))))
                 .flatMap(document -> Mono.from(users.insertOne(document))
                         .onErrorMap(UserStore::isDuplicate, e -> new UsernameTakenException(document.getString(UserDocument.USERNAME)))
                         .then(addresses.addToUser(document.getObjectId("_id"), user.address(), true, List.of())
