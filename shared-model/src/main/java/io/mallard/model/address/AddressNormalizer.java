@@ -72,11 +72,6 @@ public final class AddressNormalizer {
         return plus > 0 ? localView.substring(0, plus) : localView;
     }
 
-    /** Whether a view is one of the wildcard patterns. */
-    public static boolean isWildcard(String view) {
-        return view.indexOf('*') >= 0;
-    }
-
     private static String localView(String address, String local) {
         String normalized = Normalizer.normalize(local, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         if (normalized.length() > MAX_LOCAL) {

@@ -27,8 +27,10 @@ import reactor.core.scheduler.Schedulers;
  * {@code {SHA512-CRYPT}}-style prefixes; all are verified by {@link ImportedHashVerifier} and
  * always need a rehash.
  *
- * <p>Hashing is CPU-bound for tens of milliseconds, so the reactive methods run it on the
- * parallel scheduler and never on an event-loop thread.
+ * <p>Hashing is CPU-bound (tens to hundreds of milliseconds with Bouncy Castle's pure-Java
+ * Argon2), so the reactive methods run it on the parallel scheduler, never on an event-loop
+ * thread. That scheduler has one thread per core, which also caps the KDF memory in use at
+ * cores × 19 MiB however many logins arrive at once: a flood queues instead of exhausting heap.
  */
 public final class PasswordHasher {
 

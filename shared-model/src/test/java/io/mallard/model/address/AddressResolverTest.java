@@ -42,6 +42,7 @@ class AddressResolverTest {
         addresses.addToUser(wild.id(), "sal*@example.com", false, List.of()).block();
         addresses.addToUser(wild.id(), "*desk@example.com", false, List.of()).block();
         addresses.addToUser(wild.id(), "*@example.org", false, List.of()).block();
+        addresses.addToUser(wild.id(), "help*@example.org", false, List.of()).block();
         User catchAll = accounts.user("catchall", "catchall@example.com");
         addresses.addToUser(catchAll.id(), "*@example.com", false, List.of()).block();
         User anyDomain = accounts.user("anydomain", "anydomain@example.com");
@@ -72,6 +73,7 @@ class AddressResolverTest {
             sally@example.com            | wild     | WILDCARD
             help.desk@example.com        | wild     | WILDCARD
             nobody@example.net           | wild     | CATCH_ALL
+            helpme@example.net           | wild     | WILDCARD
             nobody@example.com           | catchall | CATCH_ALL
             postmaster@example.com       | catchall | CATCH_ALL
             postmaster@unknown.example   | anydomain| CATCH_ALL

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 class PasswordHasherTest {
 
@@ -43,8 +44,7 @@ class PasswordHasherTest {
 
     @Test
     void weakerArgon2ParametersAskForARehash() {
-        String weak = "{argon2}" + org.springframework.security.crypto.argon2.Argon2PasswordEncoder
-                .defaultsForSpringSecurity_v5_8().encode("x");
+        String weak = "{argon2}" + Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode("x");
 
         assertThat(hasher.verify("x", weak).block()).isTrue();
         assertThat(hasher.needsRehash(weak)).isTrue();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.mongodb.client.model.Filters;
 
 import io.mallard.model.address.Address;
+import io.mallard.model.address.Resolution;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 class UserStoreTest {
@@ -72,7 +75,19 @@ class UserStoreTest {
         assertThatThrownBy(() -> users.create(new NewUser(" BOB ", null, "Bob 2", "bob2@example.com", UserSettings.DEFAULTS)).block())
                 .isInstanceOf(UsernameTakenException.class);
         assertThat(accounts.resolver.resolve("bob2@example.com").block())
-                .isInstanceOf(io.mallard.model.address.Resolution.NotFound.class);
+                .isInstanceOf(Resolution.NotFound.class);
+    }
+
+    @Test
+    void ofConcurrentCreatesOfOneUsernameExactlyOneWins() {
+        List<Boolean> outcomes = Flux.range(0, 4)
+                .flatMap(i -> users.create(new NewUser("racer", null, "R", "racer" + i + "@example.com", UserSettings.DEFAULTS))
+                        .map(created -> true)
+                        .onErrorResume(UsernameTakenException.class, taken -> Mono.just(false)))
+                .collectList().block();
+
+        assertThat(outcomes).containsOnlyOnce(true);
+        assertThat(users.list(new UserQuery("racer", List.of()), null, 10).block().users()).hasSize(1);
     }
 
     @Test
@@ -100,7 +115,7 @@ class UserStoreTest {
         assertThat(users.disabled(user.id()).block()).isTrue();
         assertThatThrownBy(() -> users.update(user.id(), UserUpdate.NONE.withSpamLevel(101)).block())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(users.update(new org.bson.types.ObjectId(), UserUpdate.NONE.withName("x")).block()).isNull();
+        assertThat(users.update(new ObjectId(), UserUpdate.NONE.withName("x")).block()).isNull();
     }
 
     @Test

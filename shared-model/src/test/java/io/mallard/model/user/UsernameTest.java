@@ -3,6 +3,7 @@ package io.mallard.model.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,7 +30,7 @@ class UsernameTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void rejectsOverlongNames() {
         assertThat(Username.normalize("a".repeat(128))).hasSize(128);
         assertThatThrownBy(() -> Username.normalize("a".repeat(129))).isInstanceOf(IllegalArgumentException.class);
