@@ -2,7 +2,6 @@ package io.mallard.model.user;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
@@ -30,8 +29,7 @@ public final class AccountFixture implements AutoCloseable {
     public AccountFixture(Path dataDir) {
         stores = Stores.open(MallardProperties.embeddedIn(dataDir));
         MongoDatabase database = stores.mongo().database();
-        CollectionIndexes.ensure(database, List.of(UserStore.INDEXES, AddressStore.INDEXES, DomainAliasStore.INDEXES,
-                AppPasswordStore.INDEXES, AuthLog.INDEXES)).block();
+        CollectionIndexes.ensure(database, AccountCollections.ALL).block();
         Clock clock = Clock.systemUTC();
         hasher = new PasswordHasher();
         addresses = new AddressStore(database, clock);
