@@ -1,10 +1,10 @@
 package io.mallard.model.address;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import java.time.temporal.ChronoUnit;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;

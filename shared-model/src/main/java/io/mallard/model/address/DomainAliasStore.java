@@ -1,9 +1,9 @@
 package io.mallard.model.address;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
-import java.time.temporal.ChronoUnit;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;

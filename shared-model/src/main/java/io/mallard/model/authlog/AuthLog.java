@@ -3,11 +3,11 @@ package io.mallard.model.authlog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.time.temporal.ChronoUnit;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -55,23 +55,25 @@ public final class AuthLog {
         this.clock = clock;
     }
 
-    /** Writes one attempt, stamped now and expiring after the retention. */
+    /** Writes one attempt, stamped when subscribed and expiring after the retention. */
     public Mono<AuthEvent> record(ObjectId user, String username, String ip, String scope, AuthOutcome result,
             String credential, ObjectId appPassword) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        AuthEvent event = new AuthEvent(new ObjectId(), user, username, ip, scope, result, credential, appPassword,
-                now, now.plus(retention));
-        Document document = new Document("_id", event.id())
-                .append("user", user)
-                .append("username", username)
-                .append("ip", ip)
-                .append("scope", scope)
-                .append("result", result.name().toLowerCase(Locale.ROOT))
-                .append("credential", credential)
-                .append("asp", appPassword)
-                .append("created", Date.from(now))
-                .append("expiresAt", Date.from(event.expiresAt()));
-        return Mono.from(log.insertOne(document)).thenReturn(event);
+        return Mono.defer(() -> {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            AuthEvent event = new AuthEvent(new ObjectId(), user, username, ip, scope, result, credential, appPassword,
+                    now, now.plus(retention));
+            Document document = new Document("_id", event.id())
+                    .append("user", user)
+                    .append("username", username)
+                    .append("ip", ip)
+                    .append("scope", scope)
+                    .append("result", result.name().toLowerCase(Locale.ROOT))
+                    .append("credential", credential)
+                    .append("asp", appPassword)
+                    .append("created", Date.from(now))
+                    .append("expiresAt", Date.from(event.expiresAt()));
+            return Mono.from(log.insertOne(document)).thenReturn(event);
+        });
     }
 
     /** A user's attempts in {@code [from, to)}, newest first. */

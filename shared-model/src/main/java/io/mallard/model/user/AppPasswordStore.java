@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.time.temporal.ChronoUnit;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -72,6 +72,10 @@ public final class AppPasswordStore {
         if (scopes.isEmpty() || scopes.contains(Scope.MASTER)) {
             return Mono.error(new IllegalArgumentException("Application passwords open IMAP, POP3 and/or SMTP only"));
         }
+        return Mono.defer(() -> insert(user, description, scopes, ttl));
+    }
+
+    private Mono<CreatedAppPassword> insert(ObjectId user, String description, Set<Scope> scopes, Duration ttl) {
         String password = generate();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         AppPassword created = new AppPassword(new ObjectId(), user, description, Set.copyOf(scopes), now,

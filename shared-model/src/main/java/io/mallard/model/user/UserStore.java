@@ -1,11 +1,11 @@
 package io.mallard.model.user;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.time.temporal.ChronoUnit;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
