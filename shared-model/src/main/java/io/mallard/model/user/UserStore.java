@@ -133,6 +133,16 @@ public final class UserStore implements OwnerStatus {
 
     /** A page of users after the cursor ({@code null} for the first page), in {@code _id} order. */
     public Mono<UserPage> list(UserQuery query, String cursor, int limit) {
+        return Mono.fromCallable(() -> listFilter(query, cursor))
+                .flatMap(filter -> Flux.from(users.find(filter).sort(Sorts.ascending("_id")).limit(limit + 1))
+                        .map(UserDocument::fromDocument)
+                        .collectList())
+                .map(found -> found.size() > limit
+                        ? new UserPage(List.copyOf(found.subList(0, limit)), found.get(limit - 1).id().toHexString())
+                        : new UserPage(found, null));
+    }
+
+    private static Bson listFilter(UserQuery query, String cursor) {
         List<Bson> filters = new ArrayList<>();
         if (cursor != null) {
             filters.add(Filters.gt("_id", new ObjectId(cursor)));
@@ -145,13 +155,7 @@ public final class UserStore implements OwnerStatus {
             filters.add(Filters.in(UserDocument.TAGS_VIEW, UserDocument.tagsView(query.tags())));
         }
         // Always $and, never a flat filter: the embedded server rejects a bare regex on a unique-indexed field.
-        Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
-        return Flux.from(users.find(filter).sort(Sorts.ascending("_id")).limit(limit + 1))
-                .map(UserDocument::fromDocument)
-                .collectList()
-                .map(found -> found.size() > limit
-                        ? new UserPage(List.copyOf(found.subList(0, limit)), found.get(limit - 1).id().toHexString())
-                        : new UserPage(found, null));
+        return filters.isEmpty() ? new Document() : Filters.and(filters);
     }
 
     @Override

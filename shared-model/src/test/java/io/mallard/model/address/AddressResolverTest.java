@@ -37,6 +37,8 @@ class AddressResolverTest {
         accounts.user("idn", "info@bücher.example");
         accounts.user("aliased", "ann@example.org");
         accounts.aliases.add("example.net", "example.org").block();
+        accounts.user("onalias", "bob@example.net");
+        accounts.user("onreal", "bob@example.org");
         User wild = accounts.user("wild", "wild@example.com");
         addresses.addToUser(wild.id(), "sales*@example.com", false, List.of()).block();
         addresses.addToUser(wild.id(), "sal*@example.com", false, List.of()).block();
@@ -69,6 +71,8 @@ class AddressResolverTest {
             info@BÜCHER.example          | idn      | EXACT
             ann@example.net              | aliased  | DOMAIN_ALIAS
             ann+x@example.net            | aliased  | TAG_STRIPPED
+            bob@example.net              | onalias  | EXACT
+            bob@example.org              | onreal   | EXACT
             salesteam@example.com        | wild     | WILDCARD
             sally@example.com            | wild     | WILDCARD
             help.desk@example.com        | wild     | WILDCARD

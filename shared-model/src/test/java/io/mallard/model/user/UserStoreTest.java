@@ -155,5 +155,6 @@ class UserStoreTest {
         assertThat(users.list(new UserQuery(null, List.of("even")), null, 10).block().users())
                 .extracting(User::username).containsExactly("page0", "page2", "page4");
         assertThat(users.list(new UserQuery("a.b(", List.of()), null, 10).block().users()).isEmpty();
+        assertThatThrownBy(() -> users.list(UserQuery.ALL, "not-a-cursor", 10).block()).isInstanceOf(IllegalArgumentException.class);
     }
 }
