@@ -48,6 +48,13 @@ public final class AppPasswordStore {
             new IndexModel(Indexes.ascending("user")),
             new IndexModel(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS))), null);
 
+    /**
+     * WildDuck's cap. A typed password is hashed once per stored ASP sharing its selector, so the
+     * cap also bounds the work one login can cause. Checked before the insert, not atomically:
+     * concurrent creates can overshoot by a few, which costs nothing but a slightly longer list.
+     */
+    public static final int MAX_PER_USER = 50;
+
     private static final Set<Scope> PROTOCOLS = Set.of(Scope.IMAP, Scope.POP3, Scope.SMTP);
     private static final Pattern SHAPE = Pattern.compile("[a-z]{16}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -72,7 +79,10 @@ public final class AppPasswordStore {
         if (scopes.isEmpty() || scopes.contains(Scope.MASTER)) {
             return Mono.error(new IllegalArgumentException("Application passwords open IMAP, POP3 and/or SMTP only"));
         }
-        return Mono.defer(() -> insert(user, description, scopes, ttl));
+        return Mono.from(asps.countDocuments(Filters.eq("user", user)))
+                .flatMap(count -> count >= MAX_PER_USER
+                        ? Mono.error(new IllegalStateException("At most " + MAX_PER_USER + " application passwords per user"))
+                        : insert(user, description, scopes, ttl));
     }
 
     private Mono<CreatedAppPassword> insert(ObjectId user, String description, Set<Scope> scopes, Duration ttl) {

@@ -20,6 +20,7 @@ import com.mongodb.client.model.Filters;
 import io.mallard.model.authlog.AuthEvent;
 import io.mallard.model.authlog.AuthLog;
 import io.mallard.model.authlog.AuthOutcome;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 class CredentialCheckTest {
@@ -161,6 +162,17 @@ class CredentialCheckTest {
         assertThat(login("gus", imapOnly.password(), Scope.IMAP).outcome()).isEqualTo(AuthOutcome.WRONG_PASSWORD);
         assertThatThrownBy(() -> accounts.appPasswords.create(gus.id(), "api", Set.of(Scope.MASTER), null).block())
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aUserHasAtMostFiftyApplicationPasswords() {
+        User many = create("many", null, UserSettings.DEFAULTS);
+        Flux.range(0, AppPasswordStore.MAX_PER_USER)
+                .concatMap(i -> accounts.appPasswords.create(many.id(), "app " + i, Set.of(Scope.IMAP), null))
+                .blockLast();
+
+        assertThatThrownBy(() -> accounts.appPasswords.create(many.id(), "one too many", Set.of(Scope.IMAP), null).block())
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
