@@ -1,0 +1,177 @@
+package io.mallard.model.address;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+
+import io.mallard.model.store.IndexedCollection;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The {@code addresses} collection: users' addresses and forwarded-only addresses. Uniqueness
+ * of the normalized form is the unique index's job, so two concurrent adds of one address
+ * cannot both succeed.
+ */
+public final class AddressStore {
+
+    public static final String COLLECTION = "addresses";
+
+    /**
+     * {@code addrview} unique (every lookup); {@code user} (list a user's addresses). Unsharded:
+     * one small document per address, and RCPT lookups by {@code addrview} must stay targeted.
+     */
+    public static final IndexedCollection INDEXES = new IndexedCollection(COLLECTION, List.of(
+            new IndexModel(Indexes.ascending(AddressDocument.ADDRVIEW), new IndexOptions().unique(true)),
+            new IndexModel(Indexes.ascending(AddressDocument.USER, AddressDocument.MAIN))), null);
+
+    private final MongoCollection<Document> addresses;
+    private final Clock clock;
+
+    public AddressStore(MongoDatabase database, Clock clock) {
+        this.addresses = database.getCollection(COLLECTION);
+        this.clock = clock;
+    }
+
+    /** Adds an address (wildcards allowed) to a user; {@code main} moves the main flag to it. */
+    public Mono<Address> addToUser(ObjectId user, String address, boolean main, List<String> tags) {
+        return Mono.fromCallable(() -> new Address(new ObjectId(), user, address.trim(),
+                        AddressNormalizer.viewAllowingWildcards(address), main, List.copyOf(tags), List.of(), 0,
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS)))
+                .flatMap(this::insert)
+                .flatMap(added -> main ? setMain(user, added.id()).thenReturn(added) : Mono.just(added));
+    }
+
+    /** Adds a forwarded-only address: mail to it goes to the targets, there is no mailbox. */
+    public Mono<Address> addForwarded(String address, List<String> targets, int forwardsPerDay, List<String> tags) {
+        return Mono.fromCallable(() -> {
+            if (targets.isEmpty()) {
+                throw new InvalidAddressException(address, "a forwarded address needs targets");
+            }
+            return new Address(new ObjectId(), null, address.trim(), AddressNormalizer.viewAllowingWildcards(address),
+                    false, List.copyOf(tags), targets.stream().map(ForwardTarget::parse).toList(), forwardsPerDay,
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        }).flatMap(this::insert);
+    }
+
+    /**
+     * Makes one of the user's addresses the main one. The new flag is set before the old one is
+     * cleared: without transactions a reader may briefly see two main addresses, never none.
+     */
+    public Mono<Void> setMain(ObjectId user, ObjectId addressId) {
+        return Mono.from(addresses.updateOne(Filters.and(Filters.eq("_id", addressId), Filters.eq(AddressDocument.USER, user)),
+                        Updates.set(AddressDocument.MAIN, true)))
+                .flatMap(result -> result.getMatchedCount() == 0
+                        ? Mono.error(new IllegalArgumentException("No address " + addressId + " for user " + user))
+                        : Mono.from(addresses.updateMany(Filters.and(Filters.eq(AddressDocument.USER, user),
+                                Filters.ne("_id", addressId)), Updates.set(AddressDocument.MAIN, false))))
+                .then();
+    }
+
+    /** Deletes a user's address; the main address cannot be deleted (make another one main first). */
+    public Mono<Boolean> delete(ObjectId user, ObjectId addressId) {
+        Bson owned = Filters.and(Filters.eq("_id", addressId), Filters.eq(AddressDocument.USER, user));
+        return Mono.from(addresses.deleteOne(Filters.and(owned, Filters.eq(AddressDocument.MAIN, false))))
+                .flatMap(result -> result.getDeletedCount() > 0
+                        ? Mono.just(true)
+                        : Mono.from(addresses.find(owned).first())
+                                .flatMap(found -> Mono.<Boolean>error(new IllegalStateException("The main address cannot be deleted")))
+                                .defaultIfEmpty(false));
+    }
+
+    /** Deletes a forwarded-only address. */
+    public Mono<Boolean> deleteForwarded(ObjectId addressId) {
+        return Mono.from(addresses.deleteOne(Filters.and(Filters.eq("_id", addressId),
+                        Filters.exists(AddressDocument.USER, false))))
+                .map(result -> result.getDeletedCount() > 0);
+    }
+
+    /** Removes every address of a user, as part of deleting the user. */
+    public Mono<Long> deleteAllOf(ObjectId user) {
+        return Mono.from(addresses.deleteMany(Filters.eq(AddressDocument.USER, user))).map(result -> result.getDeletedCount());
+    }
+
+    public Flux<Address> listFor(ObjectId user) {
+        return Flux.from(addresses.find(Filters.eq(AddressDocument.USER, user)).sort(Sorts.ascending("_id")))
+                .map(AddressDocument::fromDocument);
+    }
+
+    public Mono<Address> mainAddressOf(ObjectId user) {
+        return Mono.from(addresses.find(Filters.and(Filters.eq(AddressDocument.USER, user), Filters.eq(AddressDocument.MAIN, true)))
+                        .sort(Sorts.ascending("_id")).first())
+                .map(AddressDocument::fromDocument);
+    }
+
+    /** The address whose view equals the given normalized form. */
+    public Mono<Address> findByView(String addrview) {
+        return Mono.from(addresses.find(Filters.eq(AddressDocument.ADDRVIEW, addrview)).first())
+                .map(AddressDocument::fromDocument);
+    }
+
+    /** All addresses whose view is one of the given forms, in no particular order. */
+    public Flux<Address> findByViews(List<String> addrviews) {
+        return Flux.from(addresses.find(Filters.in(AddressDocument.ADDRVIEW, addrviews))).map(AddressDocument::fromDocument);
+    }
+
+    /**
+     * Moves every address (user and forwarded) from one domain to another, as when a tenant
+     * renames its domain. One update per address: a conflict (the same local part already on the
+     * new domain) fails that address with {@link AddressTakenException} and stops the rename;
+     * addresses already moved stay moved, so running it again after fixing the conflict finishes
+     * the job.
+     *
+     * @return how many addresses were moved
+     */
+    public Mono<Long> renameDomain(String from, String to) {
+        return Mono.fromCallable(() -> List.of(AddressNormalizer.domain(from), AddressNormalizer.domain(to)))
+                .flatMapMany(domains -> {
+                    String oldDomain = domains.get(0);
+                    String newDomain = domains.get(1);
+                    // The embedded server rejects a flat regex filter on a uniquely indexed field: wrap it in $and.
+                    Bson onOldDomain = Filters.and(Filters.regex(AddressDocument.ADDRVIEW,
+                            Pattern.compile("@" + Pattern.quote(oldDomain) + "$")));
+                    return Flux.from(addresses.find(onOldDomain))
+                            .map(AddressDocument::fromDocument)
+                            .concatMap(address -> rename(address, newDomain));
+                })
+                .count();
+    }
+
+    private Mono<Long> rename(Address address, String newDomain) {
+        String view = address.addrview();
+        String newView = view.substring(0, view.lastIndexOf('@') + 1) + newDomain;
+        String given = address.address();
+        String newGiven = given.substring(0, given.lastIndexOf('@') + 1) + newDomain;
+        return Mono.from(addresses.updateOne(Filters.eq("_id", address.id()),
+                        Updates.combine(Updates.set(AddressDocument.ADDRVIEW, newView), Updates.set(AddressDocument.ADDRESS, newGiven))))
+                .onErrorMap(this::isDuplicate, e -> new AddressTakenException(newGiven))
+                .map(result -> result.getModifiedCount());
+    }
+
+    private Mono<Address> insert(Address address) {
+        return Mono.from(addresses.insertOne(AddressDocument.toDocument(address)))
+                .onErrorMap(this::isDuplicate, e -> new AddressTakenException(address.address().toLowerCase(Locale.ROOT)))
+                .thenReturn(address);
+    }
+
+    private boolean isDuplicate(Throwable error) {
+        return error instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+}

@@ -1,0 +1,104 @@
+package io.mallard.model.user;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Hashes passwords with Argon2id and verifies every format Mallard stores or imports.
+ *
+ * <p>Why Argon2id: it is memory-hard (GPU/ASIC guessing costs memory, not only time) and is
+ * OWASP's first choice; its one dependency, Bouncy Castle, is already pinned by the parent POM.
+ * Parameters are OWASP's minimum for Argon2id (m = 19 MiB, t = 2, p = 1).
+ *
+ * <p>Stored hashes carry a {@code {id}} prefix, as Spring's {@link DelegatingPasswordEncoder}
+ * writes them ({@code {argon2}$argon2id$v=19$...}), so the algorithm can change later without
+ * a migration: {@link #needsRehash} tells callers to re-hash after a successful verify.
+ * Unprefixed hashes are imports (bcrypt, PBKDF2, SHA-crypt, ...) and so are Dovecot's
+ * {@code {SHA512-CRYPT}}-style prefixes; all are verified by {@link ImportedHashVerifier} and
+ * always need a rehash.
+ *
+ * <p>Hashing is CPU-bound (tens to hundreds of milliseconds with Bouncy Castle's pure-Java
+ * Argon2), so the reactive methods run it on the parallel scheduler, never on an event-loop
+ * thread. That scheduler has one thread per core, which also caps the KDF memory in use at
+ * cores × 19 MiB however many logins arrive at once: a flood queues instead of exhausting heap.
+ */
+public final class PasswordHasher {
+
+    private static final String CURRENT = "argon2";
+
+    private final DelegatingPasswordEncoder encoder;
+    private final AtomicLong verifications = new AtomicLong();
+    private final String dummyHash;
+
+    public PasswordHasher() {
+        Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+        ImportedHashVerifier imported = new ImportedHashVerifier(argon2);
+        Map<String, PasswordEncoder> encoders = Map.of(
+                CURRENT, argon2,
+                "bcrypt", new BCryptPasswordEncoder(),
+                // Dovecot's scheme prefixes, so a Dovecot password file imports as it is.
+                "SHA512-CRYPT", imported,
+                "SHA256-CRYPT", imported,
+                "BLF-CRYPT", imported,
+                "MD5-CRYPT", imported,
+                "CRYPT", imported,
+                "ARGON2ID", imported);
+        this.encoder = new DelegatingPasswordEncoder(CURRENT, encoders);
+        this.encoder.setDefaultPasswordEncoderForMatches(imported);
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        this.dummyHash = encoder.encode(Base64.getEncoder().encodeToString(random));
+    }
+
+    public Mono<String> hash(String password) {
+        return Mono.fromCallable(() -> encoder.encode(password)).subscribeOn(Schedulers.parallel());
+    }
+
+    /**
+     * Whether the password matches the stored hash. A null hash (unknown user, no password set)
+     * is verified against a dummy hash of the current algorithm, so that "no such user" costs
+     * the same as "wrong password" and timing does not reveal which usernames exist.
+     */
+    public Mono<Boolean> verify(String password, String storedHash) {
+        return Mono.fromCallable(() -> matches(password, storedHash)).subscribeOn(Schedulers.parallel());
+    }
+
+    /** True when the hash is not of the current algorithm and parameters. */
+    public boolean needsRehash(String storedHash) {
+        try {
+            return encoder.upgradeEncoding(storedHash);
+        } catch (IllegalArgumentException unknownId) {
+            return true;
+        }
+    }
+
+    /** How many verifications ran, including the dummy ones: a metric, and the tests' proof of the dummy path. */
+    public long verifications() {
+        return verifications.get();
+    }
+
+    private boolean matches(String password, String storedHash) {
+        verifications.incrementAndGet();
+        if (storedHash == null || password == null) {
+            encoder.matches(password == null ? "" : password, dummyHash);
+            return false;
+        }
+        try {
+            return encoder.matches(password, storedHash);
+        } catch (IllegalArgumentException unknownId) {
+            // A hash under an id nobody registered: it cannot match; still pay for one hash.
+            encoder.matches(password, dummyHash);
+            return false;
+        }
+    }
+}
