@@ -98,11 +98,6 @@ public final class ProtocolServer {
         return (InetSocketAddress) listener.localAddress();
     }
 
-    /** Open connections, admitted or not. */
-    public int connectionCount() {
-        return connections.size();
-    }
-
     /**
      * Stops accepting, sends every session its goodbye once its running command is done, and closes
      * whatever is still open after {@code grace}. Completes when all connections are closed.

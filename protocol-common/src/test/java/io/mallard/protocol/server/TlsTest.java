@@ -40,6 +40,22 @@ class TlsTest {
     }
 
     @Test
+    void startTlsWorksBehindProxyProtocol() {
+        try (EchoServer echo = new EchoServer(config -> config.tls(tls).proxyProtocol(true));
+             LineClient client = echo.connect()) {
+            client.send("PROXY TCP4 192.0.2.1 198.51.100.2 56324 143\r\n");
+            assertThat(client.readLine()).isEqualTo("OK ready");
+
+            client.send("STARTTLS\r\n");
+            assertThat(client.readLine()).isEqualTo("OK begin TLS");
+            client.startTls(null);
+            client.send("AFTER\r\n");
+
+            assertThat(client.readLine()).isEqualTo("ECHO AFTER");
+        }
+    }
+
+    @Test
     void implicitTlsGreetsOverTlsWithTheSelfSignedCertificate() {
         try (EchoServer echo = new EchoServer(config -> config.implicitTls(tls));
              LineClient client = LineClient.tls(echo.address, null)) {
