@@ -1,6 +1,7 @@
 package io.mallard.protocol.codec;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
@@ -12,7 +13,9 @@ import java.util.List;
  * <p>After a {@link Line} the decoder returns, so the frame reaches the session before the next
  * bytes are decoded: a session that must switch mode after a line ({@link #expectBytes},
  * {@link #expectDotBlock}, {@link #dropInput}) calls this decoder from its frame callback, on the
- * event loop, before returning.
+ * event loop, before returning. A session that handles commands asynchronously calls
+ * {@link #pause()} instead and {@link #resume()} once done, so it sees one command at a time and
+ * may switch mode in between; frames decoded before the pause are still delivered.
  *
  * <p>Refused literals (RFC 7888 §4 and §5). A synchronizing literal over the limit is answered
  * without a continuation request, so a conforming client sends none of its octets: the decoder
@@ -46,6 +49,8 @@ public final class FrameDecoder extends ByteToMessageDecoder {
     private final DotBlockReader dotBlock;
     private State state = State.LINE;
     private long remaining;
+    private ChannelHandlerContext context;
+    private boolean paused;
 
     public FrameDecoder(FrameLimits limits, LiteralDetector detector) {
         this.limits = limits;
@@ -78,9 +83,41 @@ public final class FrameDecoder extends ByteToMessageDecoder {
     }
 
     /**
+     * Stops decoding and reading the socket, e.g. while a command runs on another thread. At most
+     * one more read's worth of octets gets buffered. Event loop only.
+     */
+    public void pause() {
+        paused = true;
+        context.channel().config().setAutoRead(false);
+    }
+
+    /** Decodes what was buffered while paused and reads the socket again. Event loop only. */
+    public void resume() {
+        if (!paused) {
+            return;
+        }
+        paused = false;
+        context.channel().config().setAutoRead(true);
+        // Not re-entrant: the caller may be inside this decoder's own frame delivery.
+        context.executor().execute(() -> {
+            if (!paused && !context.isRemoved()) {
+                try {
+                    channelRead(context, Unpooled.EMPTY_BUFFER);
+                } catch (Exception e) {
+                    context.fireExceptionCaught(e);
+                }
+            }
+        });
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    /**
      * Throws away what is buffered and everything that arrives until {@link #resume()}: used by
      * STARTTLS, after which plaintext pipelined before the handshake must never be executed
-     * (RFC 3207 §4.2, RFC 9051 §6.2.1).
+     * (RFC 3207 §4.2, RFC 9051 §6.2.1). {@link #lineMode()} ends it.
      */
     public void dropInput() {
         ByteBuf buffered = internalBuffer();
@@ -88,13 +125,45 @@ public final class FrameDecoder extends ByteToMessageDecoder {
         state = State.DROP;
     }
 
-    /** Back to line mode, e.g. once the TLS handler sits in front of this decoder. */
-    public void resume() {
+    /**
+     * Back to line mode, e.g. once the TLS handler sits in front of this decoder. Ends a
+     * {@link #dropInput()} by discarding what was buffered meanwhile (possible while paused).
+     */
+    public void lineMode() {
+        if (state == State.DROP) {
+            ByteBuf buffered = internalBuffer();
+            buffered.skipBytes(buffered.readableBytes());
+        }
         state = State.LINE;
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
+        context = ctx;
+        super.handlerAdded(ctx);
+    }
+
+    /** While paused, does not ask for more input as the base class would when nothing was decoded. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        if (paused) {
+            discardSomeReadBytes();
+            ctx.fireChannelReadComplete();
+        } else {
+            super.channelReadComplete(ctx);
+        }
+    }
+
+    @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        // Dropping wins over pausing: plaintext read during STARTTLS must go even if nobody resumes.
+        if (state == State.DROP) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
+        if (paused) {
+            return;
+        }
         switch (state) {
             case LINE -> decodeLine(in, out);
             case DISCARD_LINE -> discardLine(in);
@@ -105,7 +174,6 @@ public final class FrameDecoder extends ByteToMessageDecoder {
                     state = State.LINE;
                 }
             }
-            case DROP -> in.skipBytes(in.readableBytes());
         }
     }
 

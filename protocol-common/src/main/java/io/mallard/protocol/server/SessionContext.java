@@ -78,6 +78,24 @@ public final class SessionContext {
         }
     }
 
+    /**
+     * Stops decoding after the current frame, for a command that completes asynchronously:
+     * pipelined commands wait in the socket until {@link #resumeReading()}. Call from
+     * {@link ProtocolSession#onFrame}.
+     */
+    public void pauseReading() {
+        decoder.pause();
+    }
+
+    /** Continues decoding after {@link #pauseReading()}; any thread. */
+    public void resumeReading() {
+        if (channel.eventLoop().inEventLoop()) {
+            decoder.resume();
+        } else {
+            channel.eventLoop().execute(decoder::resume);
+        }
+    }
+
     public boolean tlsActive() {
         ChannelPipeline pipeline = channel.pipeline();
         return pipeline.get(SslHandler.class) != null || pipeline.get(SniHandler.class) != null;

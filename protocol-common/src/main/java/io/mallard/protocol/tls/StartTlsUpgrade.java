@@ -40,7 +40,7 @@ public final class StartTlsUpgrade {
                 return;
             }
             channel.pipeline().addFirst("tls", tls.newHandler(channel.alloc()));
-            decoder.resume();
+            decoder.lineMode();
         });
     }
 }

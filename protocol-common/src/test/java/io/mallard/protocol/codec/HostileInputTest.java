@@ -87,7 +87,7 @@ class HostileInputTest {
 
         decoder.dropInput();
         frames.addAll(feeder.feed("\r\nMORE\r\n", 64));
-        decoder.resume();
+        decoder.lineMode();
         frames.addAll(feeder.feed("A2 NOOP\r\n", 64));
 
         assertThat(frames).containsExactly(line("A1 NOOP"), line("A2 NOOP"));

@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A tiny line protocol for server tests: echoes lines and records them as executed.
  * {@code STARTTLS} upgrades; {@code SLOW n} streams n lines 100 ms apart; {@code WAIT ms} stays
- * busy without writing, then answers {@code DONE}; {@code QUIT} says BYE.
+ * busy without writing, then answers {@code DONE}, holding back pipelined commands meanwhile;
+ * {@code QUIT} says BYE.
  */
 final class EchoSession implements ProtocolSession {
 
@@ -35,9 +36,11 @@ final class EchoSession implements ProtocolSession {
             }
             case "WAIT" -> {
                 context.markBusy();
+                context.pauseReading();
                 context.channel().eventLoop().schedule(() -> {
                     context.write("DONE");
                     context.markIdle();
+                    context.resumeReading();
                 }, Long.parseLong(words[1]), TimeUnit.MILLISECONDS);
             }
             case "QUIT" -> context.close("BYE");
