@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(20)
 class IdleTimeoutTest {
 
-    private static final Duration TIMEOUT = Duration.ofMillis(300);
+    private static final Duration TIMEOUT = Duration.ofMillis(600);
 
     @Test
     void idleConnectionIsToldAndClosed() {
@@ -42,7 +42,7 @@ class IdleTimeoutTest {
              LineClient client = echo.connect()) {
             assertThat(client.readLine()).isEqualTo("OK ready");
 
-            client.send("WAIT 1000\r\n");
+            client.send("WAIT 1500\r\n");
             assertThat(client.readLine()).isEqualTo("DONE");
             client.send("HELLO\r\n");
             assertThat(client.readLine()).isEqualTo("ECHO HELLO");
