@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
-import reactor.core.publisher.Mono;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
 /**
  * Admits a new connection once its real address is known (at once, or after the PROXY header):
@@ -103,7 +103,7 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
                 ClientAddress.remote(channel), config.implicitTls(), sessionId());
         // The close future completes once, so onClose runs exactly once, whatever the decision.
         channel.closeFuture().addListener(closed -> onClose(info));
-        config.hooks().onConnect(info)
+        Mono.defer(() -> config.hooks().onConnect(info))
                 .defaultIfEmpty(ConnectionDecision.reject("Connection refused"))
                 .onErrorResume(error -> {
                     LOG.warn("{} onConnect hook failed for {}", config.protocol(), info, error);
@@ -125,10 +125,17 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
             refuse(channel, config.replies().rejection(decision.reason()));
             return;
         }
+        ProtocolSession session;
+        try {
+            session = config.sessions().create(info);
+        } catch (RuntimeException e) {
+            LOG.warn("{} session creation failed for {}", config.protocol(), info, e);
+            refuse(channel, config.replies().rejection("Temporary failure"));
+            return;
+        }
         FrameDecoder decoder = new FrameDecoder(config.frameLimits(), config.literals());
         SessionContext context = new SessionContext(channel, info, decoder, config.tls(), config.replies());
         context.write(config.replies().greeting(info));
-        ProtocolSession session = config.sessions().create(info);
         ctx.pipeline().addAfter(ctx.name(), "session", new SessionHandler(session, context, open));
         ctx.pipeline().replace(this, "frames", decoder);
         open.add(context);

@@ -12,7 +12,7 @@ import io.netty.channel.ChannelFutureListener;
  * anything the client sent after STARTTLS in the clear must never be executed once TLS is up.
  *
  * <ol>
- *   <li>{@link #StartTlsUpgrade construction}, from the session's callback for the STARTTLS line:
+ *   <li>the constructor, called from the session's callback for the STARTTLS line:
  *   the decoder drops what it has buffered and everything read from now on;</li>
  *   <li>{@link #complete}: writes the OK response, and once it is flushed puts the TLS handler at
  *   the front of the pipeline and lets the decoder read again, now behind TLS.</li>
