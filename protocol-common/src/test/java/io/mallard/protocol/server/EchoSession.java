@@ -1,5 +1,7 @@
 package io.mallard.protocol.server;
 
+import io.mallard.protocol.codec.ContentChunk;
+import io.mallard.protocol.codec.ContentEnd;
 import io.mallard.protocol.codec.Frame;
 import io.mallard.protocol.codec.Line;
 import java.util.Queue;
@@ -9,11 +11,12 @@ import java.util.concurrent.TimeUnit;
  * A tiny line protocol for server tests: echoes lines and records them as executed.
  * {@code STARTTLS} upgrades; {@code SLOW n} streams n lines 100 ms apart; {@code WAIT ms} stays
  * busy without writing, then answers {@code DONE}, holding back pipelined commands meanwhile;
- * {@code QUIT} says BYE.
+ * {@code DATA} and {@code BDAT n} read a block the LMTP way and answer its size; {@code QUIT} says BYE.
  */
 final class EchoSession implements ProtocolSession {
 
     private final Queue<String> executed;
+    private long received;
 
     EchoSession(Queue<String> executed) {
         this.executed = executed;
@@ -21,6 +24,15 @@ final class EchoSession implements ProtocolSession {
 
     @Override
     public void onFrame(Frame frame, SessionContext context) {
+        if (frame instanceof ContentChunk chunk) {
+            received += chunk.length();
+            return;
+        }
+        if (frame instanceof ContentEnd) {
+            context.write("250 " + received);
+            received = 0;
+            return;
+        }
         if (!(frame instanceof Line line)) {
             context.write("BAD unexpected " + frame);
             return;
@@ -43,6 +55,11 @@ final class EchoSession implements ProtocolSession {
                     context.resumeReading();
                 }, Long.parseLong(words[1]), TimeUnit.MILLISECONDS);
             }
+            case "DATA" -> {
+                context.decoder().expectDotBlock(1000);
+                context.write("354 go ahead");
+            }
+            case "BDAT" -> context.decoder().expectBytes(Long.parseLong(words[1]));
             case "QUIT" -> context.close("BYE");
             default -> context.write("ECHO " + text);
         }
