@@ -110,14 +110,10 @@ public final class FrameDecoder extends ByteToMessageDecoder {
         });
     }
 
-    public boolean paused() {
-        return paused;
-    }
-
     /**
-     * Throws away what is buffered and everything that arrives until {@link #resume()}: used by
+     * Throws away what is buffered and everything that arrives until {@link #lineMode()}: used by
      * STARTTLS, after which plaintext pipelined before the handshake must never be executed
-     * (RFC 3207 §4.2, RFC 9051 §6.2.1). {@link #lineMode()} ends it.
+     * (RFC 3207 §4.2, RFC 9051 §6.2.1).
      */
     public void dropInput() {
         ByteBuf buffered = internalBuffer();
