@@ -1,0 +1,2 @@
+/** Connection hooks: a plain interface services implement (later as Spring beans) to admit and observe connections. */
+package io.mallard.protocol.hook;
