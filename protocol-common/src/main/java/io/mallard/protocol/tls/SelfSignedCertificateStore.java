@@ -6,7 +6,10 @@ import java.io.Writer;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
@@ -45,21 +48,37 @@ public final class SelfSignedCertificateStore {
         this.directory = directory;
     }
 
-    /** The stored certificate, generated for {@code hostName} (and {@code localhost}) if there is none yet. */
+    /**
+     * The stored certificate, generated for {@code hostName} (and {@code localhost}) if there is none
+     * yet. Services that share the directory (the standalone JVM, pods on one volume) take a lock
+     * first, or two of them could each write a key and pair one's certificate with the other's key.
+     */
     public PemCertificate loadOrCreate(String hostName) {
+        synchronized (SelfSignedCertificateStore.class) {
+            try {
+                Files.createDirectories(directory);
+                try (FileChannel lockFile = FileChannel.open(directory.resolve(".lock"),
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                     FileLock lock = lockFile.lock()) {
+                    return loadOrCreateLocked(hostName);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot store self-signed certificate in " + directory, e);
+            }
+        }
+    }
+
+    private PemCertificate loadOrCreateLocked(String hostName) throws IOException {
         PemCertificate pem = new PemCertificate(directory.resolve(CERTIFICATE), directory.resolve(KEY));
         if (Files.isRegularFile(pem.certificateChain()) && Files.isRegularFile(pem.privateKey())) {
             return pem;
         }
         try {
-            Files.createDirectories(directory);
             KeyPair keys = generateKeys();
             // Key first: a reader that sees the certificate must also find its key.
             writeAtomically(pem.privateKey(), new JcaPKCS8Generator(keys.getPrivate(), null).generate());
             writeAtomically(pem.certificateChain(), certificate(hostName, keys));
             return pem;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot store self-signed certificate in " + directory, e);
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("cannot generate self-signed certificate", e);
         }

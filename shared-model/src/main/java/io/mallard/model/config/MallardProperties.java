@@ -9,19 +9,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * maps {@code MALLARD_MONGO_URI} to {@code mallard.mongo.uri}, which is why the groups nest.
  */
 @ConfigurationProperties("mallard")
-public record MallardProperties(Mongo mongo, Redis redis, Data data, Root root, String hostname) {
+public record MallardProperties(Mongo mongo, Redis redis, Data data, Root root, Tls tls, String hostname) {
 
     public MallardProperties {
         mongo = mongo == null ? new Mongo(null) : mongo;
         redis = redis == null ? new Redis(null) : redis;
         data = data == null ? new Data(null) : data;
         root = root == null ? new Root(null) : root;
+        tls = tls == null ? new Tls(null, null) : tls;
         hostname = hostname == null || hostname.isBlank() ? LocalHost.name() : hostname;
     }
 
     /** Defaults only: embedded stores under {@code dataDir}. */
     public static MallardProperties embeddedIn(Path dataDir) {
-        return new MallardProperties(null, null, new Data(dataDir.toString()), null, null);
+        return new MallardProperties(null, null, new Data(dataDir.toString()), null, null, null);
     }
 
     /** {@code MALLARD_MONGO_URI}: unset means the embedded store. */
@@ -47,5 +48,20 @@ public record MallardProperties(Mongo mongo, Redis redis, Data data, Root root, 
 
     /** {@code MALLARD_ROOT_TOKEN}: unset means one is generated on first start. */
     public record Root(String token) {
+    }
+
+    /**
+     * {@code MALLARD_TLS_CERT} / {@code MALLARD_TLS_KEY}: PEM files for every protocol listener;
+     * unset means a self-signed certificate generated once under the data directory.
+     */
+    public record Tls(String cert, String key) {
+
+        public Path certPath() {
+            return cert == null || cert.isBlank() ? null : Path.of(cert);
+        }
+
+        public Path keyPath() {
+            return key == null || key.isBlank() ? null : Path.of(key);
+        }
     }
 }
