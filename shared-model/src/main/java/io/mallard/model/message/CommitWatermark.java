@@ -42,6 +42,8 @@ import reactor.core.publisher.Mono;
  * the server, not by clocks; clocks (of the observers only) decide just when a gap is given up.
  * The watermark only grows and is stored with {@code $max} so that later walks start from it.
  *
+ * Expunged and moved-away messages leave a tombstone too, so they never open a gap.
+ *
  * <p>Cost: a gap delays new mail by at most two leases. Reads must go to the primary.
  */
 public final class CommitWatermark {
@@ -111,14 +113,21 @@ public final class CommitWatermark {
     }
 
     private Mono<Void> fence(ObjectId mailbox, long run, long below, Set<Long> written) {
-        Date expiresAt = new Date(System.currentTimeMillis() + TOMBSTONE_LIFETIME.toMillis());
         List<Long> missing = java.util.stream.LongStream.range(run + 1, below).filter(uid -> !written.contains(uid)).boxed().toList();
         return Flux.fromIterable(missing)
-                .flatMap(uid -> Mono.from(messages.insertOne(new Document("mailbox", mailbox).append("uid", uid)
-                                .append("abandoned", true).append("expiresAt", expiresAt)))
+                .flatMap(uid -> Mono.from(messages.insertOne(tombstone(mailbox, uid)))
                         // The writer got there first: the UID is now committed, which is just as good.
                         .onErrorResume(DuplicateKey::is, e -> Mono.empty()), 8)
                 .then();
+    }
+
+    /**
+     * Holds a UID that has no message: abandoned, or expunged or moved away before the watermark
+     * passed it. Keeping the UID occupied both fences late writers and keeps gaps out of the walk.
+     */
+    static Document tombstone(ObjectId mailbox, long uid) {
+        return new Document("mailbox", mailbox).append("uid", uid).append("abandoned", true)
+                .append("expiresAt", new Date(System.currentTimeMillis() + TOMBSTONE_LIFETIME.toMillis()));
     }
 
     /** Records that every UID below {@code next} has been allocated by {@code now}; first writer wins. */

@@ -114,6 +114,9 @@ public final class MessageStore {
                 .concatMap(uid -> find(from, uid)
                         .filter(source -> source.user().equals(target.user()))
                         .flatMap(source -> claim(to, a -> rehome(source, to, a))
+                                .flatMap(moved -> Mono.from(messages.insertOne(CommitWatermark.tombstone(from, uid)))
+                                        .onErrorResume(DuplicateKey::is, e -> Mono.empty())
+                                        .thenReturn(moved))
                                 .flatMap(moved -> allocator.modseq(from)
                                         .flatMap(modseq -> journal.record(List.of(
                                                 ChangeEvent.exists(moved.user(), to, moved.uid(), moved.modseq(), moved.flags()),
@@ -151,10 +154,11 @@ public final class MessageStore {
         return watermark.visibleUpTo(mailboxId);
     }
 
+    /** Replaces the message by a tombstone in one atomic step, so its UID stays taken (RFC 3501 2.3.1.1). */
     private Mono<Void> delete(Message message) {
-        return Mono.from(messages.deleteOne(Filters.eq("_id", message.id())))
-                .filter(result -> result.getDeletedCount() == 1)
-                .flatMap(result -> quota.release(message.user(), message.size())
+        return Mono.from(messages.findOneAndReplace(Filters.and(Filters.eq("_id", message.id()), Filters.ne("abandoned", true)),
+                        CommitWatermark.tombstone(message.mailbox(), message.uid())))
+                .flatMap(removed -> quota.release(message.user(), message.size())
                         .then(allocator.modseq(message.mailbox()))
                         .flatMap(modseq -> journal.record(ChangeEvent.expunge(message.user(), message.mailbox(),
                                 message.uid(), modseq))));
