@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 import com.mongodb.client.model.Filters;
@@ -156,12 +157,18 @@ public final class MessageStore {
 
     /** Replaces the message by a tombstone in one atomic step, so its UID stays taken (RFC 3501 2.3.1.1). */
     private Mono<Void> delete(Message message) {
-        return Mono.from(messages.findOneAndReplace(Filters.and(Filters.eq("_id", message.id()), Filters.ne("abandoned", true)),
+        return Mono.from(messages.findOneAndReplace(where(message),
                         CommitWatermark.tombstone(message.mailbox(), message.uid())))
                 .flatMap(removed -> quota.release(message.user(), message.size())
                         .then(allocator.modseq(message.mailbox()))
                         .flatMap(modseq -> journal.record(ChangeEvent.expunge(message.user(), message.mailbox(),
                                 message.uid(), modseq))));
+    }
+
+    /** The message exactly where it was read: a concurrent move or expunge makes the filter miss. */
+    private static Bson where(Message message) {
+        return Filters.and(Filters.eq("_id", message.id()), Filters.eq("mailbox", message.mailbox()),
+                Filters.eq("uid", message.uid()), Filters.ne("abandoned", true));
     }
 
     private Mono<Message> find(ObjectId mailboxId, long uid) {
@@ -176,7 +183,7 @@ public final class MessageStore {
     /** Re-homes only if the message is still where it was read, so two concurrent moves cannot both win. */
     private Mono<Message> rehome(Message source, ObjectId to, UidAllocator.Allocation a) {
         return Mono.from(messages.updateOne(
-                        Filters.and(Filters.eq("_id", source.id()), Filters.eq("mailbox", source.mailbox()), Filters.eq("uid", source.uid())),
+                        where(source),
                         Updates.combine(Updates.set("mailbox", to), Updates.set("uid", a.uid()), Updates.set("modseq", a.modseq()))))
                 .filter(result -> result.getModifiedCount() == 1)
                 .map(result -> source.placed(source.id(), to, a.uid(), a.modseq()));

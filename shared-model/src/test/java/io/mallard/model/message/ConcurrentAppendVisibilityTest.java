@@ -73,25 +73,31 @@ class ConcurrentAppendVisibilityTest {
             }
             double settle = (System.nanoTime() - settleStarted) / 1e9;
             writing.set(false);
-            int polls = observers.get(0).get() + observers.get(1).get();
+            int growths = observers.get(0).get() + observers.get(1).get();
             pool.shutdown();
 
             long stored = Flux.from(cluster.instance().mongo().database().getCollection("messages")
                     .find(new Document("mailbox", inbox.id()).append("abandoned", new Document("$ne", true))))
                     .map(d -> d.get("uid")).distinct().count().block();
-            System.out.printf("%d appends in %.2f s (%.0f/s), all visible %.2f s later, %d observer polls, highest UID %d%n",
-                    APPENDS, seconds, APPENDS / seconds, settle, polls, maxOf(assigned));
+            long uidNext = instances.get(0).mailboxes().byId(inbox.id()).block().uidNext();
+            System.out.printf("%d appends in %.2f s (%.0f/s), all visible %.2f s later, %d observer polls saw new mail, "
+                    + "highest UID %d, UIDs lost to duplicate allocations or fencing %d%n",
+                    APPENDS, seconds, APPENDS / seconds, settle, growths, maxOf(assigned), uidNext - 1 - APPENDS);
             assertThat(assigned).hasSize(APPENDS);
             assertThat(stored).isEqualTo(APPENDS);
             assertThat(instances.get(1).listing().range(inbox.id(), 1, Long.MAX_VALUE).count().block()).isEqualTo(APPENDS);
             assertThat(violations).isEmpty();
+            assertThat(growths).as("observers saw mail arrive while it was being written").isGreaterThan(10);
         }
     }
 
-    /** Polls like an IDLE session; records any UID that shows up below one already reported. */
+    /**
+     * Polls like an IDLE session; records any UID that shows up below one already reported and
+     * returns how many polls saw new messages.
+     */
     private static int observe(MailStorage storage, ObjectId mailbox, AtomicBoolean writing, List<String> violations) {
         TreeSet<Long> seen = new TreeSet<>();
-        int polls = 0;
+        int growths = 0;
         while (writing.get()) {
             List<Long> now = storage.listing().range(mailbox, 1, Long.MAX_VALUE).map(Message::uid).collectList().block();
             long highest = seen.isEmpty() ? 0 : seen.last();
@@ -103,10 +109,11 @@ class ConcurrentAppendVisibilityTest {
             if (!now.containsAll(seen)) {
                 violations.add("a seen UID disappeared");
             }
-            seen.addAll(now);
-            polls++;
+            if (seen.addAll(now)) {
+                growths++;
+            }
         }
-        return polls;
+        return growths;
     }
 
     private static long maxOf(Set<Long> uids) {
