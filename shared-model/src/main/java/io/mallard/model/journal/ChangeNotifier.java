@@ -23,6 +23,9 @@ import reactor.core.publisher.Sinks;
  * it delivered, so entries written out of MODSEQ order by concurrent writers are still delivered,
  * duplicates are dropped, and no session ever polls MongoDB on a timer.
  *
+ * <p>An EXISTS event is a wake-up call, not permission: the session reports new messages only up to
+ * {@code MessageStore.visibleUpTo}, which may still be below the event's UID.
+ *
  * <p>Redis pub/sub is at-most-once: a notification lost while the connection is down delays the
  * entry until the next change of the same mailbox. Sessions resynchronise on reconnect the RFC
  * 7162 way (CHANGEDSINCE the last MODSEQ they reported).

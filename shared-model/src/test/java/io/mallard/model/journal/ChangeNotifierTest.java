@@ -120,6 +120,36 @@ class ChangeNotifierTest {
         }
     }
 
+    @Test
+    void anEntryWrittenAfterAHigherModseqWasDeliveredStillArrives() throws Exception {
+        Mailbox inbox = writer.mailboxes().createDefaults(user).blockFirst();
+        BlockingQueue<ChangeEvent> events = listen(user);
+
+        writer.journal().record(ChangeEvent.exists(user, inbox.id(), 8, 8, List.of())).block();
+        assertThat(events.poll(1, TimeUnit.SECONDS).uid()).isEqualTo(8);
+        writer.journal().record(ChangeEvent.exists(user, inbox.id(), 7, 7, List.of())).block();
+        writer.journal().record(ChangeEvent.exists(user, inbox.id(), 9, 9, List.of())).block();
+
+        assertThat(events.poll(1, TimeUnit.SECONDS).uid()).isEqualTo(7);
+        assertThat(events.poll(1, TimeUnit.SECONDS).uid()).isEqualTo(9);
+        assertThat(events.poll(200, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
+    void aClosedSubscriptionReceivesNothingMore() throws Exception {
+        Mailbox inbox = writer.mailboxes().createDefaults(user).blockFirst();
+        BlockingQueue<ChangeEvent> events = new LinkedBlockingQueue<>();
+        ChangeSubscription subscription = notifier.open(user).block();
+        subscription.events().subscribe(events::add);
+        BlockingQueue<ChangeEvent> stillOpen = listen(user);
+
+        subscription.close();
+        writer.messages().append(inbox.id(), message()).block();
+
+        assertThat(stillOpen.poll(1, TimeUnit.SECONDS)).isNotNull();
+        assertThat(events).isEmpty();
+    }
+
     private BlockingQueue<ChangeEvent> listen(ObjectId who) {
         BlockingQueue<ChangeEvent> events = new LinkedBlockingQueue<>();
         notifier.open(who).block().events().subscribe(events::add);
