@@ -107,6 +107,15 @@ public final class MailboxStore {
                 .switchIfEmpty(Mono.error(() -> missing(path)));
     }
 
+    /** The settings WildDuck's mailbox update sets besides the path: message retention and LIST visibility. */
+    public Mono<Mailbox> configure(ObjectId user, String path, long retention, boolean hidden) {
+        return Mono.from(mailboxes.findOneAndUpdate(byPath(user, Mailbox.normalize(path)),
+                        Updates.combine(Updates.set("retention", retention), Updates.set("hidden", hidden)),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                .map(Mailbox::fromDocument)
+                .switchIfEmpty(Mono.error(() -> missing(path)));
+    }
+
     /**
      * RFC 3501 6.3.5 RENAME, children included. Each renamed mailbox keeps its id, UIDVALIDITY and
      * messages; its MODSEQ is bumped so that the journal entry has a place in the mailbox's order.

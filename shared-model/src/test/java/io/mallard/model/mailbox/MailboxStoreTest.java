@@ -121,6 +121,17 @@ class MailboxStoreTest {
     }
 
     @Test
+    void retentionAndHiddenAreStoredPerMailbox() {
+        mailboxes.createDefaults(user).blockLast();
+
+        Mailbox junk = mailboxes.configure(user, "Junk", 30L * 24 * 3600 * 1000, true).block();
+
+        assertThat(junk.retention()).isEqualTo(2_592_000_000L);
+        assertThat(mailboxes.get(user, "Junk").block().hidden()).isTrue();
+        assertThat(mailboxes.get(user, "Trash").block().hidden()).isFalse();
+    }
+
+    @Test
     void usersHaveSeparateNamespaces() {
         ObjectId other = cluster.user(0);
         mailboxes.create(user, "Work", null).block();
