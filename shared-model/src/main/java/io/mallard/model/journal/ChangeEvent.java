@@ -41,6 +41,10 @@ public record ChangeEvent(ObjectId user, ObjectId mailbox, ChangeCommand command
         return new ChangeEvent(user, mailbox, command, 0, modseq, null, path, Instant.now());
     }
 
+    public ChangeEvent withModseq(long newModseq) {
+        return new ChangeEvent(user, mailbox, command, uid, newModseq, flags, path, created);
+    }
+
     /** Identifies the entry for de-duplication: a listener may read one entry twice. */
     String key() {
         return mailbox.toHexString() + ':' + modseq + ':' + command + ':' + uid;

@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoServerException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
@@ -36,10 +39,11 @@ public final class Journal {
     public static final Duration RETENTION = Duration.ofHours(2);
 
     public static final IndexedCollection COLLECTION = new IndexedCollection("journal", List.of(
-            new IndexModel(Indexes.ascending("mailbox", "modseq")),
+            new IndexModel(Indexes.ascending("mailbox", "modseq"), new IndexOptions().unique(true)),
             new IndexModel(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS))),
             "mailbox");
 
+    private static final int CLAIM_ATTEMPTS = 50;
     private static final String CHANNEL_PREFIX = "mallard:user:";
 
     private final MongoCollection<Document> entries;
@@ -50,23 +54,35 @@ public final class Journal {
         this.redis = redis.commands();
     }
 
-    /** Writes the entries (all of one user), then publishes one notification per mailbox touched. */
-    public Mono<Void> record(List<ChangeEvent> events) {
-        if (events.isEmpty()) {
-            return Mono.empty();
-        }
-        Instant expiresAt = Instant.now().plus(RETENTION);
-        return Mono.from(entries.insertMany(events.stream().map(e -> e.toDocument(expiresAt)).toList()))
-                .thenMany(Flux.fromIterable(events)
-                        .groupBy(ChangeEvent::mailbox)
-                        .flatMap(group -> group.reduce((a, b) -> a.modseq() <= b.modseq() ? a : b)))
-                .concatMap(first -> redis.publish(channel(first.user()),
-                        first.mailbox().toHexString() + ' ' + first.modseq()))
-                .then();
+    /** Writes the entry, then announces it on the owner's channel. */
+    public Mono<ChangeEvent> record(ChangeEvent event) {
+        return Mono.from(entries.insertOne(event.toDocument(Instant.now().plus(RETENTION))))
+                .then(redis.publish(channel(event.user()), event.mailbox().toHexString() + ' ' + event.modseq()))
+                .thenReturn(event);
     }
 
-    public Mono<Void> record(ChangeEvent event) {
-        return record(List.of(event));
+    /**
+     * Writes the entry under its MODSEQ, which the unique {@code {mailbox, modseq}} index makes a
+     * claim: RFC 7162 3.1 wants every change in a mailbox to get its own MODSEQ, and an allocator
+     * that repeats a number (the embedded store's {@code $inc} under contention) would break that.
+     * On a repeat, a fresh MODSEQ is taken from {@code reallocate}, the changed document is moved
+     * to it with {@code restamp}, and the entry is written again.
+     *
+     * @return the entry as written, with the MODSEQ it finally got
+     */
+    public Mono<ChangeEvent> claim(ChangeEvent event, Mono<Long> reallocate, Function<Long, Mono<Void>> restamp) {
+        return claim(event, reallocate, restamp, CLAIM_ATTEMPTS);
+    }
+
+    private Mono<ChangeEvent> claim(ChangeEvent event, Mono<Long> reallocate, Function<Long, Mono<Void>> restamp,
+            int attemptsLeft) {
+        return record(event).onErrorResume(e -> duplicateKey(e) && attemptsLeft > 1, e -> reallocate
+                .flatMap(modseq -> restamp.apply(modseq)
+                        .then(Mono.defer(() -> claim(event.withModseq(modseq), reallocate, restamp, attemptsLeft - 1)))));
+    }
+
+    private static boolean duplicateKey(Throwable error) {
+        return error instanceof MongoServerException e && ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY;
     }
 
     /** Entries of one mailbox with a MODSEQ above {@code modseq}, oldest first. */

@@ -149,8 +149,15 @@ public final class MailboxStore {
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
                 .onErrorMap(DuplicateKey::is, e -> new MailboxException(Code.ALREADYEXISTS, "Mailbox exists: " + path))
                 .map(Mailbox::fromDocument)
-                .flatMap(renamed -> journal.record(ChangeEvent.mailbox(ChangeCommand.RENAME, renamed.user(), renamed.id(),
-                        path, renamed.modifyIndex())).thenReturn(renamed));
+                .flatMap(renamed -> journal.claim(ChangeEvent.mailbox(ChangeCommand.RENAME, renamed.user(), renamed.id(),
+                        path, renamed.modifyIndex()), bump(renamed.id()), modseq -> Mono.empty()).thenReturn(renamed));
+    }
+
+    /** A fresh MODSEQ for a journal entry whose first one was a repeat (see {@link Journal#claim}). */
+    private Mono<Long> bump(ObjectId mailbox) {
+        return Mono.from(mailboxes.findOneAndUpdate(Filters.eq("_id", mailbox), Updates.inc("modifyIndex", 1L),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                .map(d -> Mailbox.number(d, "modifyIndex"));
     }
 
     /**

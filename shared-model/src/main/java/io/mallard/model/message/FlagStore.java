@@ -11,7 +11,6 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
-import io.mallard.model.journal.ChangeEvent;
 import io.mallard.model.journal.Journal;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,12 +26,12 @@ public final class FlagStore {
 
     private final MongoCollection<Document> messages;
     private final UidAllocator allocator;
-    private final Journal journal;
+    private final ChangeRecorder changes;
 
     public FlagStore(MongoDatabase database, Journal journal) {
         this.messages = database.getCollection(MessageStore.COLLECTION.name());
         this.allocator = new UidAllocator(database);
-        this.journal = journal;
+        this.changes = new ChangeRecorder(database, allocator, journal);
     }
 
     /**
@@ -49,7 +48,7 @@ public final class FlagStore {
             long unchangedSince, int attemptsLeft) {
         return Mono.from(messages.find(Filters.and(Filters.eq("mailbox", mailbox), Filters.eq("uid", uid),
                         Filters.ne("abandoned", true))).first())
-                .map(Message::fromDocument)
+                .filter(Message::isMessage).map(Message::fromDocument)
                 .filter(current -> unchangedSince < 0 || current.modseq() <= unchangedSince)
                 .flatMap(current -> {
                     List<String> next = operation.apply(current.flags(), flags);
@@ -61,10 +60,9 @@ public final class FlagStore {
                                     Filters.and(Filters.eq("_id", current.id()), Filters.eq("modseq", current.modseq())),
                                     Updates.combine(Updates.set("flags", next), Updates.set("modseq", modseq))))
                             .flatMap(result -> result.getModifiedCount() == 1
-                                    ? journal.record(ChangeEvent.flags(current.user(), mailbox, uid, modseq, next))
-                                            .thenReturn(new Message(current.id(), mailbox, current.user(), uid, modseq,
-                                                    current.thread(), next, current.internalDate(), current.size(),
-                                                    current.messageId(), current.subject(), current.content()))
+                                    ? changes.flags(new Message(current.id(), mailbox, current.user(), uid, modseq,
+                                            current.thread(), next, current.internalDate(), current.size(),
+                                            current.messageId(), current.subject(), current.content()))
                                     : attemptsLeft > 1
                                             ? updateOne(mailbox, uid, operation, flags, unchangedSince, attemptsLeft - 1)
                                             : Mono.error(new IllegalStateException("Flags of " + uid + " kept changing"))));

@@ -28,6 +28,14 @@ public record Message(ObjectId id, ObjectId mailbox, ObjectId user, long uid, lo
     public static final String SEEN = "\\Seen";
     public static final String DELETED = "\\Deleted";
 
+    /**
+     * False for a UID tombstone. Every read filters tombstones out in the query too, but the
+     * embedded store can match a message and then return the tombstone that replaced it meanwhile.
+     */
+    static boolean isMessage(Document d) {
+        return !Boolean.TRUE.equals(d.getBoolean("abandoned")) && d.containsKey("idate");
+    }
+
     static Message fromDocument(Document d) {
         return new Message(d.getObjectId("_id"), d.getObjectId("mailbox"), d.getObjectId("user"), number(d, "uid"),
                 number(d, "modseq"), d.getObjectId("thread"), List.copyOf(d.getList("flags", String.class, List.of())),
@@ -45,6 +53,10 @@ public record Message(ObjectId id, ObjectId mailbox, ObjectId user, long uid, lo
     Message placed(ObjectId newId, ObjectId newMailbox, long newUid, long newModseq) {
         return new Message(newId, newMailbox, user, newUid, newModseq, thread, flags, internalDate, size, messageId,
                 subject, content);
+    }
+
+    Message withModseq(long newModseq) {
+        return new Message(id, mailbox, user, uid, newModseq, thread, flags, internalDate, size, messageId, subject, content);
     }
 
     static long number(Document d, String field) {

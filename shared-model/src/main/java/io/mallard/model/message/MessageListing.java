@@ -36,7 +36,7 @@ public final class MessageListing {
         return watermark.visibleUpTo(mailbox).flatMapMany(visible -> Flux.from(messages.find(Filters.and(
                         Filters.eq("mailbox", mailbox), Filters.gte("uid", fromUid), Filters.lte("uid", Math.min(toUid, visible)),
                         Filters.ne("abandoned", true))).sort(Sorts.ascending("uid")))
-                .map(Message::fromDocument));
+                .filter(Message::isMessage).map(Message::fromDocument));
     }
 
     /** RFC 7162 3.1.4 CHANGEDSINCE: messages whose MODSEQ is above {@code modseq}, in UID order. */
@@ -44,7 +44,7 @@ public final class MessageListing {
         return watermark.visibleUpTo(mailbox).flatMapMany(visible -> Flux.from(messages.find(Filters.and(
                         Filters.eq("mailbox", mailbox), Filters.gt("modseq", modseq), Filters.lte("uid", visible),
                         Filters.ne("abandoned", true))).sort(Sorts.ascending("uid")))
-                .map(Message::fromDocument));
+                .filter(Message::isMessage).map(Message::fromDocument));
     }
 
     public Mono<MailboxCounts> counts(ObjectId mailbox) {

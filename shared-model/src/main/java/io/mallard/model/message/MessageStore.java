@@ -17,7 +17,6 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
-import io.mallard.model.journal.ChangeEvent;
 import io.mallard.model.journal.Journal;
 import io.mallard.model.mailbox.DuplicateKey;
 import io.mallard.model.mailbox.Mailbox;
@@ -61,7 +60,7 @@ public final class MessageStore {
     private final CommitWatermark watermark;
     private final QuotaLedger quota;
     private final Threader threader;
-    private final Journal journal;
+    private final ChangeRecorder changes;
 
     public MessageStore(MongoDatabase database, MailboxStore mailboxes, QuotaLedger quota, Threader threader,
             Journal journal, CommitWatermark watermark) {
@@ -71,7 +70,7 @@ public final class MessageStore {
         this.watermark = watermark;
         this.quota = quota;
         this.threader = threader;
-        this.journal = journal;
+        this.changes = new ChangeRecorder(database, allocator, journal);
     }
 
     /**
@@ -91,8 +90,7 @@ public final class MessageStore {
                     });
             return quota.reserve(user, message.size())
                     .then(Mono.defer(() -> store.onErrorResume(e -> quota.release(user, message.size()).then(Mono.error(e)))))
-                    .flatMap(stored -> journal.record(ChangeEvent.exists(user, mailboxId, stored.uid(), stored.modseq(),
-                            stored.flags())).thenReturn(stored));
+                    .flatMap(changes::exists);
         });
     }
 
@@ -102,8 +100,8 @@ public final class MessageStore {
                 .concatMap(uid -> find(from, uid).flatMap(source -> quota.reserve(target.user(), source.size())
                         .then(Mono.defer(() -> claim(to, a -> insert(source.placed(new ObjectId(), to, a.uid(), a.modseq())))
                                 .onErrorResume(e -> quota.release(target.user(), source.size()).then(Mono.error(e)))))
-                        .flatMap(copied -> journal.record(ChangeEvent.exists(copied.user(), to, copied.uid(),
-                                copied.modseq(), copied.flags())).thenReturn(new Transfer(uid, copied))))));
+                        .flatMap(changes::exists)
+                        .map(copied -> new Transfer(uid, copied)))));
     }
 
     /**
@@ -118,18 +116,15 @@ public final class MessageStore {
                                 .flatMap(moved -> Mono.from(messages.insertOne(CommitWatermark.tombstone(from, uid)))
                                         .onErrorResume(DuplicateKey::is, e -> Mono.empty())
                                         .thenReturn(moved))
-                                .flatMap(moved -> allocator.modseq(from)
-                                        .flatMap(modseq -> journal.record(List.of(
-                                                ChangeEvent.exists(moved.user(), to, moved.uid(), moved.modseq(), moved.flags()),
-                                                ChangeEvent.expunge(moved.user(), from, uid, modseq))))
-                                        .thenReturn(new Transfer(uid, moved))))));
+                                .flatMap(changes::exists)
+                                .flatMap(moved -> changes.expunge(moved.user(), from, uid).thenReturn(new Transfer(uid, moved))))));
     }
 
     /** RFC 3501 6.4.3 EXPUNGE: removes the messages flagged \Deleted and returns their UIDs in order. */
     public Flux<Long> expunge(ObjectId mailboxId) {
         return Flux.from(messages.find(Filters.and(Filters.eq("mailbox", mailboxId), Filters.eq("flags", Message.DELETED)))
                         .sort(Sorts.ascending("uid")))
-                .map(Message::fromDocument)
+                .filter(Message::isMessage).map(Message::fromDocument)
                 .concatMap(message -> delete(message).thenReturn(message.uid()));
     }
 
@@ -160,9 +155,7 @@ public final class MessageStore {
         return Mono.from(messages.findOneAndReplace(where(message),
                         CommitWatermark.tombstone(message.mailbox(), message.uid())))
                 .flatMap(removed -> quota.release(message.user(), message.size())
-                        .then(allocator.modseq(message.mailbox()))
-                        .flatMap(modseq -> journal.record(ChangeEvent.expunge(message.user(), message.mailbox(),
-                                message.uid(), modseq))));
+                        .then(changes.expunge(message.user(), message.mailbox(), message.uid())));
     }
 
     /** The message exactly where it was read: a concurrent move or expunge makes the filter miss. */
@@ -173,7 +166,7 @@ public final class MessageStore {
 
     private Mono<Message> find(ObjectId mailboxId, long uid) {
         return Mono.from(messages.find(Filters.and(Filters.eq("mailbox", mailboxId), Filters.eq("uid", uid),
-                Filters.ne("abandoned", true))).first()).map(Message::fromDocument);
+                Filters.ne("abandoned", true))).first()).filter(Message::isMessage).map(Message::fromDocument);
     }
 
     private Mono<Message> insert(Message message) {
