@@ -1,6 +1,7 @@
 package io.mallard.model.journal;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
@@ -53,7 +54,7 @@ public record ChangeEvent(ObjectId user, ObjectId mailbox, ChangeCommand command
     Document toDocument(Instant expiresAt) {
         return new Document("user", user).append("mailbox", mailbox).append("command", command.name())
                 .append("uid", uid).append("modseq", modseq).append("flags", flags).append("path", path)
-                .append("created", java.util.Date.from(created)).append("expiresAt", java.util.Date.from(expiresAt));
+                .append("created", Date.from(created)).append("expiresAt", Date.from(expiresAt));
     }
 
     static ChangeEvent fromDocument(Document d) {

@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.LongStream;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -113,7 +114,7 @@ public final class CommitWatermark {
     }
 
     private Mono<Void> fence(ObjectId mailbox, long run, long below, Set<Long> written) {
-        List<Long> missing = java.util.stream.LongStream.range(run + 1, below).filter(uid -> !written.contains(uid)).boxed().toList();
+        List<Long> missing = LongStream.range(run + 1, below).filter(uid -> !written.contains(uid)).boxed().toList();
         return Flux.fromIterable(missing)
                 .flatMap(uid -> Mono.from(messages.insertOne(tombstone(mailbox, uid)))
                         // The writer got there first: the UID is now committed, which is just as good.

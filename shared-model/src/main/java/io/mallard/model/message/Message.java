@@ -1,6 +1,7 @@
 package io.mallard.model.message;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
@@ -46,7 +47,7 @@ public record Message(ObjectId id, ObjectId mailbox, ObjectId user, long uid, lo
     Document toDocument() {
         return new Document("_id", id).append("mailbox", mailbox).append("user", user).append("uid", uid)
                 .append("modseq", modseq).append("thread", thread).append("flags", flags)
-                .append("idate", java.util.Date.from(internalDate)).append("size", size)
+                .append("idate", Date.from(internalDate)).append("size", size)
                 .append("messageId", messageId).append("subject", subject).append("content", content);
     }
 

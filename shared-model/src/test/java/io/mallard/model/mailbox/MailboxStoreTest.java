@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.mallard.model.message.MailStorage;
 import io.mallard.model.message.StoreCluster;
 
 class MailboxStoreTest {
