@@ -189,10 +189,20 @@ public final class MessageStore {
 
     private <T> Mono<T> claim(ObjectId mailboxId, Function<UidAllocator.Allocation, Mono<T>> write, int attempt) {
         return allocator.allocate(mailboxId)
-                .flatMap(write)
+                .flatMap(a -> write.apply(a)
+                        // Nothing written under a UID we own (the message vanished, the write failed):
+                        // give it up now rather than make readers wait out the watermark's lease.
+                        .switchIfEmpty(Mono.defer(() -> abandon(mailboxId, a.uid())))
+                        .onErrorResume(e -> !DuplicateKey.is(e), e -> abandon(mailboxId, a.uid()).then(Mono.error(e))))
                 .onErrorResume(DuplicateKey::is, e -> attempt < CLAIM_ATTEMPTS
                         ? claim(mailboxId, write, attempt + 1)
                         : Mono.error(new IllegalStateException("No free UID after " + attempt + " attempts in " + mailboxId, e)));
+    }
+
+    private <T> Mono<T> abandon(ObjectId mailboxId, long uid) {
+        return Mono.from(messages.insertOne(CommitWatermark.tombstone(mailboxId, uid)))
+                .onErrorResume(e -> Mono.empty())
+                .then(Mono.empty());
     }
 
     private Mono<Mailbox> requireMailbox(ObjectId mailboxId) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.mallard.model.message.StoreCluster;
+import reactor.core.publisher.Flux;
 
 class MailboxStoreTest {
 
@@ -47,6 +48,16 @@ class MailboxStoreTest {
         assertThat(mailboxes.bySpecialUse(user, "\\Sent").block().path()).isEqualTo("Sent Mail");
         assertThat(first.get(0).uidNext()).isEqualTo(1);
         assertThat(first.get(0).uidValidity()).isPositive();
+    }
+
+    @Test
+    void twoInstancesCreatingTheDefaultsAtOnceMakeOneSetOfFolders() {
+        MailboxStore other = cluster.storage(Duration.ofSeconds(1)).mailboxes();
+
+        Flux.merge(mailboxes.createDefaults(user), other.createDefaults(user), mailboxes.createDefaults(user)).blockLast();
+
+        assertThat(mailboxes.list(user).map(Mailbox::path).collectList().block())
+                .containsExactly("Archive", "Drafts", "INBOX", "Junk", "Sent Mail", "Trash");
     }
 
     @Test

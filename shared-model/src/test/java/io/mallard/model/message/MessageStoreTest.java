@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.mallard.model.mailbox.Mailbox;
 import io.mallard.model.mailbox.MailboxException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 class MessageStoreTest {
 
@@ -160,6 +163,29 @@ class MessageStoreTest {
         assertThatThrownBy(() -> storage.messages().append(work.id(), message("late", List.of())).block())
                 .isInstanceOf(MailboxException.class);
         assertThat(storage.quota().used(user).block()).isEqualTo(100);
+    }
+
+    @Test
+    void twoInstancesMovingOneMessageAtOnceLeaveItInExactlyOnePlace() {
+        MailStorage other = cluster.storage(Duration.ofSeconds(1));
+        Mailbox trash = storage.mailboxes().get(user, "Trash").block();
+        for (int round = 0; round < 20; round++) {
+            Message message = append(inbox, "contested " + round, List.of());
+
+            List<Transfer> winners = Flux.merge(
+                            storage.messages().move(inbox.id(), List.of(message.uid()), archive.id()),
+                            other.messages().move(inbox.id(), List.of(message.uid()), trash.id()),
+                            other.messages().delete(inbox.id(), message.uid()).then(Mono.<Transfer>empty()))
+                    .collectList().block();
+
+            long copies = Stream.of(inbox, archive, trash)
+                    .mapToLong(m -> storage.listing().range(m.id(), 1, Long.MAX_VALUE)
+                            .filter(found -> found.id().equals(message.id())).count().block())
+                    .sum();
+            assertThat(winners.size()).isLessThanOrEqualTo(1);
+            assertThat(copies).isEqualTo(winners.size());
+        }
+        assertThat(storage.quota().used(user).block()).isEqualTo(storage.quota().measure(user).block());
     }
 
     private Message append(Mailbox mailbox, String subject, List<String> flags) {
