@@ -43,7 +43,9 @@ import reactor.core.publisher.Mono;
  * the server, not by clocks; clocks (of the observers only) decide just when a gap is given up.
  * The watermark only grows and is stored with {@code $max} so that later walks start from it.
  *
- * Expunged and moved-away messages leave a tombstone too, so they never open a gap.
+ * <p>Expunged and moved-away messages leave a tombstone too, and so does a writer that took a UID
+ * and then had nothing to write (a MOVE that lost its message, a failed insert), so none of these
+ * open a gap; only a crashed writer or a repeated allocation does.
  *
  * <p>Cost: a gap delays new mail by at most two leases. Reads must go to the primary.
  */
