@@ -1,0 +1,71 @@
+package io.mallard.model.message;
+
+import java.util.HashSet;
+import java.util.List;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+
+import io.mallard.model.journal.Journal;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Flag changes (RFC 3501 6.4.6 STORE, RFC 7162 3.1.3 UNCHANGEDSINCE). Each changed message gets a
+ * MODSEQ of its own; a message whose flags would not change keeps its MODSEQ, as RFC 7162 3.1.3
+ * allows, so a no-op STORE creates no journal traffic.
+ */
+public final class FlagStore {
+
+    private static final int ATTEMPTS = 20;
+
+    private final MongoCollection<Document> messages;
+    private final UidAllocator allocator;
+    private final ChangeRecorder changes;
+
+    public FlagStore(MongoDatabase database, Journal journal) {
+        this.messages = database.getCollection(MessageStore.COLLECTION.name());
+        this.allocator = new UidAllocator(database);
+        this.changes = new ChangeRecorder(database, allocator, journal);
+    }
+
+    /**
+     * Applies the operation to each listed UID and returns the messages that changed, with their
+     * new flags and MODSEQ. With {@code unchangedSince >= 0}, messages modified after that MODSEQ
+     * are left alone (RFC 7162 3.1.3; the caller reports them as MODIFIED).
+     */
+    public Flux<Message> update(ObjectId mailbox, List<Long> uids, FlagOperation operation, List<String> flags,
+            long unchangedSince) {
+        return Flux.fromIterable(uids).concatMap(uid -> updateOne(mailbox, uid, operation, flags, unchangedSince, ATTEMPTS));
+    }
+
+    private Mono<Message> updateOne(ObjectId mailbox, long uid, FlagOperation operation, List<String> flags,
+            long unchangedSince, int attemptsLeft) {
+        return Mono.from(messages.find(Filters.and(Filters.eq("mailbox", mailbox), Filters.eq("uid", uid),
+                        Filters.ne("abandoned", true))).first())
+                .filter(Message::isMessage).map(Message::fromDocument)
+                .filter(current -> unchangedSince < 0 || current.modseq() <= unchangedSince)
+                .flatMap(current -> {
+                    List<String> next = operation.apply(current.flags(), flags);
+                    if (new HashSet<>(next).equals(new HashSet<>(current.flags()))) {
+                        return Mono.empty();
+                    }
+                    // Conditional on the MODSEQ read, so a concurrent STORE is never overwritten blindly.
+                    return allocator.modseq(mailbox).flatMap(modseq -> Mono.from(messages.updateOne(
+                                    Filters.and(Filters.eq("_id", current.id()), Filters.eq("modseq", current.modseq())),
+                                    Updates.combine(Updates.set("flags", next), Updates.set("modseq", modseq))))
+                            .flatMap(result -> result.getModifiedCount() == 1
+                                    ? changes.flags(new Message(current.id(), mailbox, current.user(), uid, modseq,
+                                            current.thread(), next, current.internalDate(), current.size(),
+                                            current.messageId(), current.subject(), current.content()))
+                                    : attemptsLeft > 1
+                                            ? updateOne(mailbox, uid, operation, flags, unchangedSince, attemptsLeft - 1)
+                                            : Mono.error(new IllegalStateException("Flags of " + uid + " kept changing"))));
+                });
+    }
+}

@@ -1,0 +1,61 @@
+package io.mallard.model.message;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+
+import io.mallard.model.mailbox.MailboxException;
+import io.mallard.model.mailbox.MailboxStore;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reads a mailbox the way a session may see it: every listing stops at the
+ * {@linkplain CommitWatermark visibility watermark}, so a message reported once never gets a
+ * lower-UID neighbour later.
+ */
+public final class MessageListing {
+
+    private final MongoCollection<Document> messages;
+    private final MailboxStore mailboxes;
+    private final CommitWatermark watermark;
+
+    public MessageListing(MongoDatabase database, MailboxStore mailboxes, CommitWatermark watermark) {
+        this.messages = database.getCollection(MessageStore.COLLECTION.name());
+        this.mailboxes = mailboxes;
+        this.watermark = watermark;
+    }
+
+    /** Messages with {@code fromUid <= uid <= toUid}, in UID order, up to the watermark. */
+    public Flux<Message> range(ObjectId mailbox, long fromUid, long toUid) {
+        return watermark.visibleUpTo(mailbox).flatMapMany(visible -> Flux.from(messages.find(Filters.and(
+                        Filters.eq("mailbox", mailbox), Filters.gte("uid", fromUid), Filters.lte("uid", Math.min(toUid, visible)),
+                        Filters.ne("abandoned", true))).sort(Sorts.ascending("uid")))
+                .filter(Message::isMessage).map(Message::fromDocument));
+    }
+
+    /** RFC 7162 3.1.4 CHANGEDSINCE: messages whose MODSEQ is above {@code modseq}, in UID order. */
+    public Flux<Message> changedSince(ObjectId mailbox, long modseq) {
+        return watermark.visibleUpTo(mailbox).flatMapMany(visible -> Flux.from(messages.find(Filters.and(
+                        Filters.eq("mailbox", mailbox), Filters.gt("modseq", modseq), Filters.lte("uid", visible),
+                        Filters.ne("abandoned", true))).sort(Sorts.ascending("uid")))
+                .filter(Message::isMessage).map(Message::fromDocument));
+    }
+
+    public Mono<MailboxCounts> counts(ObjectId mailbox) {
+        return watermark.visibleUpTo(mailbox).flatMap(visible -> {
+            Bson visibleMessages = Filters.and(Filters.eq("mailbox", mailbox), Filters.lte("uid", visible), Filters.ne("abandoned", true));
+            return Mono.zip(Mono.from(messages.countDocuments(visibleMessages)),
+                            Mono.from(messages.countDocuments(Filters.and(visibleMessages, Filters.ne("flags", Message.SEEN)))),
+                            mailboxes.byId(mailbox).switchIfEmpty(Mono.error(() ->
+                                    new MailboxException(MailboxException.Code.NONEXISTENT, "No such mailbox: " + mailbox))))
+                    .map(t -> new MailboxCounts(t.getT1(), t.getT2(), visible + 1, t.getT3().uidValidity(),
+                            t.getT3().modifyIndex()));
+        });
+    }
+}

@@ -1,0 +1,212 @@
+package io.mallard.model.message;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+
+import io.mallard.model.journal.Journal;
+import io.mallard.model.mailbox.DuplicateKey;
+import io.mallard.model.mailbox.Mailbox;
+import io.mallard.model.mailbox.MailboxException;
+import io.mallard.model.mailbox.MailboxStore;
+import io.mallard.model.quota.QuotaLedger;
+import io.mallard.model.store.IndexedCollection;
+import io.mallard.model.thread.Threader;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Writes messages: append, copy, move, expunge. Every write that puts a message under a UID goes
+ * through {@link #claim}: allocate, write under the unique {@code {mailbox, uid}} index, and on a
+ * duplicate key (a defective allocator or a {@link CommitWatermark} tombstone) allocate again.
+ * Bytes are reserved in the {@link QuotaLedger} before a message is written and released after
+ * it is gone, so {@code users.storageUsed} never undercounts a stored message.
+ */
+public final class MessageStore {
+
+    /**
+     * Sharded by {@code mailbox}, like WildDuck's messages: IMAP reads one mailbox at a time, and
+     * the unique {@code {mailbox, uid}} index must contain the shard key. Tombstones of abandoned
+     * UIDs carry {@code expiresAt}; real messages do not.
+     */
+    public static final IndexedCollection COLLECTION = new IndexedCollection("messages", List.of(
+            new IndexModel(Indexes.ascending("mailbox", "uid"), new IndexOptions().unique(true)),
+            new IndexModel(Indexes.ascending("mailbox", "modseq")),
+            new IndexModel(Indexes.ascending("mailbox", "flags")),
+            new IndexModel(Indexes.ascending("user", "thread")),
+            new IndexModel(Indexes.ascending("user", "messageId")),
+            new IndexModel(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS))),
+            "mailbox");
+
+    /** Enough for heavy contention on the embedded store, whose allocator can repeat numbers. */
+    static final int CLAIM_ATTEMPTS = 200;
+
+    private final MongoCollection<Document> messages;
+    private final MailboxStore mailboxes;
+    private final UidAllocator allocator;
+    private final CommitWatermark watermark;
+    private final QuotaLedger quota;
+    private final Threader threader;
+    private final ChangeRecorder changes;
+
+    public MessageStore(MongoDatabase database, MailboxStore mailboxes, QuotaLedger quota, Threader threader,
+            Journal journal, CommitWatermark watermark) {
+        this.messages = database.getCollection(COLLECTION.name());
+        this.mailboxes = mailboxes;
+        this.allocator = new UidAllocator(database);
+        this.watermark = watermark;
+        this.quota = quota;
+        this.threader = threader;
+        this.changes = new ChangeRecorder(database, allocator, journal);
+    }
+
+    /**
+     * Stores a message (RFC 3501 6.3.11 APPEND, LMTP delivery). Fails with
+     * {@code QuotaExceededException} when the user's quota would be exceeded, leaving nothing behind.
+     */
+    public Mono<Message> append(ObjectId mailboxId, NewMessage message) {
+        return requireMailbox(mailboxId).flatMap(mailbox -> {
+            ObjectId user = mailbox.user();
+            Mono<Message> store = threader.assign(user, message.messageId(), message.inReplyTo(), message.references(),
+                            message.subject())
+                    .flatMap(thread -> {
+                        Message draft = new Message(new ObjectId(), mailboxId, user, 0, 0, thread, message.flags(),
+                                message.internalDate(), message.size(), message.messageId(), message.subject(),
+                                message.content());
+                        return claim(mailboxId, a -> insert(draft.placed(draft.id(), mailboxId, a.uid(), a.modseq())));
+                    });
+            return quota.reserve(user, message.size())
+                    .then(Mono.defer(() -> store.onErrorResume(e -> quota.release(user, message.size()).then(Mono.error(e)))))
+                    .flatMap(changes::exists);
+        });
+    }
+
+    /** RFC 3501 6.4.7 COPY: the copies get new UIDs in the target and count against the quota. */
+    public Flux<Transfer> copy(ObjectId from, List<Long> uids, ObjectId to) {
+        return requireMailbox(to).flatMapMany(target -> Flux.fromIterable(uids)
+                .concatMap(uid -> find(from, uid).flatMap(source -> quota.reserve(target.user(), source.size())
+                        .then(Mono.defer(() -> claim(to, a -> insert(source.placed(new ObjectId(), to, a.uid(), a.modseq())))
+                                .onErrorResume(e -> quota.release(target.user(), source.size()).then(Mono.error(e)))))
+                        .flatMap(changes::exists)
+                        .map(copied -> new Transfer(uid, copied)))));
+    }
+
+    /**
+     * RFC 6851 MOVE within one account: the document is re-homed in place under a new UID, so the
+     * quota is untouched, and the source sees an EXPUNGE. A message that vanished meanwhile is skipped.
+     */
+    public Flux<Transfer> move(ObjectId from, List<Long> uids, ObjectId to) {
+        return requireMailbox(to).flatMapMany(target -> Flux.fromIterable(uids)
+                .concatMap(uid -> find(from, uid)
+                        .filter(source -> source.user().equals(target.user()))
+                        .flatMap(source -> claim(to, a -> rehome(source, to, a))
+                                .flatMap(moved -> Mono.from(messages.insertOne(CommitWatermark.tombstone(from, uid)))
+                                        .onErrorResume(DuplicateKey::is, e -> Mono.empty())
+                                        .thenReturn(moved))
+                                .flatMap(changes::exists)
+                                .flatMap(moved -> changes.expunge(moved.user(), from, uid).thenReturn(new Transfer(uid, moved))))));
+    }
+
+    /** RFC 3501 6.4.3 EXPUNGE: removes the messages flagged \Deleted and returns their UIDs in order. */
+    public Flux<Long> expunge(ObjectId mailboxId) {
+        return Flux.from(messages.find(Filters.and(Filters.eq("mailbox", mailboxId), Filters.eq("flags", Message.DELETED)))
+                        .sort(Sorts.ascending("uid")))
+                .filter(Message::isMessage).map(Message::fromDocument)
+                .concatMap(message -> delete(message).thenReturn(message.uid()));
+    }
+
+    /** Removes one message outright (API delete, retention expiry). Empty if it was not there. */
+    public Mono<Long> delete(ObjectId mailboxId, long uid) {
+        return find(mailboxId, uid).flatMap(message -> delete(message).thenReturn(uid));
+    }
+
+    /**
+     * RFC 3501 6.3.4 DELETE with its messages. The mailbox record goes first so that no append can
+     * start in it; then each message is removed and its bytes released.
+     */
+    public Mono<Mailbox> deleteMailbox(ObjectId user, String path) {
+        return mailboxes.delete(user, path).flatMap(deleted -> Flux.from(messages.find(Filters.eq("mailbox", deleted.id())))
+                .concatMap(d -> Mono.from(messages.deleteOne(Filters.eq("_id", d.get("_id"))))
+                        .filter(result -> result.getDeletedCount() == 1 && !Boolean.TRUE.equals(d.getBoolean("abandoned")))
+                        .flatMap(result -> quota.release(user, Message.number(d, "size"))))
+                .then(Mono.just(deleted)));
+    }
+
+    /** The visibility rule of {@link CommitWatermark}: the highest UID a session may report. */
+    public Mono<Long> visibleUpTo(ObjectId mailboxId) {
+        return watermark.visibleUpTo(mailboxId);
+    }
+
+    /** Replaces the message by a tombstone in one atomic step, so its UID stays taken (RFC 3501 2.3.1.1). */
+    private Mono<Void> delete(Message message) {
+        return Mono.from(messages.findOneAndReplace(where(message),
+                        CommitWatermark.tombstone(message.mailbox(), message.uid())))
+                .flatMap(removed -> quota.release(message.user(), message.size())
+                        .then(changes.expunge(message.user(), message.mailbox(), message.uid())));
+    }
+
+    /** The message exactly where it was read: a concurrent move or expunge makes the filter miss. */
+    private static Bson where(Message message) {
+        return Filters.and(Filters.eq("_id", message.id()), Filters.eq("mailbox", message.mailbox()),
+                Filters.eq("uid", message.uid()), Filters.ne("abandoned", true));
+    }
+
+    private Mono<Message> find(ObjectId mailboxId, long uid) {
+        return Mono.from(messages.find(Filters.and(Filters.eq("mailbox", mailboxId), Filters.eq("uid", uid),
+                Filters.ne("abandoned", true))).first()).filter(Message::isMessage).map(Message::fromDocument);
+    }
+
+    private Mono<Message> insert(Message message) {
+        return Mono.from(messages.insertOne(message.toDocument())).thenReturn(message);
+    }
+
+    /** Re-homes only if the message is still where it was read, so two concurrent moves cannot both win. */
+    private Mono<Message> rehome(Message source, ObjectId to, UidAllocator.Allocation a) {
+        return Mono.from(messages.updateOne(
+                        where(source),
+                        Updates.combine(Updates.set("mailbox", to), Updates.set("uid", a.uid()), Updates.set("modseq", a.modseq()))))
+                .filter(result -> result.getModifiedCount() == 1)
+                .map(result -> source.placed(source.id(), to, a.uid(), a.modseq()));
+    }
+
+    /** Allocate a UID and write under it; a duplicate key means someone else owns that UID: try a fresh one. */
+    private <T> Mono<T> claim(ObjectId mailboxId, Function<UidAllocator.Allocation, Mono<T>> write) {
+        return claim(mailboxId, write, 1);
+    }
+
+    private <T> Mono<T> claim(ObjectId mailboxId, Function<UidAllocator.Allocation, Mono<T>> write, int attempt) {
+        return allocator.allocate(mailboxId)
+                .flatMap(a -> write.apply(a)
+                        // Nothing written under a UID we own (the message vanished, the write failed):
+                        // give it up now rather than make readers wait out the watermark's lease.
+                        .switchIfEmpty(Mono.defer(() -> abandon(mailboxId, a.uid())))
+                        .onErrorResume(e -> !DuplicateKey.is(e), e -> abandon(mailboxId, a.uid()).then(Mono.error(e))))
+                .onErrorResume(DuplicateKey::is, e -> attempt < CLAIM_ATTEMPTS
+                        ? claim(mailboxId, write, attempt + 1)
+                        : Mono.error(new IllegalStateException("No free UID after " + attempt + " attempts in " + mailboxId, e)));
+    }
+
+    private <T> Mono<T> abandon(ObjectId mailboxId, long uid) {
+        return Mono.from(messages.insertOne(CommitWatermark.tombstone(mailboxId, uid)))
+                .onErrorResume(e -> Mono.empty())
+                .then(Mono.empty());
+    }
+
+    private Mono<Mailbox> requireMailbox(ObjectId mailboxId) {
+        return mailboxes.byId(mailboxId).switchIfEmpty(Mono.error(() ->
+                new MailboxException(MailboxException.Code.NONEXISTENT, "No such mailbox: " + mailboxId)));
+    }
+}

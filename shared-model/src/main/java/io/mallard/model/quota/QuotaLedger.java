@@ -1,0 +1,101 @@
+package io.mallard.model.quota;
+
+import java.util.List;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Keeps {@code users.storageUsed} equal to the sum of the user's message sizes without
+ * transactions: a store first reserves its bytes with one conditional atomic update (which can
+ * only succeed while the result stays within {@code users.quota}) and gives them back if the
+ * store then fails; a delete releases its bytes after the message is gone. A crash between the
+ * two steps leaves the ledger off by one message, which {@link #recalculate} repairs.
+ */
+public final class QuotaLedger {
+
+    private static final int RESERVE_ATTEMPTS = 10;
+
+    private final MongoCollection<Document> users;
+    private final MongoCollection<Document> messages;
+
+    public QuotaLedger(MongoDatabase database) {
+        this.users = database.getCollection("users");
+        this.messages = database.getCollection("messages");
+    }
+
+    /**
+     * Adds {@code bytes} to the user's storage if the quota allows, else fails with
+     * {@link QuotaExceededException} and changes nothing. The filter repeats the quota it read, so a
+     * concurrent quota change makes the update miss and the check run again on fresh values.
+     */
+    public Mono<Void> reserve(ObjectId user, long bytes) {
+        return reserve(user, bytes, RESERVE_ATTEMPTS);
+    }
+
+    private Mono<Void> reserve(ObjectId user, long bytes, int attemptsLeft) {
+        return Mono.from(users.find(Filters.eq("_id", user)).first())
+                .switchIfEmpty(Mono.error(() -> new IllegalArgumentException("No such user: " + user)))
+                .flatMap(found -> {
+                    long quota = found.get("quota") instanceof Number n ? n.longValue() : 0L;
+                    if (overQuota(found, quota, bytes)) {
+                        return Mono.error(new QuotaExceededException(user, quota, bytes));
+                    }
+                    // quota 0 means unlimited; a missing storageUsed counts as 0.
+                    var filter = quota <= 0
+                            ? Filters.and(Filters.eq("_id", user), Filters.or(Filters.eq("quota", 0L), Filters.exists("quota", false)))
+                            : Filters.and(Filters.eq("_id", user), Filters.eq("quota", found.get("quota")),
+                                    Filters.or(Filters.lte("storageUsed", quota - bytes), Filters.exists("storageUsed", false)));
+                    return Mono.from(users.updateOne(filter, Updates.inc("storageUsed", bytes)))
+                            .flatMap(result -> result.getModifiedCount() == 1
+                                    ? Mono.<Void>empty()
+                                    // Lost a race with another store or a quota change: look again.
+                                    : attemptsLeft > 1
+                                            ? reserve(user, bytes, attemptsLeft - 1)
+                                            : Mono.<Void>error(new QuotaExceededException(user, quota, bytes)));
+                });
+    }
+
+    private static boolean overQuota(Document user, long quota, long bytes) {
+        long used = user.get("storageUsed") instanceof Number n ? n.longValue() : 0L;
+        return quota > 0 && used + bytes > quota;
+    }
+
+    /** Gives back the bytes of a deleted message or of a store that failed after {@link #reserve}. */
+    public Mono<Void> release(ObjectId user, long bytes) {
+        return bytes == 0 ? Mono.empty() : Mono.from(users.updateOne(Filters.eq("_id", user), Updates.inc("storageUsed", -bytes))).then();
+    }
+
+    /** The user's storage as the ledger has it. */
+    public Mono<Long> used(ObjectId user) {
+        return Mono.from(users.find(Filters.eq("_id", user)).first())
+                .map(d -> d.get("storageUsed") instanceof Number n ? n.longValue() : 0L);
+    }
+
+    /** The sum of the sizes of the user's messages, counted from the messages themselves. */
+    public Mono<Long> measure(ObjectId user) {
+        return Mono.from(messages.aggregate(List.of(
+                        Aggregates.match(Filters.and(Filters.eq("user", user), Filters.ne("abandoned", true))),
+                        Aggregates.group(null, Accumulators.sum("total", "$size")))).first())
+                .map(d -> ((Number) d.get("total")).longValue())
+                .defaultIfEmpty(0L);
+    }
+
+    /**
+     * Sets {@code storageUsed} to the measured sum. Stores running at the same moment may be
+     * counted twice or not at all, so run it for a quiet account (as WildDuck's recalculation).
+     */
+    public Mono<Long> recalculate(ObjectId user) {
+        return measure(user).flatMap(total -> Mono.from(users.updateOne(Filters.eq("_id", user), Updates.set("storageUsed", total)))
+                .thenReturn(total));
+    }
+}

@@ -1,0 +1,162 @@
+package io.mallard.model.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mallard.model.mailbox.Mailbox;
+import io.mallard.model.message.FlagOperation;
+import io.mallard.model.message.MailStorage;
+import io.mallard.model.message.Message;
+import io.mallard.model.message.NewMessage;
+import io.mallard.model.message.StoreCluster;
+import io.mallard.model.store.Stores;
+
+class ChangeNotifierTest {
+
+    @TempDir
+    Path dir;
+
+    private StoreCluster cluster;
+    private ChangeNotifier notifier;
+    private MailStorage writer;
+    private ObjectId user;
+
+    @BeforeEach
+    void start() {
+        cluster = new StoreCluster(dir);
+        Stores listening = cluster.instance();
+        MailStorage.ensureIndexes(listening).block();
+        notifier = new ChangeNotifier(listening.redis(), new Journal(listening.mongo().database(), listening.redis()));
+        writer = cluster.storage(Duration.ofSeconds(1));
+        user = cluster.user(0);
+    }
+
+    @AfterEach
+    void stop() {
+        notifier.close();
+        cluster.close();
+    }
+
+    @Test
+    void aSessionLearnsOfAnAppendAFlagChangeAndAnExpungeMadeByAnotherInstanceWithinOneSecond() throws Exception {
+        Mailbox inbox = writer.mailboxes().createDefaults(user).blockFirst();
+        BlockingQueue<ChangeEvent> events = listen(user);
+
+        Message stored = writer.messages().append(inbox.id(), message()).block();
+        ChangeEvent exists = events.poll(1, TimeUnit.SECONDS);
+        assertThat(exists).isNotNull();
+        assertThat(exists.command()).isEqualTo(ChangeCommand.EXISTS);
+        assertThat(exists.uid()).isEqualTo(stored.uid());
+
+        writer.flags().update(inbox.id(), List.of(stored.uid()), FlagOperation.ADD, List.of(Message.DELETED), -1).blockLast();
+        ChangeEvent flags = events.poll(1, TimeUnit.SECONDS);
+        assertThat(flags).isNotNull();
+        assertThat(flags.command()).isEqualTo(ChangeCommand.FLAGS);
+        assertThat(flags.flags()).containsExactly(Message.DELETED);
+        assertThat(flags.modseq()).isGreaterThan(exists.modseq());
+
+        writer.messages().expunge(inbox.id()).blockLast();
+        ChangeEvent expunge = events.poll(1, TimeUnit.SECONDS);
+        assertThat(expunge).isNotNull();
+        assertThat(expunge.command()).isEqualTo(ChangeCommand.EXPUNGE);
+        assertThat(expunge.uid()).isEqualTo(stored.uid());
+        assertThat(expunge.modseq()).isGreaterThan(flags.modseq());
+        assertThat(events.poll(200, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
+    void mailboxCreateRenameAndDeleteReachTheSession() throws Exception {
+        BlockingQueue<ChangeEvent> events = listen(user);
+
+        writer.mailboxes().create(user, "Projects", null).block();
+        writer.mailboxes().rename(user, "Projects", "Work").blockLast();
+        writer.messages().deleteMailbox(user, "Work").block();
+
+        List<ChangeEvent> received = List.of(events.poll(1, TimeUnit.SECONDS), events.poll(1, TimeUnit.SECONDS),
+                events.poll(1, TimeUnit.SECONDS));
+        assertThat(received).extracting(ChangeEvent::command)
+                .containsExactly(ChangeCommand.CREATE, ChangeCommand.RENAME, ChangeCommand.DELETE);
+        assertThat(received).extracting(ChangeEvent::path).containsExactly("Projects", "Work", "Work");
+    }
+
+    @Test
+    void aSessionHearsNothingOfAnotherUsersMailboxes() throws Exception {
+        ObjectId other = cluster.user(0);
+        Mailbox othersInbox = writer.mailboxes().createDefaults(other).blockFirst();
+        BlockingQueue<ChangeEvent> events = listen(user);
+
+        writer.messages().append(othersInbox.id(), message()).block();
+
+        assertThat(events.poll(500, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
+    void twoSessionsOfOneUserBothReceiveEachChangeOnce() throws Exception {
+        Mailbox inbox = writer.mailboxes().createDefaults(user).blockFirst();
+        BlockingQueue<ChangeEvent> first = listen(user);
+        BlockingQueue<ChangeEvent> second = listen(user);
+
+        writer.messages().append(inbox.id(), message()).block();
+        writer.messages().append(inbox.id(), message()).block();
+
+        for (BlockingQueue<ChangeEvent> events : List.of(first, second)) {
+            assertThat(events.poll(1, TimeUnit.SECONDS).uid()).isEqualTo(1);
+            assertThat(events.poll(1, TimeUnit.SECONDS).uid()).isEqualTo(2);
+            assertThat(events.poll(200, TimeUnit.MILLISECONDS)).isNull();
+        }
+    }
+
+    @Test
+    void anEntryWrittenAfterAHigherModseqWasDeliveredStillArrives() throws Exception {
+        Mailbox inbox = writer.mailboxes().createDefaults(user).blockFirst();
+        BlockingQueue<ChangeEvent> events = listen(user);
+
+        writer.journal().record(ChangeEvent.exists(user, inbox.id(), 8, 8, List.of())).block();
+        assertThat(events.poll(1, TimeUnit.SECONDS).uid()).isEqualTo(8);
+        writer.journal().record(ChangeEvent.exists(user, inbox.id(), 7, 7, List.of())).block();
+        writer.journal().record(ChangeEvent.exists(user, inbox.id(), 9, 9, List.of())).block();
+
+        assertThat(events.poll(1, TimeUnit.SECONDS).uid()).isEqualTo(7);
+        assertThat(events.poll(1, TimeUnit.SECONDS).uid()).isEqualTo(9);
+        assertThat(events.poll(200, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
+    void aClosedSubscriptionReceivesNothingMore() throws Exception {
+        Mailbox inbox = writer.mailboxes().createDefaults(user).blockFirst();
+        BlockingQueue<ChangeEvent> events = new LinkedBlockingQueue<>();
+        ChangeSubscription subscription = notifier.open(user).block();
+        subscription.events().subscribe(events::add);
+        BlockingQueue<ChangeEvent> stillOpen = listen(user);
+
+        subscription.close();
+        writer.messages().append(inbox.id(), message()).block();
+
+        assertThat(stillOpen.poll(1, TimeUnit.SECONDS)).isNotNull();
+        assertThat(events).isEmpty();
+    }
+
+    private BlockingQueue<ChangeEvent> listen(ObjectId who) {
+        BlockingQueue<ChangeEvent> events = new LinkedBlockingQueue<>();
+        notifier.open(who).block().events().subscribe(events::add);
+        return events;
+    }
+
+    private static NewMessage message() {
+        return new NewMessage(10, Instant.now(), List.of(), null, null, List.of(), "hello", new Document());
+    }
+}
