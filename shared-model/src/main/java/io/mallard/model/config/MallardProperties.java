@@ -25,6 +25,11 @@ public record MallardProperties(Mongo mongo, Redis redis, Data data, Root root, 
         return new MallardProperties(null, null, new Data(dataDir.toString()), null, null, null);
     }
 
+    /** Running stores reached by URI, as every instance of a deployment reaches them. */
+    public static MallardProperties connectedTo(String mongoUri, String redisUri) {
+        return new MallardProperties(new Mongo(mongoUri), new Redis(redisUri), null, null, null, null);
+    }
+
     /** {@code MALLARD_MONGO_URI}: unset means the embedded store. */
     public record Mongo(String uri) {
         public boolean embedded() {

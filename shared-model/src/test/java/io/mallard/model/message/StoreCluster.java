@@ -31,8 +31,7 @@ public final class StoreCluster implements AutoCloseable {
 
     /** A new client pair, as a new instance would open it. */
     public Stores instance() {
-        Stores stores = Stores.open(new MallardProperties(new MallardProperties.Mongo(mongo.connectionString()),
-                new MallardProperties.Redis(redis.uri()), null, null, "test"));
+        Stores stores = Stores.open(MallardProperties.connectedTo(mongo.connectionString(), redis.uri()));
         clients.add(stores);
         return stores;
     }

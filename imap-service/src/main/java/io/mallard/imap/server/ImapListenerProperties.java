@@ -1,0 +1,28 @@
+package io.mallard.imap.server;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where the Imap service listens ({@code mallard.imap.*}, e.g. {@code MALLARD_IMAP_PORT}).
+ *
+ * @param address listening address; loopback unless configured
+ * @param port plain port, with STARTTLS
+ * @param tlsPort implicit-TLS port, or {@code null} for none
+ * @param idleTimeout how long a connection may stay silent
+ * @param maxConnectionsPerIp concurrent connections one client address may hold
+ * @param proxyProtocol expect a PROXY protocol header from a load balancer
+ */
+@ConfigurationProperties("mallard.imap")
+public record ImapListenerProperties(String address, Integer port, Integer tlsPort, Duration idleTimeout,
+        Integer maxConnectionsPerIp, boolean proxyProtocol) {
+
+    public ImapListenerProperties {
+        address = address == null ? "127.0.0.1" : address;
+        port = port == null ? 1143 : port;
+        tlsPort = tlsPort == null ? 1993 : tlsPort;
+        idleTimeout = idleTimeout == null ? Duration.ofMinutes(30) : idleTimeout;
+        maxConnectionsPerIp = maxConnectionsPerIp == null ? 50 : maxConnectionsPerIp;
+    }
+}

@@ -1,0 +1,28 @@
+package io.mallard.pop3.server;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where the Pop3 service listens ({@code mallard.pop3.*}, e.g. {@code MALLARD_POP3_PORT}).
+ *
+ * @param address listening address; loopback unless configured
+ * @param port plain port, with STARTTLS
+ * @param tlsPort implicit-TLS port, or {@code null} for none
+ * @param idleTimeout how long a connection may stay silent
+ * @param maxConnectionsPerIp concurrent connections one client address may hold
+ * @param proxyProtocol expect a PROXY protocol header from a load balancer
+ */
+@ConfigurationProperties("mallard.pop3")
+public record Pop3ListenerProperties(String address, Integer port, Integer tlsPort, Duration idleTimeout,
+        Integer maxConnectionsPerIp, boolean proxyProtocol) {
+
+    public Pop3ListenerProperties {
+        address = address == null ? "127.0.0.1" : address;
+        port = port == null ? 1110 : port;
+        tlsPort = tlsPort == null ? 1995 : tlsPort;
+        idleTimeout = idleTimeout == null ? Duration.ofMinutes(10) : idleTimeout;
+        maxConnectionsPerIp = maxConnectionsPerIp == null ? 50 : maxConnectionsPerIp;
+    }
+}
