@@ -1,10 +1,12 @@
 package io.mallard.model.config;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
+import io.mallard.model.store.CollectionSet;
 import io.mallard.model.store.MongoStore;
 import io.mallard.model.store.RedisStore;
 import io.mallard.model.store.Stores;
@@ -34,5 +36,11 @@ public class StoreAutoConfiguration {
     @ConditionalOnMissingBean
     RedisStore redisStore(Stores stores) {
         return stores.redis();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IndexBootstrap indexBootstrap(MongoStore mongo, ObjectProvider<CollectionSet> sets) {
+        return new IndexBootstrap(mongo, sets.orderedStream().toList());
     }
 }

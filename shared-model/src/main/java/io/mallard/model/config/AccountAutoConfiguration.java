@@ -1,0 +1,88 @@
+package io.mallard.model.config;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import io.mallard.model.address.AddressResolver;
+import io.mallard.model.address.AddressStore;
+import io.mallard.model.address.DomainAliasStore;
+import io.mallard.model.authlog.AuthLog;
+import io.mallard.model.store.CollectionSet;
+import io.mallard.model.store.MongoStore;
+import io.mallard.model.user.AccountCollections;
+import io.mallard.model.user.AppPasswordStore;
+import io.mallard.model.user.CredentialCheck;
+import io.mallard.model.user.PasswordHasher;
+import io.mallard.model.user.UserStore;
+
+/**
+ * Users, addresses and credential checks for every service. Each bean steps aside for one that
+ * already exists, so the standalone JVM shares the parent's instances across its services.
+ */
+@AutoConfiguration(after = StoreAutoConfiguration.class)
+public class AccountAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    CollectionSet accountCollections() {
+        return new CollectionSet("accounts", AccountCollections.ALL);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PasswordHasher passwordHasher() {
+        return new PasswordHasher();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AddressStore addressStore(MongoStore mongo, Clock clock) {
+        return new AddressStore(mongo.database(), clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DomainAliasStore domainAliasStore(MongoStore mongo, Clock clock) {
+        return new DomainAliasStore(mongo.database(), clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AppPasswordStore appPasswordStore(MongoStore mongo, PasswordHasher hasher, Clock clock) {
+        return new AppPasswordStore(mongo.database(), hasher, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    UserStore userStore(MongoStore mongo, PasswordHasher hasher, AddressStore addresses, AppPasswordStore appPasswords,
+            Clock clock) {
+        return new UserStore(mongo.database(), hasher, addresses, appPasswords, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AddressResolver addressResolver(AddressStore addresses, DomainAliasStore aliases, UserStore users) {
+        return new AddressResolver(addresses, aliases, users);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AuthLog authLog(MongoStore mongo, Clock clock) {
+        return new AuthLog(mongo.database(), AuthLog.DEFAULT_RETENTION, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CredentialCheck credentialCheck(UserStore users, AddressResolver resolver, AppPasswordStore appPasswords,
+            PasswordHasher hasher, AuthLog log) {
+        return new CredentialCheck(users, resolver, appPasswords, hasher, log);
+    }
+}
