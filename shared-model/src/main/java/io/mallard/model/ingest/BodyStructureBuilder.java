@@ -1,0 +1,103 @@
+package io.mallard.model.ingest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.james.mime4j.stream.NameValuePair;
+import org.apache.james.mime4j.stream.RawBody;
+
+/**
+ * Builds the extended IMAP BODYSTRUCTURE (RFC 3501 §7.4.2, body-ext-1part / body-ext-mpart) as
+ * nested lists of strings, numbers and nulls (NIL).
+ */
+final class BodyStructureBuilder {
+
+    private final byte[] raw;
+
+    BodyStructureBuilder(byte[] raw) {
+        this.raw = raw;
+    }
+
+    List<Object> build(Entity entity) {
+        List<Object> result = new ArrayList<>();
+        if (entity.isMultipart()) {
+            // body-type-mpart: the parts, the subtype, then body-ext-mpart.
+            entity.children().forEach(child -> result.add(build(child)));
+            result.add(entity.subtype());
+            result.add(paramList(entity.params()));
+        } else {
+            boolean message = entity.isMessage();
+            boolean text = entity.type().equals("text");
+            // A message/rfc822 we cannot open (encoded) is described as a basic part: body-type-msg
+            // would need an envelope we do not have.
+            result.add(entity.type().equals("message") && !message ? "application" : entity.type());
+            result.add(entity.type().equals("message") && !message ? "octet-stream" : entity.subtype());
+            result.add(paramList(entity.params()));
+            result.add(entity.header().value("Content-ID"));
+            result.add(entity.header().value("Content-Description"));
+            String encoding = entity.header().value("Content-Transfer-Encoding");
+            result.add(encoding == null || encoding.isEmpty() ? "7bit" : encoding);
+            result.add((long) entity.bodySize());
+            if (message) {
+                result.add(EnvelopeBuilder.build(entity.message().header()));
+                result.add(build(entity.message()));
+                result.add(lines(entity.bodyStart(), entity.end()));
+            } else if (text) {
+                result.add(lines(entity.bodyStart(), entity.end()));
+            }
+            result.add(entity.header().value("Content-MD5"));
+        }
+        result.add(disposition(entity.header()));
+        result.add(languages(entity.header().value("Content-Language")));
+        result.add(entity.header().value("Content-Location"));
+        return result;
+    }
+
+    /** Text lines of a body: its LFs, plus one for a last line without a line break. */
+    long lines(int from, int to) {
+        long lines = 0;
+        for (int i = from; i < to; i++) {
+            if (raw[i] == '\n') {
+                lines++;
+            }
+        }
+        return to > from && raw[to - 1] != '\n' ? lines + 1 : lines;
+    }
+
+    /** body-fld-param: ("name" "value" ...) or NIL when there are none. */
+    static List<Object> paramList(List<NameValuePair> params) {
+        if (params.isEmpty()) {
+            return null;
+        }
+        List<Object> list = new ArrayList<>();
+        for (NameValuePair pair : params) {
+            list.add(pair.getName());
+            list.add(pair.getValue());
+        }
+        return list;
+    }
+
+    /** body-fld-dsp: ("type" (params)) or NIL. */
+    private static List<Object> disposition(HeaderBlock header) {
+        RawBody body = MimeParams.parse(header, "Content-Disposition");
+        if (body == null || body.getValue() == null || body.getValue().isBlank()) {
+            return null;
+        }
+        return Arrays.asList(body.getValue().strip(), paramList(MimeParams.params(body)));
+    }
+
+    /** body-fld-lang: the RFC 3282 language tags as a list, or NIL. */
+    private static List<Object> languages(String value) {
+        if (value == null) {
+            return null;
+        }
+        List<Object> tags = new ArrayList<>();
+        for (String tag : value.split(",")) {
+            if (!tag.isBlank()) {
+                tags.add(tag.strip());
+            }
+        }
+        return tags.isEmpty() ? null : tags;
+    }
+}

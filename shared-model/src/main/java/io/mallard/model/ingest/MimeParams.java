@@ -1,0 +1,41 @@
+package io.mallard.model.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.james.mime4j.stream.NameValuePair;
+import org.apache.james.mime4j.stream.RawBody;
+import org.apache.james.mime4j.stream.RawField;
+import org.apache.james.mime4j.stream.RawFieldParser;
+
+/** Reads "value; name=value" header bodies (Content-Type, Content-Disposition, RFC 2045 §5.1) with mime4j. */
+final class MimeParams {
+
+    private MimeParams() {
+    }
+
+    /** The parsed body, or {@code null} when the field is absent or unreadable. */
+    static RawBody parse(HeaderBlock header, String name) {
+        String octets = header.octets(name);
+        if (octets == null) {
+            return null;
+        }
+        try {
+            return RawFieldParser.DEFAULT.parseRawBody(new RawField(name, octets));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Parameters in header order, names lower-cased, values read as UTF-8 where valid. */
+    static List<NameValuePair> params(RawBody body) {
+        List<NameValuePair> params = new ArrayList<>();
+        for (NameValuePair pair : body.getParams()) {
+            if (pair.getName() != null && !pair.getName().isEmpty()) {
+                params.add(new NameValuePair(pair.getName().toLowerCase(java.util.Locale.ROOT),
+                        pair.getValue() == null ? "" : HeaderBlock.fromOctets(pair.getValue())));
+            }
+        }
+        return List.copyOf(params);
+    }
+}
