@@ -8,6 +8,7 @@ import org.apache.james.mime4j.dom.address.AddressList;
 import org.apache.james.mime4j.dom.address.Group;
 import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.field.address.LenientAddressParser;
+import org.apache.james.mime4j.stream.ParserCursor;
 
 /**
  * Reads address headers with mime4j's lenient address parser, once for ENVELOPE (raw names,
@@ -31,7 +32,8 @@ final class AddressHeaders {
         }
         try {
             String input = keepEncodedWords ? octets.replace(ENCODED_WORD_START, MASK) : octets;
-            AddressList list = LenientAddressParser.DEFAULT.parseAddressList(input);
+            AddressList list = LenientAddressParser.DEFAULT.parseAddressList(HeaderBlock.bytes(input),
+                    new ParserCursor(0, input.length()));
             return list == null || list.isEmpty() ? null : list;
         } catch (RuntimeException e) {
             return null;

@@ -33,7 +33,7 @@ final class BodyStructureBuilder {
             // would need an envelope we do not have.
             result.add(entity.type().equals("message") && !message ? "application" : entity.type());
             result.add(entity.type().equals("message") && !message ? "octet-stream" : entity.subtype());
-            result.add(paramList(entity.params()));
+            result.add(paramList(text ? withCharset(entity.params()) : entity.params()));
             result.add(entity.header().value("Content-ID"));
             result.add(entity.header().value("Content-Description"));
             String encoding = entity.header().value("Content-Transfer-Encoding");
@@ -76,6 +76,19 @@ final class BodyStructureBuilder {
             list.add(pair.getValue());
         }
         return list;
+    }
+
+    /** RFC 2045 §5.2: text without a charset parameter is us-ascii; say so, as Dovecot does. */
+    private static List<NameValuePair> withCharset(List<NameValuePair> params) {
+        for (NameValuePair pair : params) {
+            if (pair.getName().equals("charset")) {
+                return params;
+            }
+        }
+        List<NameValuePair> withDefault = new ArrayList<>();
+        withDefault.add(new NameValuePair("charset", "us-ascii"));
+        withDefault.addAll(params);
+        return withDefault;
     }
 
     /** body-fld-dsp: ("type" (params)) or NIL. */

@@ -16,6 +16,8 @@ import org.apache.james.mime4j.field.LenientFieldParser;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.util.ByteArrayBuffer;
+import org.apache.james.mime4j.util.ByteSequence;
 
 /**
  * A header block parsed by mime4j, with access to field values in the raw form ENVELOPE needs
@@ -83,6 +85,16 @@ final class HeaderBlock {
         }
         byte[] unfolded = unfold(field);
         return new String(unfolded, StandardCharsets.ISO_8859_1).strip();
+    }
+
+    /**
+     * Octets as a mime4j byte sequence. mime4j's String entry points encode non-ASCII text as
+     * UTF-8 but bound the cursor by char count, cutting the value short; the byte entry points
+     * read each byte as one char, which {@link #fromOctets} then reads as UTF-8 where valid.
+     */
+    static ByteSequence bytes(String octets) {
+        byte[] bytes = octets.getBytes(StandardCharsets.ISO_8859_1);
+        return new ByteArrayBuffer(bytes, true);
     }
 
     /** The field body with RFC 2047 encoded-words decoded, or {@code null} if absent. */

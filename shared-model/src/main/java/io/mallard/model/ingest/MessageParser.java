@@ -108,8 +108,9 @@ public final class MessageParser {
             String partId = root ? "1" : section;
             String disposition = disposition(entity);
             String filename = filename(entity);
-            boolean attachment = "attachment".equals(disposition) || filename != null
-                    || !entity.type().equals("text");
+            // Text shown inline is body text even when it names a file (RFC 2183 §2.1).
+            boolean attachment = "attachment".equals(disposition) || !entity.type().equals("text")
+                    || (filename != null && !"inline".equals(disposition));
             if (!attachment) {
                 text.add(entity);
                 return;

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.apache.james.mime4j.stream.NameValuePair;
 import org.apache.james.mime4j.stream.RawBody;
-import org.apache.james.mime4j.stream.RawField;
+import org.apache.james.mime4j.stream.ParserCursor;
 import org.apache.james.mime4j.stream.RawFieldParser;
 
 /** Reads "value; name=value" header bodies (Content-Type, Content-Disposition, RFC 2045 §5.1) with mime4j. */
@@ -21,7 +21,7 @@ final class MimeParams {
             return null;
         }
         try {
-            return RawFieldParser.DEFAULT.parseRawBody(new RawField(name, octets));
+            return RawFieldParser.DEFAULT.parseRawBody(HeaderBlock.bytes(octets), new ParserCursor(0, octets.length()));
         } catch (RuntimeException e) {
             return null;
         }

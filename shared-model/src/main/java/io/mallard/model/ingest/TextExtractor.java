@@ -39,7 +39,11 @@ final class TextExtractor {
         if (!subtype.equals("plain") && !subtype.equals("html")) {
             return;
         }
-        String decoded = BodyDecoder.text(BodyDecoder.decode(raw, part, MAX_PART_BYTES), part.param("charset"));
+        String decoded = BodyDecoder.text(BodyDecoder.decode(raw, part, MAX_PART_BYTES), part.param("charset"))
+                .replace("\r\n", "\n").strip();
+        if (decoded.isEmpty()) {
+            return;
+        }
         if (text.length() > 0) {
             text.append('\n');
         }
