@@ -54,7 +54,10 @@ final class BodyStructureBuilder {
         return result;
     }
 
-    /** Text lines of a body: its LFs, plus one for a last line without a line break. */
+    /**
+     * Text lines of a body (RFC 3501 body-fld-lines): its line breaks. A last line without one
+     * is not counted, as Dovecot does not; the break before a boundary belongs to the boundary.
+     */
     long lines(int from, int to) {
         long lines = 0;
         for (int i = from; i < to; i++) {
@@ -62,7 +65,7 @@ final class BodyStructureBuilder {
                 lines++;
             }
         }
-        return to > from && raw[to - 1] != '\n' ? lines + 1 : lines;
+        return lines;
     }
 
     /** body-fld-param: ("name" "value" ...) or NIL when there are none. */
