@@ -16,13 +16,6 @@ import org.apache.james.mime4j.stream.ParserCursor;
  */
 final class AddressHeaders {
 
-    /**
-     * mime4j decodes encoded-words inside display names; ENVELOPE must not, so "=?" is masked
-     * with a control character that no parser rule treats specially, then restored.
-     */
-    private static final String ENCODED_WORD_START = "=?";
-    private static final String MASK = "=\u0001";
-
     private AddressHeaders() {
     }
 
@@ -31,7 +24,7 @@ final class AddressHeaders {
             return null;
         }
         try {
-            String input = keepEncodedWords ? octets.replace(ENCODED_WORD_START, MASK) : octets;
+            String input = keepEncodedWords ? HeaderBlock.maskEncodedWords(octets) : octets;
             AddressList list = LenientAddressParser.DEFAULT.parseAddressList(HeaderBlock.bytes(input),
                     new ParserCursor(0, input.length()));
             return list == null || list.isEmpty() ? null : list;
@@ -41,7 +34,7 @@ final class AddressHeaders {
     }
 
     static String unmask(String value) {
-        return value == null ? null : HeaderBlock.fromOctets(value.replace(MASK, ENCODED_WORD_START));
+        return value == null ? null : HeaderBlock.fromOctets(HeaderBlock.unmaskEncodedWords(value));
     }
 
     /** Decoded mailboxes of a header, groups flattened into their members. */

@@ -13,6 +13,9 @@ import org.apache.james.mime4j.stream.RawBody;
  */
 final class BodyStructureBuilder {
 
+    private static final List<Object> EMPTY_BODY = Arrays.asList("text", "plain", List.of("charset", "us-ascii"),
+            null, null, "7bit", 0L, 0L, null, null, null, null);
+
     private final byte[] raw;
 
     BodyStructureBuilder(byte[] raw) {
@@ -27,21 +30,26 @@ final class BodyStructureBuilder {
             result.add(entity.subtype());
             result.add(paramList(entity.params()));
         } else {
-            boolean message = entity.isMessage();
+            boolean message = entity.type().equals("message") && entity.subtype().equals("rfc822");
             boolean text = entity.type().equals("text");
-            // A message/rfc822 we cannot open (encoded) is described as a basic part: body-type-msg
-            // would need an envelope we do not have.
-            result.add(entity.type().equals("message") && !message ? "application" : entity.type());
-            result.add(entity.type().equals("message") && !message ? "octet-stream" : entity.subtype());
+            result.add(entity.type());
+            result.add(entity.subtype());
             result.add(paramList(text ? withCharset(entity.params()) : entity.params()));
             result.add(entity.header().value("Content-ID"));
             result.add(entity.header().value("Content-Description"));
             String encoding = entity.header().value("Content-Transfer-Encoding");
             result.add(encoding == null || encoding.isEmpty() ? "7bit" : encoding);
             result.add((long) entity.bodySize());
-            if (message) {
+            if (message && entity.isMessage()) {
                 result.add(EnvelopeBuilder.build(entity.message().header()));
                 result.add(build(entity.message()));
+                result.add(lines(entity.bodyStart(), entity.end()));
+            } else if (message) {
+                // A transfer-encoded message/rfc822 cannot be opened in place (RFC 2046 §5.2.1
+                // forbids the encoding); body-type-msg still needs an envelope and a body, so
+                // give empty ones, as Dovecot does.
+                result.add(EnvelopeBuilder.build(HeaderBlock.EMPTY));
+                result.add(EMPTY_BODY);
                 result.add(lines(entity.bodyStart(), entity.end()));
             } else if (text) {
                 result.add(lines(entity.bodyStart(), entity.end()));

@@ -27,6 +27,14 @@ final class HeaderBlock {
 
     static final HeaderBlock EMPTY = new HeaderBlock(List.of());
 
+    /**
+     * mime4j decodes encoded-words in display names and parameter values; BODYSTRUCTURE and
+     * ENVELOPE must not (RFC 3501 §7.4.2), so "=?" is masked with a control character that no
+     * parser rule treats specially, then restored.
+     */
+    private static final String ENCODED_WORD_START = "=?";
+    private static final String MASK = "=\u0001";
+
     private final List<Field> fields;
 
     private HeaderBlock(List<Field> fields) {
@@ -101,6 +109,14 @@ final class HeaderBlock {
     String decoded(String name) {
         String value = value(name);
         return value == null ? null : decodeWords(value);
+    }
+
+    static String maskEncodedWords(String octets) {
+        return octets.replace(ENCODED_WORD_START, MASK);
+    }
+
+    static String unmaskEncodedWords(String value) {
+        return value.replace(MASK, ENCODED_WORD_START);
     }
 
     static String decodeWords(String value) {

@@ -16,10 +16,11 @@ final class MimeParams {
 
     /** The parsed body, or {@code null} when the field is absent or unreadable. */
     static RawBody parse(HeaderBlock header, String name) {
-        String octets = header.octets(name);
-        if (octets == null) {
+        String field = header.octets(name);
+        if (field == null) {
             return null;
         }
+        String octets = HeaderBlock.maskEncodedWords(field);
         try {
             return RawFieldParser.DEFAULT.parseRawBody(HeaderBlock.bytes(octets), new ParserCursor(0, octets.length()));
         } catch (RuntimeException e) {
@@ -27,13 +28,13 @@ final class MimeParams {
         }
     }
 
-    /** Parameters in header order, names lower-cased, values read as UTF-8 where valid. */
+    /** Parameters in header order, names lower-cased, values raw (encoded-words kept), UTF-8 where valid. */
     static List<NameValuePair> params(RawBody body) {
         List<NameValuePair> params = new ArrayList<>();
         for (NameValuePair pair : body.getParams()) {
             if (pair.getName() != null && !pair.getName().isEmpty()) {
                 params.add(new NameValuePair(pair.getName().toLowerCase(java.util.Locale.ROOT),
-                        pair.getValue() == null ? "" : HeaderBlock.fromOctets(pair.getValue())));
+                        pair.getValue() == null ? "" : HeaderBlock.fromOctets(HeaderBlock.unmaskEncodedWords(pair.getValue()))));
             }
         }
         return List.copyOf(params);

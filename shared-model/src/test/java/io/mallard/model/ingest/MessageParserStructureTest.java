@@ -13,9 +13,9 @@ import io.mallard.model.ingest.imap.ImapValueWriter;
 /**
  * ENVELOPE and BODYSTRUCTURE against hand-written RFC 3501 §7.4.2 strings. Each was compared
  * with Dovecot 2.3.19's answer for the same message; they agree except where noted: the size
- * and lines of a part whose body ends in a nested close-delimiter (08: Dovecot counts the line
- * break before the outer delimiter into the inner part, 425/22; RFC 2046 §5.1.1 gives it to the
- * outer delimiter, 423/21), and a multipart with no delimiter (11: Dovecot shows an empty part,
+ * and lines of message/rfc822 parts (08, 29: Dovecot counts the line break before the next
+ * delimiter into the part, 425/22 and 46/1; RFC 2046 §5.1.1 gives it to the delimiter, 423/21
+ * and 44/0, as Dovecot itself does for every other part), and a multipart with no delimiter (11: Dovecot shows an empty part,
  * Mallard keeps the body readable as that part).
  */
 class MessageParserStructureTest {
@@ -77,6 +77,11 @@ class MessageParserStructureTest {
                         + " \"<part1@example.com>\" \"The text\" \"7bit\" 14 0 \"Q2hlY2sgSW50ZWdyaXR5IQ==\""
                         + " (\"inline\" (\"filename\" \"text.txt\")) (\"en\" \"de\") \"http://example.com/text.txt\")"
                         + " \"mixed\" (\"boundary\" \"ext\") NIL (\"en\") NIL)"),
+                Arguments.of("28-encoded-filename", "((\"image\" \"jpeg\" (\"name\" \"=?UTF-8?B?w6l0w6kuanBn?=\") NIL NIL"
+                        + " \"base64\" 142 NIL NIL NIL NIL) \"mixed\" (\"boundary\" \"e\") NIL NIL NIL)"),
+                Arguments.of("29-base64-rfc822", "((\"message\" \"rfc822\" NIL NIL NIL \"base64\" 44"
+                        + " (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) " + plain + "0 0 NIL NIL NIL NIL) 0 NIL NIL NIL NIL)"
+                        + " \"mixed\" (\"boundary\" \"m\") NIL NIL NIL)"),
                 Arguments.of("18-bare-lf", "(" + plain + "17 1 NIL NIL NIL NIL) \"mixed\" (\"boundary\" \"lf\") NIL NIL NIL)"),
                 Arguments.of("22-headers-only", plain + "0 0 NIL NIL NIL NIL)"),
                 Arguments.of("11-no-boundary-found", "(" + plain + "33 1 NIL NIL NIL NIL)"
