@@ -55,10 +55,6 @@ final class HeaderBlock {
         }
     }
 
-    List<Field> fields() {
-        return fields;
-    }
-
     Field field(String name) {
         for (Field field : fields) {
             if (field.getName().equalsIgnoreCase(name)) {

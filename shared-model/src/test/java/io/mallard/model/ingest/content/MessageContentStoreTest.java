@@ -57,6 +57,21 @@ class MessageContentStoreTest {
         assertThat(content.blobHashes()).hasSize(1);
     }
 
+    /** Many mid-sized text parts: no single one is large, yet the document must stay small. */
+    @Test
+    void inlineBytesStayBoundedWhateverTheShape() {
+        StringBuilder message = new StringBuilder("Subject: many parts\r\nContent-Type: multipart/mixed; boundary=p\r\n\r\n");
+        String line = "0123456789".repeat(7) + "\r\n";
+        for (int part = 0; part < 30; part++) {
+            message.append("--p\r\nContent-Type: text/plain\r\n\r\n").append(line.repeat(1400 + part)).append("\r\n");
+        }
+        byte[] raw = message.append("--p--\r\n").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        StoredContent content = assertRoundTrip(raw);
+        long inline = content.segments().stream().filter(Segment.Inline.class::isInstance).mapToLong(Segment::length).sum();
+        assertThat(raw.length).isGreaterThan(3_000_000);
+        assertThat(inline).isLessThanOrEqualTo(ContentSegmenter.MAX_INLINE_TOTAL);
+    }
+
     @Test
     void storedContentSurvivesItsBsonForm() {
         byte[] raw = GeneratedMessages.withBase64Attachment("bson", "text", GeneratedMessages.randomBytes(50_000, 3));
