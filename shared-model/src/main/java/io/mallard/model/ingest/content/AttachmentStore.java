@@ -25,6 +25,7 @@ import com.mongodb.reactivestreams.client.gridfs.GridFSBuckets;
 import io.mallard.model.store.IndexedCollection;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Large bodies in GridFS, stored once per SHA-256 of their bytes and counted by reference.
@@ -85,7 +86,9 @@ public final class AttachmentStore {
         // leak), never too low (an early delete).
         Mono<Document> counted = Mono.from(attachments.findOneAndUpdate(Filters.eq("_id", hash),
                 Updates.combine(Updates.inc("refs", 1L), Updates.setOnInsert("size", (long) bytes.remaining())),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)))
+                // Two first upserts of one hash can race to insert; the loser finds the winner's document.
+                .retryWhen(Retry.max(3).filter(AttachmentStore::isDuplicateKey));
         return counted
                 .flatMap(document -> Mono.from(refs.insertOne(new Document("_id", hash + ":" + owner)))
                         .thenReturn(document)

@@ -91,6 +91,25 @@ class AttachmentDeduplicationTest {
     }
 
     @Test
+    void manyConcurrentStoresAndReleasesLeaveNothingBehind() {
+        var parsed = parser.parse(first);
+        for (int round = 0; round < 3; round++) {
+            var stored = reactor.core.publisher.Flux.range(0, 6)
+                    .flatMap(i -> store.content.store(first, parsed).subscribeOn(Schedulers.parallel()))
+                    .collectList().block();
+            assertThat(store.count("attachments.files")).isEqualTo(1);
+            assertThat(store.attachment(stored.get(0).blobHashes().iterator().next())
+                    .get("refs", Number.class).longValue()).isEqualTo(6);
+            reactor.core.publisher.Flux.fromIterable(stored)
+                    .flatMap(content -> store.content.release(content).subscribeOn(Schedulers.parallel()))
+                    .blockLast();
+            assertThat(store.count("attachments.files")).isZero();
+            assertThat(store.count("attachments.chunks")).isZero();
+            assertThat(store.count(AttachmentStore.COLLECTION)).isZero();
+        }
+    }
+
+    @Test
     void anAttachmentStoredAgainAfterItWasFreedIsUploadedAfresh() {
         StoredContent one = store.content.store(first, parser.parse(first)).block();
         store.content.release(one).block();
