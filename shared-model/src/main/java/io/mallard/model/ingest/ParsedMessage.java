@@ -1,6 +1,7 @@
 package io.mallard.model.ingest;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -31,6 +32,9 @@ public record ParsedMessage(long size, String subject, List<MailAddress> from, L
         sender = List.copyOf(sender);
         references = List.copyOf(references);
         attachments = List.copyOf(attachments);
+        // These hold nulls (NIL), which List.copyOf refuses.
+        envelope = Collections.unmodifiableList(envelope);
+        bodyStructure = Collections.unmodifiableList(bodyStructure);
     }
 
     public boolean hasAttachments() {
