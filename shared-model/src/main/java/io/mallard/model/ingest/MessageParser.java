@@ -23,7 +23,7 @@ public final class MessageParser {
         Entity root = new PartLocator(raw).locate();
         HeaderBlock header = root.header();
         Collector collector = new Collector(raw);
-        collector.collect(root, "", true);
+        collector.collect(root, "", true, false);
         return new ParsedMessage(
                 raw.length,
                 header.decoded("Subject"),
@@ -98,10 +98,14 @@ public final class MessageParser {
             this.text = new TextExtractor(raw);
         }
 
-        void collect(Entity entity, String section, boolean root) {
+        /**
+         * @param textOnly inside a forwarded message: its text is searchable (RFC 3501 §6.4.4
+         *     SEARCH BODY covers the whole body), its parts are not attachments of this message
+         */
+        void collect(Entity entity, String section, boolean root, boolean textOnly) {
             if (entity.isMultipart()) {
                 for (int i = 0; i < entity.children().size(); i++) {
-                    collect(entity.children().get(i), child(section, i), false);
+                    collect(entity.children().get(i), child(section, i), false, textOnly);
                 }
                 return;
             }
@@ -113,6 +117,12 @@ public final class MessageParser {
                     || (filename != null && !"inline".equals(disposition));
             if (!attachment) {
                 text.add(entity);
+                return;
+            }
+            if (entity.isMessage()) {
+                collect(entity.message(), section, false, true);
+            }
+            if (textOnly) {
                 return;
             }
             attachments.add(new AttachmentInfo(partId, filename, entity.type() + "/" + entity.subtype(),

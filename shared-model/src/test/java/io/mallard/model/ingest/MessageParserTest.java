@@ -34,7 +34,8 @@ class MessageParserTest {
                 Arguments.of("31-unknown-charset", "naïve text"),
                 Arguments.of("06-alternative", "Plain version\nHTML & version\nsecond line"),
                 Arguments.of("34-html-only-qp", "Titel\nSchöne Grüße <3 €"),
-                Arguments.of("08-rfc822-two-deep", "Forwarding."),
+                Arguments.of("08-rfc822-two-deep", "Forwarding.\nMiddle text\nInnermost body\nsecond line"),
+                Arguments.of("26-digest", "first digest body\nsecond digest body"),
                 Arguments.of("25-disposition-language", "extension text"),
                 Arguments.of("21-empty-body", ""));
     }
