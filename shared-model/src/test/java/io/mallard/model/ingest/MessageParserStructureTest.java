@@ -32,14 +32,14 @@ class MessageParserStructureTest {
                         + " ((\"=?UTF-8?B?SsO8cmdlbg==?=\" NIL \"juergen\" \"example.de\"))"
                         + " ((\"=?UTF-8?B?SsO8cmdlbg==?=\" NIL \"juergen\" \"example.de\"))"
                         + " ((\"=?UTF-8?B?SsO8cmdlbg==?=\" NIL \"juergen\" \"example.de\"))"
-                        + " ((\"=?ISO-8859-1?Q?Ren=E9?=\" NIL \"rene\" \"example.fr\") (NIL NIL \"plain\" \"example.com\"))"
-                        + " ((NIL NIL \"Team\" NIL) (NIL NIL \"a\" \"example.com\") (\"B, with comma\" NIL \"b\" \"example.com\")"
-                        + " (NIL NIL NIL NIL))"
+                        + " ((\"=?ISO-8859-1?Q?Ren=E9?=\" NIL \"rene\" \"example.fr\")(NIL NIL \"plain\" \"example.com\"))"
+                        + " ((NIL NIL \"Team\" NIL)(NIL NIL \"a\" \"example.com\")(\"B, with comma\" NIL \"b\" \"example.com\")"
+                        + "(NIL NIL NIL NIL))"
                         + " NIL NIL \"<ew@example.de>\")"),
                 Arguments.of("32-groups-and-empty", "(NIL \"\\\"quoted\\\" \\\\ back\\\\slash\""
                         + " ((NIL NIL \"alice\" \"example.com\")) ((\"Secretary\" NIL \"sec\" \"example.com\"))"
                         + " ((NIL NIL \"alice\" \"example.com\"))"
-                        + " ((NIL NIL \"undisclosed-recipients\" NIL) (NIL NIL NIL NIL)) NIL"
+                        + " ((NIL NIL \"undisclosed-recipients\" NIL)(NIL NIL NIL NIL)) NIL"
                         + " ((\"Hidden\" NIL \"hidden\" \"example.com\")) \"<parent@example.com>\" NIL)"));
     }
 
@@ -47,7 +47,7 @@ class MessageParserStructureTest {
     @MethodSource("envelopes")
     void envelope(String name, String expected) {
         ParsedMessage message = new MessageParser().parse(Corpus.load(name));
-        assertThat(ImapValueWriter.write(message.envelope())).isEqualTo(expected);
+        assertThat(ImapValueWriter.writeEnvelope(message.envelope())).isEqualTo(expected);
     }
 
     static Stream<Arguments> bodyStructures() {
@@ -55,18 +55,18 @@ class MessageParserStructureTest {
         return Stream.of(
                 Arguments.of("01-simple-7bit", plain + "38 2 NIL NIL NIL NIL)"),
                 Arguments.of("05-mixed-attachment", "(" + plain + "13 0 NIL NIL NIL NIL)"
-                        + " (\"application\" \"octet-stream\" (\"name\" \"data.bin\") NIL NIL \"base64\" 14014 NIL"
+                        + "(\"application\" \"octet-stream\" (\"name\" \"data.bin\") NIL NIL \"base64\" 14014 NIL"
                         + " (\"attachment\" (\"filename\" \"data.bin\")) NIL NIL)"
                         + " \"mixed\" (\"boundary\" \"XYZ\") NIL NIL NIL)"),
                 Arguments.of("06-alternative", "((\"text\" \"plain\" (\"charset\" \"utf-8\") NIL NIL \"7bit\" 13 0 NIL NIL NIL NIL)"
-                        + " (\"text\" \"html\" (\"charset\" \"utf-8\") NIL NIL \"7bit\" 111 0 NIL NIL NIL NIL)"
+                        + "(\"text\" \"html\" (\"charset\" \"utf-8\") NIL NIL \"7bit\" 111 0 NIL NIL NIL NIL)"
                         + " \"alternative\" (\"boundary\" \"alt1\") NIL NIL NIL)"),
                 Arguments.of("08-rfc822-two-deep", "(" + plain + "11 0 NIL NIL NIL NIL)"
-                        + " (\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 423"
+                        + "(\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 423"
                         + " (NIL \"middle\" ((\"Eve\" NIL \"eve\" \"example.net\")) ((\"Eve\" NIL \"eve\" \"example.net\"))"
                         + " ((\"Eve\" NIL \"eve\" \"example.net\")) ((\"Frank\" NIL \"frank\" \"example.net\")) NIL NIL NIL NIL)"
                         + " ((" + plain.substring(1) + "11 0 NIL NIL NIL NIL)"
-                        + " (\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 184"
+                        + "(\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 184"
                         + " (\"Sun, 22 Nov 2026 08:00:00 +0100\" \"innermost\" ((\"Carol\" NIL \"carol\" \"example.net\"))"
                         + " ((\"Carol\" NIL \"carol\" \"example.net\")) ((\"Carol\" NIL \"carol\" \"example.net\"))"
                         + " ((\"Dave\" NIL \"dave\" \"example.net\")) NIL NIL NIL \"<inner2@example.net>\")"
@@ -87,8 +87,8 @@ class MessageParserStructureTest {
                 Arguments.of("11-no-boundary-found", "(" + plain + "33 1 NIL NIL NIL NIL)"
                         + " \"mixed\" (\"boundary\" \"nothere\") NIL NIL NIL)"),
                 Arguments.of("30-boundary-prefix", "((" + plain + "9 0 NIL NIL NIL NIL)"
-                        + " (\"text\" \"html\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 16 0 NIL NIL NIL NIL)"
-                        + " \"alternative\" (\"boundary\" \"abc\") NIL NIL NIL) " + plain + "9 0 NIL NIL NIL NIL)"
+                        + "(\"text\" \"html\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 16 0 NIL NIL NIL NIL)"
+                        + " \"alternative\" (\"boundary\" \"abc\") NIL NIL NIL)" + plain + "9 0 NIL NIL NIL NIL)"
                         + " \"mixed\" (\"boundary\" \"ab\") NIL NIL NIL)"));
     }
 
@@ -96,6 +96,6 @@ class MessageParserStructureTest {
     @MethodSource("bodyStructures")
     void bodyStructure(String name, String expected) {
         ParsedMessage message = new MessageParser().parse(Corpus.load(name));
-        assertThat(ImapValueWriter.write(message.bodyStructure())).isEqualTo(expected);
+        assertThat(ImapValueWriter.writeBodyStructure(message.bodyStructure())).isEqualTo(expected);
     }
 }

@@ -18,11 +18,11 @@ class BodyStructureViewTest {
         return Stream.of(
                 Arguments.of("01-simple-7bit", plain + "38 2)"),
                 Arguments.of("05-mixed-attachment", "(" + plain + "13 0)"
-                        + " (\"application\" \"octet-stream\" (\"name\" \"data.bin\") NIL NIL \"base64\" 14014) \"mixed\")"),
+                        + "(\"application\" \"octet-stream\" (\"name\" \"data.bin\") NIL NIL \"base64\" 14014) \"mixed\")"),
                 Arguments.of("26-digest", "((\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 56"
                         + " (NIL \"first\" ((NIL NIL \"x\" \"example.com\")) ((NIL NIL \"x\" \"example.com\"))"
                         + " ((NIL NIL \"x\" \"example.com\")) NIL NIL NIL NIL NIL) " + plain + "17 0) 3)"
-                        + " (\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 58"
+                        + "(\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 58"
                         + " (NIL \"second\" ((NIL NIL \"y\" \"example.com\")) ((NIL NIL \"y\" \"example.com\"))"
                         + " ((NIL NIL \"y\" \"example.com\")) NIL NIL NIL NIL NIL) " + plain + "18 0) 3) \"digest\")"));
     }
@@ -31,6 +31,6 @@ class BodyStructureViewTest {
     @MethodSource("bodies")
     void bodyIsBodyStructureWithoutExtensionData(String name, String expected) {
         var structure = new MessageParser().parse(Corpus.load(name)).bodyStructure();
-        assertThat(ImapValueWriter.write(BodyStructureView.withoutExtensions(structure))).isEqualTo(expected);
+        assertThat(ImapValueWriter.writeBodyStructure(BodyStructureView.withoutExtensions(structure))).isEqualTo(expected);
     }
 }
