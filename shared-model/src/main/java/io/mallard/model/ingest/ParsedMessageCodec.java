@@ -1,0 +1,129 @@
+package io.mallard.model.ingest;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.bson.Document;
+
+/**
+ * Converts a {@link ParsedMessage} to and from the BSON document the message store embeds.
+ * Field names are short and stable; ENVELOPE and BODYSTRUCTURE are stored as the nested arrays
+ * they are (strings, 64-bit numbers, nulls), so IMAP renders them without rebuilding.
+ */
+public final class ParsedMessageCodec {
+
+    private ParsedMessageCodec() {
+    }
+
+    public static Document toDocument(ParsedMessage message) {
+        return new Document("size", message.size())
+                .append("subject", message.subject())
+                .append("from", addresses(message.from()))
+                .append("to", addresses(message.to()))
+                .append("cc", addresses(message.cc()))
+                .append("bcc", addresses(message.bcc()))
+                .append("replyTo", addresses(message.replyTo()))
+                .append("sender", addresses(message.sender()))
+                .append("date", message.date() == null ? null : Date.from(message.date()))
+                .append("messageId", message.messageId())
+                .append("inReplyTo", message.inReplyTo())
+                .append("references", message.references())
+                .append("listId", message.listId())
+                .append("autoSubmitted", message.autoSubmitted())
+                .append("precedence", message.precedence())
+                .append("listUnsubscribe", message.listUnsubscribe())
+                .append("envelope", message.envelope())
+                .append("bodystructure", message.bodyStructure())
+                .append("text", message.text())
+                .append("attachments", message.attachments().stream().map(ParsedMessageCodec::attachment).toList())
+                .append("hasAttachments", message.hasAttachments())
+                .append("mimeTree", part(message.mimeTree()));
+    }
+
+    public static ParsedMessage fromDocument(Document document) {
+        Date date = document.getDate("date");
+        return new ParsedMessage(
+                document.get("size", Number.class).longValue(),
+                document.getString("subject"),
+                addresses(document, "from"),
+                addresses(document, "to"),
+                addresses(document, "cc"),
+                addresses(document, "bcc"),
+                addresses(document, "replyTo"),
+                addresses(document, "sender"),
+                date == null ? null : date.toInstant(),
+                document.getString("messageId"),
+                document.getString("inReplyTo"),
+                document.getList("references", String.class, List.of()),
+                document.getString("listId"),
+                document.getString("autoSubmitted"),
+                document.getString("precedence"),
+                document.getString("listUnsubscribe"),
+                document.getList("envelope", Object.class),
+                document.getList("bodystructure", Object.class),
+                document.getString("text"),
+                document.getList("attachments", Document.class, List.of()).stream()
+                        .map(ParsedMessageCodec::attachment).toList(),
+                part(document.get("mimeTree", Document.class)));
+    }
+
+    private static List<Document> addresses(List<MailAddress> addresses) {
+        return addresses.stream()
+                .map(address -> new Document("name", address.name()).append("address", address.address()))
+                .toList();
+    }
+
+    private static List<MailAddress> addresses(Document document, String key) {
+        List<MailAddress> result = new ArrayList<>();
+        for (Document address : document.getList(key, Document.class, List.of())) {
+            result.add(new MailAddress(address.getString("name"), address.getString("address")));
+        }
+        return result;
+    }
+
+    private static Document attachment(AttachmentInfo info) {
+        return new Document("partId", info.partId())
+                .append("filename", info.filename())
+                .append("contentType", info.contentType())
+                .append("disposition", info.disposition())
+                .append("contentId", info.contentId())
+                .append("transferEncoding", info.transferEncoding())
+                .append("encodedSize", info.encodedSize())
+                .append("size", info.decodedSize());
+    }
+
+    private static AttachmentInfo attachment(Document document) {
+        return new AttachmentInfo(document.getString("partId"), document.getString("filename"),
+                document.getString("contentType"), document.getString("disposition"),
+                document.getString("contentId"), document.getString("transferEncoding"),
+                document.get("encodedSize", Number.class).longValue(), document.get("size", Number.class).longValue());
+    }
+
+    /** {s: section, h: header start, b: body start, e: end, t: content type, p: [parts], m: message}. */
+    private static Document part(MimePart part) {
+        Document document = new Document("s", part.section())
+                .append("h", part.headerStart())
+                .append("b", part.bodyStart())
+                .append("e", part.end())
+                .append("t", part.contentType());
+        if (!part.parts().isEmpty()) {
+            document.append("p", part.parts().stream().map(ParsedMessageCodec::part).toList());
+        }
+        if (part.message() != null) {
+            document.append("m", part(part.message()));
+        }
+        return document;
+    }
+
+    private static MimePart part(Document document) {
+        Document message = document.get("m", Document.class);
+        return new MimePart(document.getString("s"),
+                document.get("h", Number.class).longValue(),
+                document.get("b", Number.class).longValue(),
+                document.get("e", Number.class).longValue(),
+                document.getString("t"),
+                document.getList("p", Document.class, List.of()).stream().map(ParsedMessageCodec::part).toList(),
+                message == null ? null : part(message));
+    }
+}

@@ -1,0 +1,138 @@
+package io.mallard.model.ingest.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.mallard.model.ingest.Corpus;
+import io.mallard.model.ingest.MessageParser;
+import io.mallard.model.ingest.ParsedMessage;
+
+/** Every message must come back byte for byte, whole and by any byte range. */
+class MessageContentStoreTest {
+
+    @TempDir
+    static Path dataDir;
+
+    private static StoreFixture store;
+    private final MessageParser parser = new MessageParser();
+
+    @BeforeAll
+    static void open() {
+        store = new StoreFixture(dataDir);
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+    }
+
+    static Stream<String> corpus() {
+        return Corpus.NAMES.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("corpus")
+    void corpusMessageReadsBackByteIdentical(String name) {
+        assertRoundTrip(Corpus.load(name));
+    }
+
+    @Test
+    void binaryAttachmentReadsBackByteIdentical() {
+        byte[] raw = GeneratedMessages.withBinaryAttachment(GeneratedMessages.randomBytes(300_000, 7));
+        StoredContent content = assertRoundTrip(raw);
+        assertThat(content.blobHashes()).hasSize(1);
+    }
+
+    /** Many mid-sized text parts: no single one is large, yet the document must stay small. */
+    @Test
+    void inlineBytesStayBoundedWhateverTheShape() {
+        StringBuilder message = new StringBuilder("Subject: many parts\r\nContent-Type: multipart/mixed; boundary=p\r\n\r\n");
+        String line = "0123456789".repeat(7) + "\r\n";
+        for (int part = 0; part < 30; part++) {
+            message.append("--p\r\nContent-Type: text/plain\r\n\r\n").append(line.repeat(1400 + part)).append("\r\n");
+        }
+        byte[] raw = message.append("--p--\r\n").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        StoredContent content = assertRoundTrip(raw);
+        long inline = content.segments().stream().filter(Segment.Inline.class::isInstance).mapToLong(Segment::length).sum();
+        assertThat(raw.length).isGreaterThan(3_000_000);
+        assertThat(inline).isLessThanOrEqualTo(ContentSegmenter.MAX_INLINE_TOTAL);
+    }
+
+    @Test
+    void storedContentSurvivesItsBsonForm() {
+        byte[] raw = GeneratedMessages.withBase64Attachment("bson", "text", GeneratedMessages.randomBytes(50_000, 3));
+        StoredContent content = store.content.store(raw, parser.parse(raw)).block();
+        Document embedded = Document.parse(content.toDocument().toJson());
+        StoredContent restored = StoredContent.fromDocument(embedded);
+        assertThat(StoreFixture.join(store.content.read(restored))).isEqualTo(raw);
+        store.content.release(restored).block();
+    }
+
+    @Test
+    void twentyMegabyteAttachmentStreamsBackByteIdentical() {
+        byte[] attachment = GeneratedMessages.randomBytes(20 * 1024 * 1024, 20);
+        byte[] raw = GeneratedMessages.withBase64Attachment("big", "a large one", attachment);
+        long parseStart = System.nanoTime();
+        ParsedMessage parsed = parser.parse(raw);
+        long storeStart = System.nanoTime();
+        StoredContent content = store.content.store(raw, parsed).block();
+        long readStart = System.nanoTime();
+        byte[] back = StoreFixture.join(store.content.read(content));
+        long readEnd = System.nanoTime();
+        assertThat(back).isEqualTo(raw);
+        assertThat(content.toDocument().toJson().length()).isLessThan(64 * 1024);
+        System.out.printf("20 MB attachment: raw %d bytes, parse %d ms, store %d ms, read %d ms, segments %d%n",
+                raw.length, (storeStart - parseStart) / 1_000_000, (readStart - storeStart) / 1_000_000,
+                (readEnd - readStart) / 1_000_000, content.segments().size());
+        assertRanges(raw, content, 10);
+        store.content.release(content).block();
+    }
+
+    private StoredContent assertRoundTrip(byte[] raw) {
+        StoredContent content = store.content.store(raw, parser.parse(raw)).block();
+        assertThat(content.size()).isEqualTo(raw.length);
+        assertThat(StoreFixture.join(store.content.read(content))).isEqualTo(raw);
+        assertRanges(raw, content, 20);
+        return content;
+    }
+
+    /** Ranges at segment edges, at both ends, past the end and at random. */
+    private static void assertRanges(byte[] raw, StoredContent content, int randomCount) {
+        List<long[]> ranges = new ArrayList<>();
+        long at = 0;
+        for (Segment segment : content.segments()) {
+            ranges.add(new long[] {Math.max(0, at - 3), 7});
+            at += segment.length();
+        }
+        ranges.add(new long[] {0, 1});
+        ranges.add(new long[] {0, raw.length});
+        ranges.add(new long[] {Math.max(0, raw.length - 5), 100});
+        ranges.add(new long[] {raw.length, 10});
+        Random random = new Random(raw.length);
+        for (int i = 0; i < randomCount && raw.length > 0; i++) {
+            long from = random.nextInt(raw.length);
+            ranges.add(new long[] {from, random.nextInt(Math.max(1, Math.min(raw.length, 600_000)))});
+        }
+        for (long[] range : ranges) {
+            int from = (int) Math.min(range[0], raw.length);
+            int to = (int) Math.min(raw.length, range[0] + range[1]);
+            assertThat(StoreFixture.join(store.content.read(content, range[0], range[1])))
+                    .as("range %d+%d", range[0], range[1])
+                    .isEqualTo(Arrays.copyOfRange(raw, from, Math.max(from, to)));
+        }
+    }
+}
