@@ -19,16 +19,18 @@ import io.mallard.auth.AuthApplication;
 import io.mallard.gateway.GatewayApplication;
 import io.mallard.imap.ImapApplication;
 import io.mallard.lmtp.LmtpApplication;
+import io.mallard.model.config.AccountAutoConfiguration;
+import io.mallard.model.config.MailAutoConfiguration;
 import io.mallard.model.config.StoreAutoConfiguration;
 import io.mallard.pop3.Pop3Application;
 
 /**
  * Every Mallard service in one JVM. The parent context owns the stores (embedded unless URIs
- * are configured); each service runs as its own child context, exactly the application it is
+ * are configured) and the mail layer over them; each service runs as its own child context, exactly the application it is
  * when deployed alone, and finds the stores in the parent.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(StoreAutoConfiguration.class)
+@Import({StoreAutoConfiguration.class, AccountAutoConfiguration.class, MailAutoConfiguration.class})
 public class StandaloneApplication {
 
     private static final Logger log = LoggerFactory.getLogger(StandaloneApplication.class);

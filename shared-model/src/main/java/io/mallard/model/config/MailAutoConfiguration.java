@@ -1,31 +1,62 @@
 package io.mallard.model.config;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
+import io.mallard.model.ingest.MessageParser;
+import io.mallard.model.ingest.content.AttachmentStore;
+import io.mallard.model.ingest.content.MessageContentStore;
 import io.mallard.model.journal.ChangeNotifier;
+import io.mallard.model.mail.MessageAppender;
+import io.mallard.model.mail.MessageContent;
 import io.mallard.model.message.MailStorage;
 import io.mallard.model.store.CollectionSet;
+import io.mallard.model.store.IndexedCollection;
+import io.mallard.model.store.MongoStore;
 import io.mallard.model.store.RedisStore;
 import io.mallard.model.store.Stores;
 
 /**
- * Mailboxes, messages and change notification for every service; one instance per process
- * (one Redis subscription serves all sessions), shared through the parent context in standalone.
+ * Mailboxes, messages, their content and change notification for every service; one instance
+ * per process (one Redis subscription serves all sessions), shared through the parent context in
+ * standalone.
  */
 @AutoConfiguration(after = StoreAutoConfiguration.class)
 public class MailAutoConfiguration {
 
     @Bean
     CollectionSet mailCollections() {
-        return new CollectionSet("mail", MailStorage.COLLECTIONS);
+        List<IndexedCollection> collections = new ArrayList<>(MailStorage.COLLECTIONS);
+        collections.addAll(MessageContentStore.collections());
+        return new CollectionSet("mail", collections);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    MailStorage mailStorage(Stores stores) {
-        return MailStorage.over(stores);
+    MessageContentStore messageContentStore(MongoStore mongo) {
+        return new MessageContentStore(new AttachmentStore(mongo.database()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MessageContent messageContent(MessageContentStore store) {
+        return new MessageContent(store);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MailStorage mailStorage(Stores stores, MessageContent content) {
+        return MailStorage.over(stores, content);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MessageAppender messageAppender(MessageContentStore store, MailStorage storage) {
+        return new MessageAppender(new MessageParser(), store, storage.messages());
     }
 
     @Bean

@@ -22,7 +22,7 @@ public record MailStorage(Journal journal, MailboxStore mailboxes, QuotaLedger q
     public static final List<IndexedCollection> COLLECTIONS = List.of(MailboxStore.COLLECTION, MessageStore.COLLECTION,
             Journal.COLLECTION, Threader.COLLECTION);
 
-    public static MailStorage over(Stores stores, Duration lease) {
+    public static MailStorage over(Stores stores, Duration lease, ContentReferences content) {
         MongoDatabase database = stores.mongo().database();
         Journal journal = new Journal(database, stores.redis());
         MailboxStore mailboxes = new MailboxStore(database, journal);
@@ -30,12 +30,12 @@ public record MailStorage(Journal journal, MailboxStore mailboxes, QuotaLedger q
         Threader threader = new Threader(database);
         CommitWatermark watermark = new CommitWatermark(database, lease);
         return new MailStorage(journal, mailboxes, quota, threader,
-                new MessageStore(database, mailboxes, quota, threader, journal, watermark),
+                new MessageStore(database, mailboxes, quota, threader, journal, watermark, content),
                 new FlagStore(database, journal), new MessageListing(database, mailboxes, watermark));
     }
 
-    public static MailStorage over(Stores stores) {
-        return over(stores, CommitWatermark.DEFAULT_LEASE);
+    public static MailStorage over(Stores stores, ContentReferences content) {
+        return over(stores, CommitWatermark.DEFAULT_LEASE, content);
     }
 
     /** Creates the indexes of {@link #COLLECTIONS}; idempotent, run at start-up. */

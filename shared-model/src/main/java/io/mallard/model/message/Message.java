@@ -51,6 +51,12 @@ public record Message(ObjectId id, ObjectId mailbox, ObjectId user, long uid, lo
                 .append("messageId", messageId).append("subject", subject).append("content", content);
     }
 
+    /** The same message holding other content: a copy's own reference to the bytes. */
+    Message holding(Document newContent) {
+        return new Message(id, mailbox, user, uid, modseq, thread, flags, internalDate, size, messageId, subject,
+                newContent);
+    }
+
     Message placed(ObjectId newId, ObjectId newMailbox, long newUid, long newModseq) {
         return new Message(newId, newMailbox, user, newUid, newModseq, thread, flags, internalDate, size, messageId,
                 subject, content);

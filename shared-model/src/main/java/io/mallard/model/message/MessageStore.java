@@ -61,9 +61,11 @@ public final class MessageStore {
     private final QuotaLedger quota;
     private final Threader threader;
     private final ChangeRecorder changes;
+    private final ContentReferences content;
 
     public MessageStore(MongoDatabase database, MailboxStore mailboxes, QuotaLedger quota, Threader threader,
-            Journal journal, CommitWatermark watermark) {
+            Journal journal, CommitWatermark watermark, ContentReferences content) {
+        this.content = content;
         this.messages = database.getCollection(COLLECTION.name());
         this.mailboxes = mailboxes;
         this.allocator = new UidAllocator(database);
@@ -94,12 +96,18 @@ public final class MessageStore {
         });
     }
 
-    /** RFC 3501 6.4.7 COPY: the copies get new UIDs in the target and count against the quota. */
+    /**
+     * RFC 3501 6.4.7 COPY: the copies get new UIDs in the target, count against the quota and hold
+     * their own reference to the bytes, given back if the copy fails.
+     */
     public Flux<Transfer> copy(ObjectId from, List<Long> uids, ObjectId to) {
         return requireMailbox(to).flatMapMany(target -> Flux.fromIterable(uids)
                 .concatMap(uid -> find(from, uid).flatMap(source -> quota.reserve(target.user(), source.size())
-                        .then(Mono.defer(() -> claim(to, a -> insert(source.placed(new ObjectId(), to, a.uid(), a.modseq())))
-                                .onErrorResume(e -> quota.release(target.user(), source.size()).then(Mono.error(e)))))
+                        .then(Mono.defer(() -> content.share(source.content())
+                                .flatMap(shared -> claim(to, a -> insert(source.holding(shared)
+                                                .placed(new ObjectId(), to, a.uid(), a.modseq())))
+                                        .onErrorResume(e -> content.release(shared).then(Mono.error(e)))))
+                                .onErrorResume(e -> quota.release(target.user(), source.size()).then(Mono.error(e))))
                         .flatMap(changes::exists)
                         .map(copied -> new Transfer(uid, copied)))));
     }
@@ -141,7 +149,8 @@ public final class MessageStore {
         return mailboxes.delete(user, path).flatMap(deleted -> Flux.from(messages.find(Filters.eq("mailbox", deleted.id())))
                 .concatMap(d -> Mono.from(messages.deleteOne(Filters.eq("_id", d.get("_id"))))
                         .filter(result -> result.getDeletedCount() == 1 && !Boolean.TRUE.equals(d.getBoolean("abandoned")))
-                        .flatMap(result -> quota.release(user, Message.number(d, "size"))))
+                        .flatMap(result -> quota.release(user, Message.number(d, "size"))
+                                .then(content.release(d.get("content", Document.class)))))
                 .then(Mono.just(deleted)));
     }
 
@@ -155,6 +164,7 @@ public final class MessageStore {
         return Mono.from(messages.findOneAndReplace(where(message),
                         CommitWatermark.tombstone(message.mailbox(), message.uid())))
                 .flatMap(removed -> quota.release(message.user(), message.size())
+                        .then(content.release(message.content()))
                         .then(changes.expunge(message.user(), message.mailbox(), message.uid())));
     }
 

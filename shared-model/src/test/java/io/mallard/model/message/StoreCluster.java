@@ -9,6 +9,7 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 
 import io.mallard.model.config.MallardProperties;
+import io.mallard.model.message.ContentReferences;
 import io.mallard.model.store.Stores;
 import io.mallard.model.store.embedded.EmbeddedMongoServer;
 import io.mallard.model.store.embedded.EmbeddedRedisServer;
@@ -39,7 +40,7 @@ public final class StoreCluster implements AutoCloseable {
     public MailStorage storage(Duration lease) {
         Stores stores = instance();
         MailStorage.ensureIndexes(stores).block();
-        return MailStorage.over(stores, lease);
+        return MailStorage.over(stores, lease, ContentReferences.NONE);
     }
 
     /** A row in {@code users} as the account layer would write it. */

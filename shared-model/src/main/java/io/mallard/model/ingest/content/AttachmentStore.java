@@ -119,6 +119,20 @@ public final class AttachmentStore {
     }
 
     /**
+     * Takes one reference for {@code owner} on a body another stored message already holds, as a
+     * COPY does; idempotent per owner. Fails when the body is gone, so a copy never points at
+     * nothing. Counting first keeps the release of the other holder from deleting it meanwhile.
+     */
+    public Mono<Void> share(String hash, String owner) {
+        return Mono.from(attachments.updateOne(Filters.eq("_id", hash), Updates.inc("refs", 1L)))
+                .filter(result -> result.getMatchedCount() == 1)
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("attachment " + hash + " is gone")))
+                .then(Mono.from(refs.insertOne(new Document("_id", hash + ":" + owner))).then())
+                .onErrorResume(AttachmentStore::isDuplicateKey, duplicate -> Mono.from(
+                        attachments.updateOne(Filters.eq("_id", hash), Updates.inc("refs", -1L))).then());
+    }
+
+    /**
      * Drops {@code owner}'s reference; idempotent per owner. The file goes when no reference is
      * left: the delete matches only {@code refs <= 0}, so a reference taken meanwhile keeps it.
      */

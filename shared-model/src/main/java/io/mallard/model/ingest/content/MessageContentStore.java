@@ -81,6 +81,17 @@ public final class MessageContentStore {
         return Flux.concat(pieces);
     }
 
+    /**
+     * The same bytes for a copy of the message (IMAP COPY): a new owner id with its own reference
+     * on each blob, so that either message can be released without the other losing its bytes.
+     */
+    public Mono<StoredContent> share(StoredContent content) {
+        String id = new ObjectId().toHexString();
+        return Flux.fromIterable(content.blobHashes())
+                .concatMap(hash -> attachments.share(hash, id))
+                .then(Mono.fromSupplier(() -> new StoredContent(id, content.size(), content.segments())));
+    }
+
     /** Drops this message's blob references; releasing twice is harmless. */
     public Mono<Void> release(StoredContent content) {
         return Flux.fromIterable(content.blobHashes())

@@ -1,0 +1,61 @@
+package io.mallard.model.mail;
+
+import java.nio.ByteBuffer;
+
+import org.bson.Document;
+
+import io.mallard.model.ingest.ParsedMessage;
+import io.mallard.model.ingest.ParsedMessageCodec;
+import io.mallard.model.ingest.content.MessageContentStore;
+import io.mallard.model.ingest.content.StoredContent;
+import io.mallard.model.message.ContentReferences;
+import io.mallard.model.message.Message;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * How a message's content lives in its document: {@code content.raw} locates the exact original
+ * bytes (inline runs and deduplicated blobs), {@code content.parsed} holds what was parsed once on
+ * arrival (envelope, body structure, text, part offsets), so no reader parses the message again.
+ */
+public final class MessageContent implements ContentReferences {
+
+    private final MessageContentStore store;
+
+    public MessageContent(MessageContentStore store) {
+        this.store = store;
+    }
+
+    static Document embed(ParsedMessage parsed, StoredContent raw) {
+        return new Document("raw", raw.toDocument()).append("parsed", ParsedMessageCodec.toDocument(parsed));
+    }
+
+    /** The original bytes, streamed (IMAP BODY[], POP3 RETR). */
+    public Flux<ByteBuffer> raw(Message message) {
+        return store.read(stored(message.content()));
+    }
+
+    /** Bytes {@code [offset, offset + length)} of the original (BODY[]&lt;partial&gt;, sections, TOP). */
+    public Flux<ByteBuffer> raw(Message message, long offset, long length) {
+        return store.read(stored(message.content()), offset, length);
+    }
+
+    public ParsedMessage parsed(Message message) {
+        return ParsedMessageCodec.fromDocument(message.content().get("parsed", Document.class));
+    }
+
+    @Override
+    public Mono<Document> share(Document content) {
+        return store.share(stored(content))
+                .map(copy -> new Document(content).append("raw", copy.toDocument()));
+    }
+
+    @Override
+    public Mono<Void> release(Document content) {
+        return store.release(stored(content));
+    }
+
+    private static StoredContent stored(Document content) {
+        return StoredContent.fromDocument(content.get("raw", Document.class));
+    }
+}

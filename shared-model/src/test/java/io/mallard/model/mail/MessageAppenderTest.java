@@ -1,0 +1,152 @@
+package io.mallard.model.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import io.mallard.model.config.AccountAutoConfiguration;
+import io.mallard.model.config.MailAutoConfiguration;
+import io.mallard.model.config.StoreAutoConfiguration;
+import io.mallard.model.mailbox.Mailbox;
+import io.mallard.model.message.FlagOperation;
+import io.mallard.model.message.MailStorage;
+import io.mallard.model.message.Message;
+import io.mallard.model.quota.QuotaExceededException;
+import io.mallard.model.store.MongoStore;
+import io.mallard.model.user.NewUser;
+import io.mallard.model.user.User;
+import io.mallard.model.user.UserSettings;
+import io.mallard.model.user.UserStore;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The mail layer as the services get it from auto-configuration, on the embedded stores: a raw
+ * message goes in, the same bytes come out, and copies and expunges keep quota and attachment
+ * references exact.
+ */
+class MessageAppenderTest {
+
+    @TempDir
+    Path dataDir;
+
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(StoreAutoConfiguration.class, AccountAutoConfiguration.class,
+                    MailAutoConfiguration.class));
+
+    @Test
+    void appendedMessageReadsBackByteIdenticalAndCopiesShareAttachmentsUntilTheLastExpunge() {
+        context.withPropertyValues("mallard.data.dir=" + dataDir).run(app -> {
+            MailStorage storage = app.getBean(MailStorage.class);
+            MessageAppender appender = app.getBean(MessageAppender.class);
+            MessageContent content = app.getBean(MessageContent.class);
+            User user = app.getBean(UserStore.class)
+                    .create(new NewUser("alice", "correct horse", "Alice", "alice@example.com", UserSettings.DEFAULTS))
+                    .block();
+            List<Mailbox> mailboxes = storage.mailboxes().createDefaults(user.id()).collectList().block();
+            assertThat(mailboxes).extracting(Mailbox::path)
+                    .contains("INBOX", "Drafts", "Sent Mail", "Trash", "Junk", "Archive");
+            Mailbox inbox = storage.mailboxes().get(user.id(), "INBOX").block();
+            Mailbox archive = storage.mailboxes().get(user.id(), "Archive").block();
+
+            byte[] raw = messageWithAttachment(400_000);
+            Message stored = appender.append(inbox.id(), raw, List.of("\\Seen"), Instant.parse("2026-11-01T10:00:00Z"))
+                    .block();
+            assertThat(bytes(content.raw(stored))).isEqualTo(raw);
+            assertThat(bytes(content.raw(stored, 10, 20))).isEqualTo(java.util.Arrays.copyOfRange(raw, 10, 30));
+            assertThat(content.parsed(stored).subject()).isEqualTo("Quarterly report");
+            assertThat(attachmentFiles(app)).isEqualTo(1);
+
+            Message copy = storage.messages().copy(inbox.id(), List.of(stored.uid()), archive.id())
+                    .blockFirst().target();
+            assertThat(storage.quota().used(user.id()).block()).isEqualTo(2L * raw.length);
+
+            expunge(storage, inbox.id(), stored.uid());
+            assertThat(bytes(content.raw(copy))).as("copy keeps its bytes").isEqualTo(raw);
+            assertThat(attachmentFiles(app)).isEqualTo(1);
+
+            expunge(storage, archive.id(), copy.uid());
+            assertThat(attachmentFiles(app)).as("freed with the last reference").isZero();
+            assertThat(storage.quota().used(user.id()).block()).isZero();
+        });
+    }
+
+    @Test
+    void appendOverQuotaIsRefusedAndLeavesNoBytesBehind() {
+        context.withPropertyValues("mallard.data.dir=" + dataDir).run(app -> {
+            MailStorage storage = app.getBean(MailStorage.class);
+            User user = app.getBean(UserStore.class)
+                    .create(new NewUser("bob", "correct horse", "Bob", "bob@example.com",
+                            UserSettings.DEFAULTS.withQuota(100_000)))
+                    .block();
+            storage.mailboxes().createDefaults(user.id()).blockLast();
+            Mailbox inbox = storage.mailboxes().get(user.id(), "INBOX").block();
+
+            Mono<Message> append = app.getBean(MessageAppender.class)
+                    .append(inbox.id(), messageWithAttachment(200_000), List.of(), Instant.now());
+
+            assertThatThrownBy(append::block).isInstanceOf(QuotaExceededException.class);
+            assertThat(attachmentFiles(app)).isZero();
+            assertThat(storage.quota().used(user.id()).block()).isZero();
+        });
+    }
+
+    private static void expunge(MailStorage storage, ObjectId mailbox, long uid) {
+        storage.flags().update(mailbox, List.of(uid), FlagOperation.ADD, List.of(Message.DELETED), -1).blockLast();
+        assertThat(storage.messages().expunge(mailbox).collectList().block()).containsExactly(uid);
+    }
+
+    private static long attachmentFiles(org.springframework.context.ApplicationContext app) {
+        return Mono.from(app.getBean(MongoStore.class).database().getCollection("attachments.files")
+                .countDocuments(new Document())).block();
+    }
+
+    private static byte[] bytes(Flux<ByteBuffer> chunks) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        chunks.toIterable().forEach(chunk -> {
+            byte[] piece = new byte[chunk.remaining()];
+            chunk.get(piece);
+            out.writeBytes(piece);
+        });
+        return out.toByteArray();
+    }
+
+    private static byte[] messageWithAttachment(int attachmentSize) {
+        byte[] attachment = new byte[attachmentSize];
+        new Random(7).nextBytes(attachment);
+        String body = Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(attachment);
+        return ("From: Carol <carol@example.org>\r\n"
+                + "To: alice@example.com\r\n"
+                + "Subject: Quarterly report\r\n"
+                + "Message-ID: <report-1@example.org>\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n"
+                + "\r\n"
+                + "--b1\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n"
+                + "\r\n"
+                + "Figures attached.\r\n"
+                + "--b1\r\n"
+                + "Content-Type: application/octet-stream; name=\"report.bin\"\r\n"
+                + "Content-Disposition: attachment; filename=\"report.bin\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n"
+                + "\r\n"
+                + body + "\r\n"
+                + "--b1--\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+}
