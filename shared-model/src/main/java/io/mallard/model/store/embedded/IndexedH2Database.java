@@ -66,7 +66,7 @@ final class IndexedH2Database extends H2Database {
     @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                        boolean sparse) {
-        MVMap<KeyValue, Object> entries = openIndexMap(collectionName, indexName);
+        MVMap<KeyValue, Boolean> entries = openIndexMap(collectionName, indexName);
         return new OrderedSecondaryIndex(entries, indexName, keys, sparse, document -> document.get("_id"),
                 hasMultikeyEntries(collectionName, entries));
     }
@@ -77,9 +77,9 @@ final class IndexedH2Database extends H2Database {
         store().removeMap(indexMapName(collection.getCollectionName(), indexName));
     }
 
-    private MVMap<KeyValue, Object> openIndexMap(String collectionName, String indexName) {
+    private <V> MVMap<KeyValue, V> openIndexMap(String collectionName, String indexName) {
         return store().openMap(indexMapName(collectionName, indexName),
-                new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueOrder()));
+                new MVMap.Builder<KeyValue, V>().keyType(new KeyValueType()));
     }
 
     private String indexMapName(String collectionName, String indexName) {
@@ -91,7 +91,7 @@ final class IndexedH2Database extends H2Database {
      * lacked the fields); either way range scans are then not safe, see {@link KeyRange}.
      * An empty map is about to be built from the documents, which sets the flag as it goes.
      */
-    private boolean hasMultikeyEntries(String collectionName, MVMap<KeyValue, Object> entries) {
+    private boolean hasMultikeyEntries(String collectionName, MVMap<KeyValue, ?> entries) {
         if (entries.isEmpty()) {
             return false;
         }

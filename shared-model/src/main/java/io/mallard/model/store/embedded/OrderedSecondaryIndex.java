@@ -20,11 +20,12 @@ import de.bwaldvogel.mongo.bson.Document;
  * replaces every non-unique index by an {@code EmptyIndex} that is never maintained and never
  * used, so each query on, say, a mailbox's messages scanned the whole collection. Several
  * documents may share the indexed values, so each entry's key is the indexed values followed by
- * the document's position, which keeps entries distinct and ordered by value.
+ * the document's position, which keeps entries distinct and ordered by value; the key says it
+ * all, so the stored value is a one-byte marker.
  */
 final class OrderedSecondaryIndex extends Index<Object> implements OrderedIndex {
 
-    private final MVMap<KeyValue, Object> entries;
+    private final MVMap<KeyValue, Boolean> entries;
     private final Function<Document, Object> positionOf;
     private volatile boolean multikey;
 
@@ -32,7 +33,7 @@ final class OrderedSecondaryIndex extends Index<Object> implements OrderedIndex 
      * @param positionOf where the collection keeps a document (its {@code _id})
      * @param multikey whether the entries already on disk came from array values
      */
-    OrderedSecondaryIndex(MVMap<KeyValue, Object> entries, String name, List<IndexKey> keys, boolean sparse,
+    OrderedSecondaryIndex(MVMap<KeyValue, Boolean> entries, String name, List<IndexKey> keys, boolean sparse,
                           Function<Document, Object> positionOf, boolean multikey) {
         super(name, keys, sparse);
         this.entries = entries;
@@ -58,10 +59,10 @@ final class OrderedSecondaryIndex extends Index<Object> implements OrderedIndex 
     public Iterable<Object> getPositions(Document query) {
         KeyRange range = range(query).orElseThrow();
         List<Object> positions = new ArrayList<>();
-        Cursor<KeyValue, Object> cursor = entries.cursor(range.from(), range.to(), false);
+        Cursor<KeyValue, Boolean> cursor = entries.cursor(range.from(), range.to(), false);
         while (cursor.hasNext()) {
-            cursor.next();
-            positions.add(cursor.getValue());
+            KeyValue entry = cursor.next();
+            positions.add(entry.get(entry.size() - 1));
         }
         return positions;
     }
@@ -84,7 +85,7 @@ final class OrderedSecondaryIndex extends Index<Object> implements OrderedIndex 
             multikey = true;
         }
         for (KeyValue keyValue : keyValues) {
-            entries.put(entryKey(keyValue, position), position);
+            entries.put(entryKey(keyValue, position), Boolean.TRUE);
         }
     }
 
