@@ -52,6 +52,7 @@ record KeyRange(KeyValue from, KeyValue to, int selectivity) {
                 continue;
             }
             if (!multikey && (predicate.lower != null || predicate.upper != null)) {
+                predicate.bracketDates();
                 from.add(predicate.lower == null ? MinKey.getInstance() : predicate.lower);
                 to.add(predicate.upper == null ? MaxKey.getInstance() : predicate.upper);
                 fromPadding = predicate.lowerExclusive ? MaxKey.getInstance() : MinKey.getInstance();
@@ -126,6 +127,18 @@ record KeyRange(KeyValue from, KeyValue to, int selectivity) {
                 default -> {
                     // other operators only narrow the result further; the span stays a superset
                 }
+            }
+        }
+
+        /**
+         * MongoDB compares a date only with dates, so a one-sided date range ({@code expiresAt
+         * <= now}) need not start at the documents whose field is missing or null.
+         */
+        void bracketDates() {
+            if (lower == null && upper instanceof Instant) {
+                lower = Instant.MIN;
+            } else if (upper == null && lower instanceof Instant) {
+                upper = Instant.MAX;
             }
         }
 
