@@ -29,14 +29,16 @@ import de.bwaldvogel.mongo.bson.ObjectId;
 record KeyRange(KeyValue from, KeyValue to, int selectivity) {
 
     /**
+     * The bounds have one value more than the index has fields, so that the padding (MinKey or
+     * MaxKey) places them before or after every key that shares their prefix, whether the stored
+     * keys end with the indexed values (unique index) or with the document position (secondary).
+     *
      * @param fields the index fields in order
-     * @param width the number of values in a stored key ({@code fields.size()}, plus one when
-     *     the key carries the document position)
      * @param multikey whether some document has more than one key (an array value); MongoDB
      *     matches a range on an array when different elements satisfy different bounds, so a
      *     range is then not usable and only equality is
      */
-    static Optional<KeyRange> of(Document query, List<String> fields, int width, boolean multikey) {
+    static Optional<KeyRange> of(Document query, List<String> fields, boolean multikey) {
         List<Object> from = new ArrayList<>();
         List<Object> to = new ArrayList<>();
         Object fromPadding = MinKey.getInstance();
@@ -64,7 +66,7 @@ record KeyRange(KeyValue from, KeyValue to, int selectivity) {
         if (selectivity == 0) {
             return Optional.empty();
         }
-        while (from.size() < width) {
+        while (from.size() <= fields.size()) {
             from.add(fromPadding);
             to.add(toPadding);
         }

@@ -11,6 +11,7 @@ import org.h2.mvstore.type.BasicDataType;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.MinKey;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
@@ -36,7 +37,15 @@ final class KeyValueType extends BasicDataType<KeyValue> {
                 return order;
             }
         }
-        return Integer.compare(a.size(), b.size());
+        if (a.size() == b.size()) {
+            return 0;
+        }
+        // Only a range bound is longer than the stored keys: its padding says on which side of the
+        // keys that share its prefix it lies (MinKey before them, MaxKey after them).
+        boolean aLonger = a.size() > b.size();
+        Object padding = (aLonger ? a : b).get(common);
+        int longerFirst = padding instanceof MinKey ? -1 : 1;
+        return aLonger ? longerFirst : -longerFirst;
     }
 
     /** A rough estimate, as H2 only uses it to size its page cache. */

@@ -47,7 +47,7 @@ final class OrderedSecondaryIndex extends Index<Object> implements OrderedIndex 
     }
 
     private Optional<KeyRange> range(Document query) {
-        return KeyRange.of(query, keys(), keys().size() + 1, multikey);
+        return KeyRange.of(query, keys(), multikey);
     }
 
     @Override

@@ -43,7 +43,7 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> implements Or
     }
 
     private Optional<KeyRange> range(Document query) {
-        return KeyRange.of(query, keys(), keys().size(), multikey);
+        return KeyRange.of(query, keys(), multikey);
     }
 
     @Override
