@@ -41,14 +41,19 @@ class LargeStoreQueriesTest {
     private static final int TOTAL = MAILBOXES * MESSAGES_PER_MAILBOX;
     private static final int BATCH = 2_000;
 
+    @TempDir
+    static Path dataDir;
+
     private EmbeddedMongoServer server;
     private MongoStore store;
     private MongoCollection<Document> messages;
     private final List<ObjectId> mailboxes = new ArrayList<>();
 
     @BeforeAll
-    void fillStore(@TempDir Path dataDir) {
+    void fillStore() {
+        long starting = System.nanoTime();
         server = EmbeddedMongoServer.start(dataDir);
+        System.out.printf("empty store started in %d ms%n", (System.nanoTime() - starting) / 1_000_000);
         store = new MongoStore(server.connectionString());
         messages = store.database().getCollection("messages");
         Flux.from(messages.createIndexes(List.of(
@@ -126,6 +131,25 @@ class LargeStoreQueriesTest {
 
         assertThat(large).hasSize(TOTAL / 5_000 * 10);
         assertThat(lastVisits).isEqualTo(TOTAL);
+    }
+
+    @Test
+    void aRestartIsQuickAndTheIndexesServeAtOnce() {
+        store.close();
+        server.close();
+
+        long starting = System.nanoTime();
+        server = EmbeddedMongoServer.start(dataDir);
+        long startMillis = (System.nanoTime() - starting) / 1_000_000;
+        System.out.printf("store of %d documents restarted in %d ms%n", TOTAL, startMillis);
+        store = new MongoStore(server.connectionString());
+        messages = store.database().getCollection("messages");
+
+        assertThat(startMillis).isLessThan(10_000);
+        List<Document> changed = listed(Filters.and(Filters.eq("mailbox", mailboxes.get(199)), Filters.gt("modseq", 990L)),
+                Sorts.ascending("modseq"));
+        assertThat(changed).hasSize(10);
+        assertVisitedAbout(changed.size());
     }
 
     private long lastVisits;
