@@ -77,7 +77,8 @@ class KillAfterAcknowledgementTest {
                 Mono.from(collection.insertOne(new Document("_id", id).append("body", "x".repeat(200)))).block();
             }
             long microsPerInsert = (System.nanoTime() - started) / 1_000 / inserts;
-            System.out.printf("durable insert: %d µs each%n", microsPerInsert);
+            System.out.printf("durable insert: %d µs each; file now %d KiB%n", microsPerInsert,
+                    dataDir.resolve("mongo.mv").toFile().length() / 1024);
             assertThat(microsPerInsert).isLessThan(20_000);
         }
     }

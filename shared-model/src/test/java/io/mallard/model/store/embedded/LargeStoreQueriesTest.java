@@ -80,7 +80,8 @@ class LargeStoreQueriesTest {
                 batch = new ArrayList<>(BATCH);
             }
         }
-        System.out.printf("inserted %d documents in %d ms%n", TOTAL, (System.nanoTime() - started) / 1_000_000);
+        System.out.printf("inserted %d documents in %d ms, file %d MiB%n", TOTAL, (System.nanoTime() - started) / 1_000_000,
+                dataDir.resolve("mongo.mv").toFile().length() >> 20);
     }
 
     @AfterAll
