@@ -1,6 +1,7 @@
 package io.mallard.model.store.embedded;
 
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -52,18 +53,20 @@ final class IndexedH2Collection extends H2Collection {
     /**
      * The library takes the first index that can handle a query; with a mailbox's messages
      * indexed both by {@code {mailbox, uid}} and {@code {mailbox, modseq}} that would scan the
-     * whole mailbox for a MODSEQ query. This takes the index that pins down most of the query.
+     * whole mailbox for a MODSEQ query. This takes the index whose span holds the fewest entries.
      */
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                          int batchSize, Document fieldSelector) {
         Index<Object> narrowest = null;
-        int best = 0;
+        long fewest = Long.MAX_VALUE;
         for (Index<Object> index : getIndexes()) {
-            int selectivity = index instanceof OrderedIndex ordered ? ordered.selectivity(query) : 0;
-            if (selectivity > best) {
+            OptionalLong candidates = index instanceof OrderedIndex ordered
+                    ? ordered.candidates(query)
+                    : OptionalLong.empty();
+            if (candidates.isPresent() && candidates.getAsLong() < fewest) {
                 narrowest = index;
-                best = selectivity;
+                fewest = candidates.getAsLong();
             }
         }
         if (narrowest == null) {

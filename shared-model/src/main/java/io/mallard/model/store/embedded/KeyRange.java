@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.h2.mvstore.MVMap;
+
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
@@ -21,12 +23,10 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * {@code $or}, {@code $ne}, ...) are left out, which only widens the span; the collection still
  * filters every candidate with the full query, so the span only has to be a superset.
  *
- * @param from inclusive lower key
- * @param to inclusive upper key
- * @param selectivity how much of the index the query pins down: 2 per equality field, 1 for a
- *     range; used to pick the best of several indexes
+ * @param from lower bound, never equal to a stored key
+ * @param to upper bound, never equal to a stored key
  */
-record KeyRange(KeyValue from, KeyValue to, int selectivity) {
+record KeyRange(KeyValue from, KeyValue to) {
 
     /**
      * The bounds have one value more than the index has fields, so that the padding (MinKey or
@@ -43,14 +43,14 @@ record KeyRange(KeyValue from, KeyValue to, int selectivity) {
         List<Object> to = new ArrayList<>();
         Object fromPadding = MinKey.getInstance();
         Object toPadding = MaxKey.getInstance();
-        int selectivity = 0;
+        boolean narrowed = false;
         for (String field : fields) {
             Predicate predicate = new Predicate();
             collect(query, field, predicate);
             if (predicate.equal != null) {
                 from.add(predicate.equal);
                 to.add(predicate.equal);
-                selectivity += 2;
+                narrowed = true;
                 continue;
             }
             if (!multikey && (predicate.lower != null || predicate.upper != null)) {
@@ -59,18 +59,28 @@ record KeyRange(KeyValue from, KeyValue to, int selectivity) {
                 to.add(predicate.upper == null ? MaxKey.getInstance() : predicate.upper);
                 fromPadding = predicate.lowerExclusive ? MaxKey.getInstance() : MinKey.getInstance();
                 toPadding = predicate.upperExclusive ? MinKey.getInstance() : MaxKey.getInstance();
-                selectivity += 1;
+                narrowed = true;
             }
             break;
         }
-        if (selectivity == 0) {
+        if (!narrowed) {
             return Optional.empty();
         }
         while (from.size() <= fields.size()) {
             from.add(fromPadding);
             to.add(toPadding);
         }
-        return Optional.of(new KeyRange(new KeyValue(from).normalized(), new KeyValue(to).normalized(), selectivity));
+        return Optional.of(new KeyRange(new KeyValue(from).normalized(), new KeyValue(to).normalized()));
+    }
+
+    /** How many entries of the map lie in this range, counted through the B-tree in O(log n). */
+    long count(MVMap<KeyValue, ?> entries) {
+        return insertionPoint(entries, to) - insertionPoint(entries, from);
+    }
+
+    private static long insertionPoint(MVMap<KeyValue, ?> entries, KeyValue bound) {
+        long index = entries.getKeyIndex(bound);
+        return index < 0 ? -index - 1 : index;
     }
 
     /** Walks the top-level conjunction, {@code $and} included, for constraints on one field. */

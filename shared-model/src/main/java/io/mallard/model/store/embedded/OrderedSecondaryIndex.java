@@ -3,6 +3,7 @@ package io.mallard.model.store.embedded;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -42,8 +43,9 @@ final class OrderedSecondaryIndex extends Index<Object> implements OrderedIndex 
     }
 
     @Override
-    public int selectivity(Document query) {
-        return range(query).map(KeyRange::selectivity).orElse(0);
+    public OptionalLong candidates(Document query) {
+        Optional<KeyRange> range = range(query);
+        return range.isPresent() ? OptionalLong.of(range.get().count(entries)) : OptionalLong.empty();
     }
 
     private Optional<KeyRange> range(Document query) {
@@ -52,7 +54,7 @@ final class OrderedSecondaryIndex extends Index<Object> implements OrderedIndex 
 
     @Override
     public boolean canHandle(Document query) {
-        return selectivity(query) > 0;
+        return range(query).isPresent();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map.Entry;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
@@ -38,8 +39,9 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> implements Or
     }
 
     @Override
-    public int selectivity(Document query) {
-        return range(query).map(KeyRange::selectivity).orElse(0);
+    public OptionalLong candidates(Document query) {
+        Optional<KeyRange> range = range(query);
+        return range.isPresent() ? OptionalLong.of(range.get().count(entries)) : OptionalLong.empty();
     }
 
     private Optional<KeyRange> range(Document query) {
@@ -48,7 +50,7 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> implements Or
 
     @Override
     public synchronized boolean canHandle(Document query) {
-        return selectivity(query) > 0 || (!isCompoundIndex() && super.canHandle(query));
+        return range(query).isPresent() || (!isCompoundIndex() && super.canHandle(query));
     }
 
     /** Ranges here; {@code $in} and regex on a single field stay with the library. */

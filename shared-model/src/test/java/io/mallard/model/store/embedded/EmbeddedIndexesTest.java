@@ -97,6 +97,17 @@ class EmbeddedIndexesTest {
     }
 
     @Test
+    void theIndexWithTheFewestCandidatesServesTheQuery() {
+        assertThat(uids(Filters.and(Filters.eq("mailbox", "box1"), Filters.eq("flags", "\\Flagged"))))
+                .containsExactly(10, 20, 30, 40, 50, 60, 70, 80, 90, 100);
+        assertThat(visits).isEqualTo(50); // the flags index (50 entries), not the mailbox's 100
+
+        assertThat(uids(Filters.and(Filters.eq("mailbox", "box1"), Filters.gt("modseq", 95))))
+                .containsExactly(96, 97, 98, 99, 100);
+        assertThat(visits).isEqualTo(5);
+    }
+
+    @Test
     void anArrayFieldIsIndexedByEachElement() {
         assertThat(uids(Filters.eq("flags", "\\Flagged"))).hasSize(50).allMatch(uid -> uid % 10 == 0);
         assertThat(visits).isEqualTo(50);
