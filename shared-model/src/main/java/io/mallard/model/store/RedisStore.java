@@ -5,7 +5,11 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 
-/** Redis through Lettuce: one shared command connection (Lettuce multiplexes it) plus pub/sub. */
+/**
+ * Redis through Lettuce: one shared command connection (Lettuce multiplexes it) plus pub/sub.
+ * Redis holds only data Mallard may lose or rebuild (notifications, counters, caches,
+ * short-lived tokens); see {@link io.mallard.model.store.embedded.EmbeddedRedisServer}.
+ */
 public final class RedisStore implements AutoCloseable {
 
     private final RedisClient client;

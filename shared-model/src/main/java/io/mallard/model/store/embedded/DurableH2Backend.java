@@ -1,0 +1,90 @@
+package io.mallard.model.store.embedded;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+
+/**
+ * The H2 backend with indexed databases and durable acknowledgements: a write command's reply
+ * leaves only after its changes are committed to the MVStore file and forced to disk.
+ * By default an MVStore commits lazily (auto-commit delay of one second), so a process killed
+ * right after an acknowledged write lost it. Concurrent writers share one commit: whoever takes
+ * the lock commits everything applied so far, and those already covered return at once.
+ */
+final class DurableH2Backend extends H2Backend {
+
+    /** Commands that change data; compared in lower case, as the library matches them ignoring case. */
+    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
+            "createindexes", "drop", "dropindexes", "dropdatabase", "renamecollection");
+
+    private final AtomicLong writesApplied = new AtomicLong();
+    private final Object commitLock = new Object();
+    private long writesDurable;
+
+    DurableH2Backend(MVStore mvStore) {
+        super(mvStore);
+    }
+
+    /**
+     * The auto-commit thread is off: every write is committed by {@link #handleCommand} itself,
+     * synchronously, so no background store can still be writing when a reply goes out. H2 keeps
+     * dead chunks for 45 s in case the disk has not flushed them; each commit here is forced to
+     * disk, so their space can be reused at once (measured: 1,200 single inserts left a 20 MiB
+     * file with the default retention, 4 MiB without).
+     */
+    static DurableH2Backend open(String fileName) {
+        MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().open();
+        store.setRetentionTime(0);
+        return new DurableH2Backend(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return IndexedH2Database.open(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (!WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+            return super.handleCommand(channel, databaseName, command, query);
+        }
+        try {
+            return super.handleCommand(channel, databaseName, command, query);
+        } finally {
+            // also after a failed command: an ordered insert that stopped at a duplicate key
+            // has stored the documents before it
+            commitApplied();
+        }
+    }
+
+    private void commitApplied() {
+        long mine = writesApplied.incrementAndGet();
+        synchronized (commitLock) {
+            if (writesDurable >= mine) {
+                return;
+            }
+            long covered = writesApplied.get();
+            MVStore store = getMvStore();
+            store.commit();
+            // commit() only hands the new chunk to the operating system; sync() forces it to the device
+            store.sync();
+            writesDurable = covered;
+        }
+    }
+
+    /** The documents a collection has read so far, or 0 when it does not exist. */
+    long documentsVisited(String databaseName, String collectionName) {
+        if (!listDatabaseNames().contains(databaseName)) {
+            return 0;
+        }
+        return resolveDatabase(databaseName).resolveCollection(collectionName, false)
+                instanceof IndexedH2Collection collection ? collection.documentsVisited() : 0;
+    }
+}

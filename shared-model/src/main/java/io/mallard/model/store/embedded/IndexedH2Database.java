@@ -1,0 +1,101 @@
+package io.mallard.model.store.embedded;
+
+import java.util.List;
+
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * An H2 database whose collections are {@link IndexedH2Collection}s and whose indexes, unique or
+ * not, live in value-ordered maps. The map names differ from the library's
+ * ({@code ._ordered_index_} instead of {@code ._index_}), so a data file written by the plain
+ * backend gets its indexes rebuilt from the documents on first open instead of being read in the
+ * library's byte order.
+ */
+final class IndexedH2Database extends H2Database {
+
+    // H2Database's constructor opens the existing collections and indexes through the overrides
+    // below, before this class's fields are assigned; the store reaches them through this.
+    private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+
+    private final MVStore mvStore;
+
+    private IndexedH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
+        super(databaseName, mvStore, cursorRegistry);
+        this.mvStore = mvStore;
+    }
+
+    static IndexedH2Database open(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
+        OPENING.set(mvStore);
+        try {
+            return new IndexedH2Database(databaseName, mvStore, cursorRegistry);
+        } finally {
+            OPENING.remove();
+        }
+    }
+
+    private MVStore store() {
+        return mvStore != null ? mvStore : OPENING.get();
+    }
+
+    /** The same data and meta maps as the library's collection, so existing files open unchanged. */
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        String namespace = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> dataMap = store().openMap("databases." + namespace);
+        MVMap<String, Object> metaMap = store().openMap("meta." + namespace);
+        return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                    boolean sparse) {
+        MVMap<KeyValue, Object> entries = openIndexMap(collectionName, indexName);
+        return new OrderedUniqueIndex(entries, indexName, keys, sparse, hasMultikeyEntries(collectionName, entries));
+    }
+
+    @Override
+    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                       boolean sparse) {
+        MVMap<KeyValue, Boolean> entries = openIndexMap(collectionName, indexName);
+        return new OrderedSecondaryIndex(entries, indexName, keys, sparse, document -> document.get("_id"),
+                hasMultikeyEntries(collectionName, entries));
+    }
+
+    @Override
+    protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+        super.dropIndex(collection, indexName);
+        store().removeMap(indexMapName(collection.getCollectionName(), indexName));
+    }
+
+    private <V> MVMap<KeyValue, V> openIndexMap(String collectionName, String indexName) {
+        return store().openMap(indexMapName(collectionName, indexName),
+                new MVMap.Builder<KeyValue, V>().keyType(new KeyValueType()));
+    }
+
+    private String indexMapName(String collectionName, String indexName) {
+        return getFullCollectionNamespace(collectionName) + "._ordered_index_" + indexName;
+    }
+
+    /**
+     * One entry per document unless some document had an array value (or, for a sparse index,
+     * lacked the fields); either way range scans are then not safe, see {@link KeyRange}.
+     * An empty map is about to be built from the documents, which sets the flag as it goes.
+     */
+    private boolean hasMultikeyEntries(String collectionName, MVMap<KeyValue, ?> entries) {
+        if (entries.isEmpty()) {
+            return false;
+        }
+        MongoCollection<Object> collection = resolveCollection(collectionName, false);
+        return collection == null || entries.sizeAsLong() != collection.count();
+    }
+}

@@ -1,0 +1,140 @@
+package io.mallard.model.store.embedded;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * A non-unique (possibly compound) index kept in an ordered H2 map. mongo-java-server 1.47.0
+ * replaces every non-unique index by an {@code EmptyIndex} that is never maintained and never
+ * used, so each query on, say, a mailbox's messages scanned the whole collection. Several
+ * documents may share the indexed values, so each entry's key is the indexed values followed by
+ * the document's position, which keeps entries distinct and ordered by value; the key says it
+ * all, so the stored value is a one-byte marker.
+ */
+final class OrderedSecondaryIndex extends Index<Object> implements OrderedIndex {
+
+    private final MVMap<KeyValue, Boolean> entries;
+    private final Function<Document, Object> positionOf;
+    private volatile boolean multikey;
+
+    /**
+     * @param positionOf where the collection keeps a document (its {@code _id})
+     * @param multikey whether the entries already on disk came from array values
+     */
+    OrderedSecondaryIndex(MVMap<KeyValue, Boolean> entries, String name, List<IndexKey> keys, boolean sparse,
+                          Function<Document, Object> positionOf, boolean multikey) {
+        super(name, keys, sparse);
+        this.entries = entries;
+        this.positionOf = positionOf;
+        this.multikey = multikey;
+    }
+
+    @Override
+    public OptionalLong candidates(Document query) {
+        Optional<KeyRange> range = range(query);
+        return range.isPresent() ? OptionalLong.of(range.get().count(entries)) : OptionalLong.empty();
+    }
+
+    private Optional<KeyRange> range(Document query) {
+        return KeyRange.of(query, keys(), multikey);
+    }
+
+    @Override
+    public boolean canHandle(Document query) {
+        return range(query).isPresent();
+    }
+
+    @Override
+    public Iterable<Object> getPositions(Document query) {
+        KeyRange range = range(query).orElseThrow();
+        List<Object> positions = new ArrayList<>();
+        Cursor<KeyValue, Boolean> cursor = entries.cursor(range.from(), range.to(), false);
+        while (cursor.hasNext()) {
+            KeyValue entry = cursor.next();
+            positions.add(entry.get(entry.size() - 1));
+        }
+        return positions;
+    }
+
+    /** Only the {@code _id} index answers where a document is; this one has many per key. */
+    @Override
+    public Object getPosition(Document document) {
+        return null;
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<Object> collection) {
+        getKeyValues(document); // rejects parallel arrays before the document is stored
+    }
+
+    @Override
+    public void add(Document document, Object position, MongoCollection<Object> collection) {
+        Set<KeyValue> keyValues = getKeyValues(document);
+        if (keyValues.size() != 1) {
+            multikey = true;
+        }
+        for (KeyValue keyValue : keyValues) {
+            entries.put(entryKey(keyValue, position), Boolean.TRUE);
+        }
+    }
+
+    @Override
+    public Object remove(Document document) {
+        Object position = positionOf.apply(document);
+        for (KeyValue keyValue : getKeyValues(document)) {
+            entries.remove(entryKey(keyValue, position));
+        }
+        return position;
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+        getKeyValues(newDocument);
+    }
+
+    @Override
+    public void updateInPlace(Document oldDocument, Document newDocument, Object position,
+                              MongoCollection<Object> collection) {
+        if (!nullAwareEqualsKeys(oldDocument, newDocument)) {
+            for (KeyValue keyValue : getKeyValues(oldDocument)) {
+                entries.remove(entryKey(keyValue, position));
+            }
+            add(newDocument, position, collection);
+        }
+    }
+
+    private static KeyValue entryKey(KeyValue keyValue, Object position) {
+        List<Object> values = new ArrayList<>(keyValue.size() + 1);
+        keyValue.forEach(values::add);
+        values.add(position);
+        return new KeyValue(values);
+    }
+
+    @Override
+    public long getCount() {
+        return entries.sizeAsLong();
+    }
+
+    @Override
+    public long getDataSize() {
+        return getCount();
+    }
+
+    @Override
+    public void drop() {
+        // the database removes the map
+    }
+}

@@ -1,0 +1,186 @@
+package io.mallard.model.store.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.mallard.model.store.MongoStore;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class EmbeddedIndexesTest {
+
+    private static final List<IndexModel> MESSAGE_INDEXES = List.of(
+            new IndexModel(Indexes.ascending("mailbox", "uid"), new IndexOptions().unique(true)),
+            new IndexModel(Indexes.ascending("mailbox", "modseq")),
+            new IndexModel(Indexes.ascending("flags")));
+
+    @TempDir
+    Path dataDir;
+
+    private EmbeddedMongoServer server;
+    private MongoStore store;
+    private MongoCollection<Document> messages;
+
+    @BeforeEach
+    void start() {
+        open();
+        Flux.from(messages.createIndexes(MESSAGE_INDEXES)).blockLast();
+        List<Document> documents = new ArrayList<>();
+        for (int mailbox = 1; mailbox <= 5; mailbox++) {
+            for (int uid = 1; uid <= 100; uid++) {
+                documents.add(new Document("mailbox", "box" + mailbox).append("uid", uid).append("modseq", uid)
+                        .append("flags", uid % 10 == 0 ? List.of("\\Seen", "\\Flagged") : List.of("\\Seen")));
+            }
+        }
+        Mono.from(messages.insertMany(documents)).block();
+    }
+
+    @AfterEach
+    void stop() {
+        close();
+    }
+
+    @Test
+    void anUpdateMovesTheDocumentWithinTheNonUniqueIndex() {
+        Mono.from(messages.updateMany(Filters.and(Filters.eq("mailbox", "box2"), Filters.lte("uid", 3)),
+                Updates.set("modseq", 500))).block();
+
+        assertThat(uids(Filters.and(Filters.eq("mailbox", "box2"), Filters.gt("modseq", 100)))).containsExactly(1, 2, 3);
+        assertThat(visits).isEqualTo(3);
+        assertThat(uids(Filters.and(Filters.eq("mailbox", "box2"), Filters.lte("modseq", 5)))).containsExactly(4, 5);
+    }
+
+    @Test
+    void aDeletedDocumentLeavesTheNonUniqueIndex() {
+        Mono.from(messages.deleteMany(Filters.and(Filters.eq("mailbox", "box3"), Filters.gt("modseq", 98)))).block();
+
+        assertThat(uids(Filters.and(Filters.eq("mailbox", "box3"), Filters.gt("modseq", 95)))).containsExactly(96, 97, 98);
+        assertThat(visits).isEqualTo(3);
+    }
+
+    @Test
+    void indexesAndTheirUseSurviveARestart() {
+        close();
+        open();
+
+        assertThat(uids(new Document("mailbox", "box4").append("uid", new Document("$gte", 10).append("$lt", 13))))
+                .containsExactly(10, 11, 12);
+        assertThat(visits).isEqualTo(3);
+        assertThat(uids(Filters.and(Filters.eq("mailbox", "box4"), Filters.gt("modseq", 97)))).containsExactly(98, 99, 100);
+        assertThat(visits).isEqualTo(3);
+    }
+
+    @Test
+    void theIndexWithTheFewestCandidatesServesTheQuery() {
+        assertThat(uids(Filters.and(Filters.eq("mailbox", "box1"), Filters.eq("flags", "\\Flagged"))))
+                .containsExactly(10, 20, 30, 40, 50, 60, 70, 80, 90, 100);
+        assertThat(visits).isEqualTo(50); // the flags index (50 entries), not the mailbox's 100
+
+        assertThat(uids(Filters.and(Filters.eq("mailbox", "box1"), Filters.gt("modseq", 95))))
+                .containsExactly(96, 97, 98, 99, 100);
+        assertThat(visits).isEqualTo(5);
+    }
+
+    @Test
+    void anArrayFieldIsIndexedByEachElement() {
+        assertThat(uids(Filters.eq("flags", "\\Flagged"))).hasSize(50).allMatch(uid -> uid % 10 == 0);
+        assertThat(visits).isEqualTo(50);
+    }
+
+    @Test
+    void aFlatFilterWithARegexOnAFieldOfAUniqueCompoundIndexWorks() {
+        MongoCollection<Document> addresses = store.database().getCollection("addresses");
+        Mono.from(addresses.createIndex(Indexes.ascending("user", "address"), new IndexOptions().unique(true))).block();
+        Mono.from(addresses.insertMany(List.of(
+                new Document("user", "u1").append("address", "alice@example.com"),
+                new Document("user", "u1").append("address", "bob@example.com"),
+                new Document("user", "u2").append("address", "alice@example.org")))).block();
+
+        List<Document> found = Flux.from(addresses.find(
+                new Document("user", "u1").append("address", Pattern.compile("^ali")))).collectList().block();
+
+        assertThat(found).extracting(document -> document.getString("address")).containsExactly("alice@example.com");
+    }
+
+    @Test
+    void aUniqueIndexStillRejectsADuplicateMadeByAnUpdate() {
+        Bson uid1 = Filters.and(Filters.eq("mailbox", "box5"), Filters.eq("uid", 1));
+
+        assertThatThrownBy(() -> Mono.from(messages.updateOne(uid1, Updates.set("uid", 2))).block())
+                .isInstanceOf(MongoWriteException.class)
+                .satisfies(e -> assertThat(((MongoWriteException) e).getCode()).isEqualTo(11000));
+        assertThat(uids(uid1)).containsExactly(1);
+    }
+
+    @Test
+    void aDataFileWrittenWithoutTheseIndexesGetsThemBuiltOnOpen() {
+        close();
+        Path plainDir = dataDir.resolve("plain");
+        plainDir.toFile().mkdirs();
+        MongoServer plain = new MongoServer(new H2Backend(plainDir.resolve("mongo.mv").toString()));
+        try (MongoStore plainStore = new MongoStore(plain.bindAndGetConnectionString())) {
+            MongoCollection<Document> plainMessages = plainStore.database().getCollection("messages");
+            Flux.from(plainMessages.createIndexes(MESSAGE_INDEXES)).blockLast();
+            Mono.from(plainMessages.insertMany(List.of(
+                    new Document("mailbox", "old").append("uid", 1).append("modseq", 7),
+                    new Document("mailbox", "old").append("uid", 2).append("modseq", 8)))).block();
+        } finally {
+            plain.shutdown();
+        }
+
+        server = EmbeddedMongoServer.start(plainDir);
+        store = new MongoStore(server.connectionString());
+        messages = store.database().getCollection("messages");
+
+        assertThat(uids(Filters.and(Filters.eq("mailbox", "old"), Filters.gt("modseq", 7)))).containsExactly(2);
+        assertThat(visits).isEqualTo(1);
+    }
+
+    private long visits;
+
+    private List<Integer> uids(Bson filter) {
+        long before = server.documentsVisited(MongoStore.DEFAULT_DATABASE, "messages");
+        List<Integer> uids = Flux.from(messages.find(filter).sort(Sorts.ascending("uid")))
+                .map(document -> document.getInteger("uid"))
+                .collectList().block();
+        visits = server.documentsVisited(MongoStore.DEFAULT_DATABASE, "messages") - before;
+        return uids;
+    }
+
+    private void open() {
+        server = EmbeddedMongoServer.start(dataDir);
+        store = new MongoStore(server.connectionString());
+        messages = store.database().getCollection("messages");
+    }
+
+    private void close() {
+        store.close();
+        server.close();
+    }
+}
