@@ -26,12 +26,6 @@ import io.mallard.model.user.UserStore;
 public class AccountAutoConfiguration {
 
     @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
     CollectionSet accountCollections() {
         return new CollectionSet("accounts", AccountCollections.ALL);
     }

@@ -1,11 +1,15 @@
 package io.mallard.model.config;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
+import io.mallard.model.expiry.ExpirySweeper;
 import io.mallard.model.store.CollectionSet;
 import io.mallard.model.store.MongoStore;
 import io.mallard.model.store.RedisStore;
@@ -18,6 +22,9 @@ import io.mallard.model.store.Stores;
 @AutoConfiguration
 @EnableConfigurationProperties(MallardProperties.class)
 public class StoreAutoConfiguration {
+
+    /** As often as MongoDB's own TTL monitor runs. */
+    private static final Duration EXPIRY_INTERVAL = Duration.ofSeconds(60);
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
@@ -36,6 +43,25 @@ public class StoreAutoConfiguration {
     @ConditionalOnMissingBean
     RedisStore redisStore(Stores stores) {
         return stores.redis();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * Expires journal entries, tombstones, auth-log records and the like on every store; a real
+     * MongoDB's TTL monitor does the same, and the two do not get in each other's way.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    ExpirySweeper expirySweeper(MongoStore mongo, ObjectProvider<CollectionSet> sets, Clock clock) {
+        ExpirySweeper sweeper = new ExpirySweeper(mongo.database(),
+                sets.orderedStream().flatMap(set -> set.collections().stream()).toList(), clock);
+        sweeper.start(EXPIRY_INTERVAL);
+        return sweeper;
     }
 
     @Bean

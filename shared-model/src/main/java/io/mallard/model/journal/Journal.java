@@ -3,7 +3,6 @@ package io.mallard.model.journal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.bson.Document;
@@ -20,6 +19,7 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.mallard.model.expiry.ExpiryIndex;
 import io.mallard.model.store.IndexedCollection;
 import io.mallard.model.store.RedisStore;
 import reactor.core.publisher.Flux;
@@ -40,7 +40,7 @@ public final class Journal {
 
     public static final IndexedCollection COLLECTION = new IndexedCollection("journal", List.of(
             new IndexModel(Indexes.ascending("mailbox", "modseq"), new IndexOptions().unique(true)),
-            new IndexModel(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS))),
+            ExpiryIndex.model()),
             "mailbox");
 
     private static final int CLAIM_ATTEMPTS = 50;

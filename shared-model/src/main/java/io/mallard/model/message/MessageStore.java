@@ -1,7 +1,6 @@
 package io.mallard.model.message;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.bson.Document;
@@ -17,6 +16,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
+import io.mallard.model.expiry.ExpiryIndex;
 import io.mallard.model.journal.Journal;
 import io.mallard.model.mailbox.DuplicateKey;
 import io.mallard.model.mailbox.Mailbox;
@@ -48,7 +48,7 @@ public final class MessageStore {
             new IndexModel(Indexes.ascending("mailbox", "flags")),
             new IndexModel(Indexes.ascending("user", "thread")),
             new IndexModel(Indexes.ascending("user", "messageId")),
-            new IndexModel(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS))),
+            ExpiryIndex.model()),
             "mailbox");
 
     /** Enough for heavy contention on the embedded store, whose allocator can repeat numbers. */

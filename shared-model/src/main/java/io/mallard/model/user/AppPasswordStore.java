@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -22,13 +21,13 @@ import org.bson.types.ObjectId;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
-import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
+import io.mallard.model.expiry.ExpiryIndex;
 import io.mallard.model.store.IndexedCollection;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -46,7 +45,7 @@ public final class AppPasswordStore {
     /** {@code user} (list, login); {@code expiresAt} TTL for passwords created with a ttl. Unsharded. */
     public static final IndexedCollection INDEXES = new IndexedCollection(COLLECTION, List.of(
             new IndexModel(Indexes.ascending("user")),
-            new IndexModel(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS))), null);
+            ExpiryIndex.model()), null);
 
     /**
      * WildDuck's cap. A typed password is hashed once per stored ASP sharing its selector, so the
