@@ -1,6 +1,7 @@
 package io.mallard.model.store.embedded;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -11,6 +12,7 @@ import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -67,6 +69,26 @@ final class OrderedSecondaryIndex extends Index<Object> implements OrderedIndex 
             positions.add(entry.get(entry.size() - 1));
         }
         return positions;
+    }
+
+    /**
+     * The library derives no key at all from an empty array, which would leave the document out
+     * of the index and out of every query planned on it (a message without flags vanished from
+     * its mailbox). MongoDB indexes an empty array as one undefined key; here it is one null key.
+     */
+    @Override
+    public Set<KeyValue> getKeyValues(Document document) {
+        Set<KeyValue> keyValues = super.getKeyValues(document);
+        if (!keyValues.isEmpty()) {
+            return keyValues;
+        }
+        Document filled = document.cloneDeeply();
+        for (String key : keySet()) {
+            if (Utils.getSubdocumentValue(document, key) instanceof Collection<?> values && values.isEmpty()) {
+                Utils.changeSubdocumentValue(filled, key, null);
+            }
+        }
+        return super.getKeyValues(filled);
     }
 
     /** Only the {@code _id} index answers where a document is; this one has many per key. */
