@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import org.h2.mvstore.MVMap;
@@ -74,6 +75,12 @@ record KeyRange(KeyValue from, KeyValue to) {
     }
 
     /** How many entries of the map lie in this range, counted through the B-tree in O(log n). */
+    /** How many of an ordered index's entries the query spans; empty when the index cannot narrow it. */
+    static OptionalLong candidates(Document query, List<String> fields, boolean multikey, MVMap<KeyValue, ?> entries) {
+        Optional<KeyRange> range = of(query, fields, multikey);
+        return range.isPresent() ? OptionalLong.of(range.get().count(entries)) : OptionalLong.empty();
+    }
+
     long count(MVMap<KeyValue, ?> entries) {
         return insertionPoint(entries, to) - insertionPoint(entries, from);
     }

@@ -46,8 +46,7 @@ final class OrderedSecondaryIndex extends Index<Object> implements OrderedIndex 
 
     @Override
     public OptionalLong candidates(Document query) {
-        Optional<KeyRange> range = range(query);
-        return range.isPresent() ? OptionalLong.of(range.get().count(entries)) : OptionalLong.empty();
+        return KeyRange.candidates(query, keys(), multikey, entries);
     }
 
     private Optional<KeyRange> range(Document query) {

@@ -40,8 +40,7 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> implements Or
 
     @Override
     public OptionalLong candidates(Document query) {
-        Optional<KeyRange> range = range(query);
-        return range.isPresent() ? OptionalLong.of(range.get().count(entries)) : OptionalLong.empty();
+        return KeyRange.candidates(query, keys(), multikey, entries);
     }
 
     private Optional<KeyRange> range(Document query) {
