@@ -13,19 +13,21 @@ import io.mallard.model.ingest.content.MessageContentStore;
 import io.mallard.model.journal.ChangeNotifier;
 import io.mallard.model.mail.MessageAppender;
 import io.mallard.model.mail.MessageContent;
+import io.mallard.model.mail.UserProvisioning;
 import io.mallard.model.message.MailStorage;
 import io.mallard.model.store.CollectionSet;
 import io.mallard.model.store.IndexedCollection;
 import io.mallard.model.store.MongoStore;
 import io.mallard.model.store.RedisStore;
 import io.mallard.model.store.Stores;
+import io.mallard.model.user.UserStore;
 
 /**
  * Mailboxes, messages, their content and change notification for every service; one instance
  * per process (one Redis subscription serves all sessions), shared through the parent context in
  * standalone.
  */
-@AutoConfiguration(after = StoreAutoConfiguration.class)
+@AutoConfiguration(after = {StoreAutoConfiguration.class, AccountAutoConfiguration.class})
 public class MailAutoConfiguration {
 
     @Bean
@@ -57,6 +59,12 @@ public class MailAutoConfiguration {
     @ConditionalOnMissingBean
     MessageAppender messageAppender(MessageContentStore store, MailStorage storage) {
         return new MessageAppender(new MessageParser(), store, storage.messages());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    UserProvisioning userProvisioning(UserStore users, MailStorage storage) {
+        return new UserProvisioning(users, storage.mailboxes());
     }
 
     @Bean

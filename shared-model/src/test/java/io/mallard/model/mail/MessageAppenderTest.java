@@ -2,6 +2,7 @@ package io.mallard.model.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -31,7 +32,6 @@ import io.mallard.model.store.MongoStore;
 import io.mallard.model.user.NewUser;
 import io.mallard.model.user.User;
 import io.mallard.model.user.UserSettings;
-import io.mallard.model.user.UserStore;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -55,12 +55,14 @@ class MessageAppenderTest {
             MailStorage storage = app.getBean(MailStorage.class);
             MessageAppender appender = app.getBean(MessageAppender.class);
             MessageContent content = app.getBean(MessageContent.class);
-            User user = app.getBean(UserStore.class)
+            User user = app.getBean(UserProvisioning.class)
                     .create(new NewUser("alice", "correct horse", "Alice", "alice@example.com", UserSettings.DEFAULTS))
                     .block();
-            List<Mailbox> mailboxes = storage.mailboxes().createDefaults(user.id()).collectList().block();
-            assertThat(mailboxes).extracting(Mailbox::path)
-                    .contains("INBOX", "Drafts", "Sent Mail", "Trash", "Junk", "Archive");
+            assertThat(storage.mailboxes().list(user.id()).collectList().block())
+                    .extracting(Mailbox::path, Mailbox::specialUse)
+                    .containsExactlyInAnyOrder(tuple("INBOX", null), tuple("Drafts", "\\Drafts"),
+                            tuple("Sent Mail", "\\Sent"), tuple("Trash", "\\Trash"), tuple("Junk", "\\Junk"),
+                            tuple("Archive", "\\Archive"));
             Mailbox inbox = storage.mailboxes().get(user.id(), "INBOX").block();
             Mailbox archive = storage.mailboxes().get(user.id(), "Archive").block();
 
@@ -90,11 +92,10 @@ class MessageAppenderTest {
     void appendOverQuotaIsRefusedAndLeavesNoBytesBehind() {
         context.withPropertyValues("mallard.data.dir=" + dataDir).run(app -> {
             MailStorage storage = app.getBean(MailStorage.class);
-            User user = app.getBean(UserStore.class)
+            User user = app.getBean(UserProvisioning.class)
                     .create(new NewUser("bob", "correct horse", "Bob", "bob@example.com",
                             UserSettings.DEFAULTS.withQuota(100_000)))
                     .block();
-            storage.mailboxes().createDefaults(user.id()).blockLast();
             Mailbox inbox = storage.mailboxes().get(user.id(), "INBOX").block();
 
             Mono<Message> append = app.getBean(MessageAppender.class)
