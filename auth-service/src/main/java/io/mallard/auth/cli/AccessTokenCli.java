@@ -5,7 +5,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+
 import org.bson.types.ObjectId;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.convert.DurationStyle;
 
 import io.mallard.model.access.AccessGrant;
@@ -35,6 +39,8 @@ public final class AccessTokenCli {
     }
 
     public static void main(String[] args) {
+        // No Spring here to configure logging: without this, Logback's default prints the drivers' DEBUG chatter.
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         System.exit(commandLine(System.getenv()).execute(args));
     }
 
