@@ -50,6 +50,10 @@ class ApiErrorHandler {
 
     @ExceptionHandler
     ResponseEntity<ApiError> status(ResponseStatusException failure) {
+        // WebFlux answers an over-limit body with 413; the API contract says 400 InputValidationError, as WildDuck.
+        if (failure.getStatusCode().value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            return badRequest("Request body too large");
+        }
         HttpStatus status = HttpStatus.resolve(failure.getStatusCode().value());
         String reason = status == null ? "Request failed" : status.getReasonPhrase();
         return ResponseEntity.status(failure.getStatusCode()).body(new ApiError(reason, "RequestFailed"));
