@@ -8,11 +8,11 @@ import java.util.Map;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 
-import org.bson.types.ObjectId;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.convert.DurationStyle;
 
 import io.mallard.model.access.AccessGrant;
+import io.mallard.model.user.User;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,8 +61,11 @@ public final class AccessTokenCli {
                 spec.commandLine().getErr().println("Unknown role " + role + "; known: " + stores.roles.roles());
                 return 2;
             }
-            ObjectId account = stores.account(user);
-            String token = stores.tokens.issue(account, user, role, "master", ttl).block().token();
+            User account = stores.account(user);
+            // A token for an account is listed under its username, even when --user gave the id.
+            String token = account == null
+                    ? stores.tokens.issue(null, user, role, "master", ttl).block().token()
+                    : stores.tokens.issue(account.id(), account.username(), role, "master", ttl).block().token();
             spec.commandLine().getErr().println("Generated access token for " + user + "[" + role + "]"
                     + (account == null ? " (no user account of that name: a tool token)" : "") + ":");
             out().println(token);
@@ -75,7 +78,7 @@ public final class AccessTokenCli {
         try (CliStores stores = new CliStores(env)) {
             List<AccessGrant> grants = user == null
                     ? stores.tokens.listAll().collectList().block()
-                    : stores.tokens.list(stores.account(user), user).collectList().block();
+                    : stores.tokens.list(stores.accountId(user), user).collectList().block();
             for (AccessGrant grant : grants) {
                 out().printf("%s\t%s\t%s\t%s\t%s%n", grant.hash(), grant.subject(), grant.role(), grant.scope(), grant.expires());
             }
@@ -93,7 +96,7 @@ public final class AccessTokenCli {
         }
         try (CliStores stores = new CliStores(env)) {
             if (user != null) {
-                long revoked = stores.tokens.revokeAll(stores.account(user), user).block();
+                long revoked = stores.tokens.revokeAll(stores.accountId(user), user).block();
                 out().println("Revoked " + revoked + " token(s) of " + user + "; older ones are invalid as well");
                 return 0;
             }

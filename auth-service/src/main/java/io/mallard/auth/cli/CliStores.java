@@ -55,10 +55,15 @@ final class CliStores implements AutoCloseable {
      * The account a {@code --user} names (a user id or a username), or null when it names none:
      * then it is a tool's name, as WildDuck's {@code access-tokens provision admin root}.
      */
-    ObjectId account(String user) {
-        User found = ObjectId.isValid(user)
+    User account(String user) {
+        return ObjectId.isValid(user)
                 ? users.get(new ObjectId(user)).block()
                 : users.getByUsername(user).onErrorResume(IllegalArgumentException.class, notAUsername -> Mono.empty()).block();
+    }
+
+    /** The account's id, or null for a tool's name. */
+    ObjectId accountId(String user) {
+        User found = account(user);
         return found == null ? null : found.id();
     }
 
