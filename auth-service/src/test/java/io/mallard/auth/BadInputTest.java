@@ -92,10 +92,13 @@ class BadInputTest {
     }
 
     @Test
-    void unknownPathIsAnErrorBodyWithoutInternals() {
-        EntityExchangeResult<byte[]> result = server.client.get().uri("/no/such/path").exchange()
-                .expectStatus().isNotFound().expectBody().returnResult();
-        assertNoInternals(result);
+    void unknownPathAndWrongMethodGetTheSameErrorShape() {
+        server.client.get().uri("/no/such/path").exchange()
+                .expectStatus().isNotFound()
+                .expectBody().json("{\"error\":\"Not Found\",\"code\":\"ResourceNotFound\"}", true);
+        server.client.put().uri("/authenticate").bodyValue("{}").exchange()
+                .expectStatus().isEqualTo(405)
+                .expectBody().jsonPath("$.code").isEqualTo("MethodNotAllowed");
     }
 
     @Test

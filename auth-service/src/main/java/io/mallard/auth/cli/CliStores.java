@@ -2,9 +2,11 @@ package io.mallard.auth.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import org.bson.types.ObjectId;
+import org.springframework.boot.convert.DurationStyle;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
@@ -39,13 +41,17 @@ final class CliStores implements AutoCloseable {
                 new MallardProperties.Redis(env.get("MALLARD_REDIS_URI")),
                 new MallardProperties.Data(env.get("MALLARD_DATA_DIR")),
                 new MallardProperties.Root(env.get("MALLARD_ROOT_TOKEN")), env.get("MALLARD_HOSTNAME"));
-        String rolesFile = env.get("MALLARD_AUTH_ROLES_FILE");
+        // The variables Spring's relaxed binding maps to mallard.auth.roles-file, token-sliding and token-maximum.
+        String rolesFile = env.get("MALLARD_AUTH_ROLESFILE");
         this.roles = rolesFile == null || rolesFile.isBlank() ? RolePermissions.defaults() : RolePermissions.load(Path.of(rolesFile));
         this.stores = Stores.open(properties);
         Clock clock = Clock.systemUTC();
         MongoDatabase database = stores.mongo().database();
         this.root = new RootToken(database, properties.root().token(), clock);
-        this.tokens = new AccessTokens(stores.redis().commands(), root, TokenLifetime.DEFAULTS, clock);
+        TokenLifetime lifetime = new TokenLifetime(
+                duration(env.get("MALLARD_AUTH_TOKENSLIDING"), TokenLifetime.DEFAULTS.sliding()),
+                duration(env.get("MALLARD_AUTH_TOKENMAXIMUM"), TokenLifetime.DEFAULTS.maximum()));
+        this.tokens = new AccessTokens(stores.redis().commands(), root, lifetime, clock);
         PasswordHasher hasher = new PasswordHasher();
         this.users = new UserStore(database, hasher, new AddressStore(database, clock),
                 new AppPasswordStore(database, hasher, clock), clock);
@@ -65,6 +71,10 @@ final class CliStores implements AutoCloseable {
     ObjectId accountId(String user) {
         User found = account(user);
         return found == null ? null : found.id();
+    }
+
+    private static Duration duration(String value, Duration fallback) {
+        return value == null || value.isBlank() ? fallback : DurationStyle.detectAndParse(value);
     }
 
     @Override

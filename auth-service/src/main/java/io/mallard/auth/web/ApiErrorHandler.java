@@ -54,9 +54,7 @@ class ApiErrorHandler {
         if (failure.getStatusCode().value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
             return badRequest("Request body too large");
         }
-        HttpStatus status = HttpStatus.resolve(failure.getStatusCode().value());
-        String reason = status == null ? "Request failed" : status.getReasonPhrase();
-        return ResponseEntity.status(failure.getStatusCode()).body(new ApiError(reason, "RequestFailed"));
+        return ResponseEntity.status(failure.getStatusCode()).body(ApiError.of(failure.getStatusCode()));
     }
 
     @ExceptionHandler
