@@ -16,7 +16,8 @@ import io.mallard.model.ratelimit.FailureWindow;
  * @param tokenSliding a token expires this long after its last use
  * @param tokenMaximum ... and never later than this after it was issued
  * @param rolesFile a YAML file replacing the shipped {@code mallard-roles.yml}
- * @param trustedProxies peers whose {@code X-Forwarded-For} names the real client (the gateway)
+ * @param trustedProxies addresses or CIDR blocks of the peers whose {@code X-Forwarded-For} names the real
+ *     client: the gateway. Default loopback, as in the standalone JVM; on Kubernetes, the pod network
  * @param maxBody the largest request body decoded; larger ones are refused with 400
  */
 @ConfigurationProperties("mallard.auth")
@@ -30,7 +31,7 @@ public record AuthProperties(Duration tokenSliding, Duration tokenMaximum, Strin
         loginWindow = loginWindow == null ? AuthFailureLimits.DEFAULTS.perLogin().window() : loginWindow;
         ipFailures = ipFailures == null ? AuthFailureLimits.DEFAULTS.perIp().limit() : ipFailures;
         ipWindow = ipWindow == null ? AuthFailureLimits.DEFAULTS.perIp().window() : ipWindow;
-        trustedProxies = trustedProxies == null ? List.of("127.0.0.1", "0:0:0:0:0:0:0:1") : List.copyOf(trustedProxies);
+        trustedProxies = trustedProxies == null ? List.of("127.0.0.1", "::1") : List.copyOf(trustedProxies);
         maxBody = maxBody == null ? DataSize.ofKilobytes(64) : maxBody;
     }
 

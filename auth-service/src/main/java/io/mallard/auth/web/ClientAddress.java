@@ -2,7 +2,6 @@ package io.mallard.auth.web;
 
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -17,17 +16,17 @@ import io.mallard.auth.config.AuthProperties;
 @Component
 public class ClientAddress {
 
-    private final Set<String> trustedProxies;
+    private final TrustedProxies trustedProxies;
 
     ClientAddress(AuthProperties properties) {
-        this.trustedProxies = Set.copyOf(properties.trustedProxies());
+        this.trustedProxies = new TrustedProxies(properties.trustedProxies());
     }
 
     public String of(ServerHttpRequest request) {
         InetSocketAddress remote = request.getRemoteAddress();
         String peer = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
         List<String> forwarded = request.getHeaders().getOrEmpty("X-Forwarded-For");
-        if (!trustedProxies.contains(peer) || forwarded.isEmpty()) {
+        if (!trustedProxies.trusts(peer) || forwarded.isEmpty()) {
             return peer;
         }
         // The last hop is the one our proxy added; earlier ones are the client's to forge.
