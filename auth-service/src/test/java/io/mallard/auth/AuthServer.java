@@ -28,6 +28,7 @@ public final class AuthServer implements AutoCloseable {
     public final EmbeddedMongoServer mongo;
     public final EmbeddedRedisServer redis;
     public final ConfigurableApplicationContext context;
+    public final String baseUrl;
     public final WebTestClient client;
 
     public AuthServer(Path dir, String... properties) {
@@ -41,7 +42,8 @@ public final class AuthServer implements AutoCloseable {
                 .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
                 .run();
         String port = context.getEnvironment().getProperty("local.server.port");
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+        baseUrl = "http://127.0.0.1:" + port;
+        client = WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     /** The variables a CLI process would get to reach this server's stores. */

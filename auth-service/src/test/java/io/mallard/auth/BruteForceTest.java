@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,8 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import io.mallard.model.user.PasswordHasher;
+import reactor.core.publisher.Flux;
 
 /**
  * Brute force against {@code POST /authenticate} over real HTTP. Client IPs come from
@@ -111,6 +114,25 @@ class BruteForceTest {
         assertThat(login("eve", "eve-password", "203.0.113.41").getStatus().value()).isEqualTo(200);
         server.clock.advance(Duration.ofSeconds(121));
         assertThat(login("eve", "eve-password", "203.0.113.40").getStatus().value()).isEqualTo(200);
+    }
+
+    @Test
+    void parallelGuessesCannotSlipPastTheLimit() {
+        server.user("mallory-target", "target-password");
+        PasswordHasher hasher = server.bean(PasswordHasher.class);
+        long verificationsBefore = hasher.verifications();
+        // WebTestClient blocks per exchange; a plain WebClient really has 50 requests in flight.
+        WebClient client = WebClient.create(server.baseUrl);
+        Map<Integer, Long> statuses = Flux.range(0, 200)
+                .flatMap(i -> client.post().uri("/authenticate")
+                        .header("X-Forwarded-For", "203.0.113.50")
+                        .bodyValue(Map.of("username", "mallory-target", "password", "guess-" + i))
+                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 50)
+                .collect(Collectors.groupingBy(status -> status, TreeMap::new, Collectors.counting()))
+                .block();
+        assertThat(statuses).containsExactly(Map.entry(403, 12L), Map.entry(429, 188L));
+        assertThat(hasher.verifications() - verificationsBefore).isEqualTo(12);
+        server.clock.advance(Duration.ofSeconds(121));
     }
 
     private static EntityExchangeResult<byte[]> login(String username, String password, String ip) {

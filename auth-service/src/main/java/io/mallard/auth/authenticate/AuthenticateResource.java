@@ -20,6 +20,7 @@ import io.mallard.model.access.AccessTokens;
 import io.mallard.model.access.IssuedToken;
 import io.mallard.model.authlog.AuthOutcome;
 import io.mallard.model.ratelimit.AuthFailureCounter;
+import io.mallard.model.ratelimit.LoginAttempt;
 import io.mallard.model.user.AuthResult;
 import io.mallard.model.user.CredentialCheck;
 import io.mallard.model.user.Scope;
@@ -27,8 +28,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /authenticate} checks a login and may issue a user token; {@code DELETE
- * /authenticate} revokes the caller's token. Lockouts are checked before the password, so a
- * locked login costs no KDF run and the right password is refused like any other.
+ * /authenticate} revokes the caller's token. Each attempt takes its place in the failure windows
+ * before the password is checked, so a locked login costs no KDF run, the right password is
+ * refused like any other, and parallel guesses cannot slip past the limit.
  *
  * <p>Not yet: the TOTP step. When 2FA is on, the answer says {@code require2fa: ["totp"]} and
  * no token is issued, because the TOTP seed is not readable outside the user package yet.
@@ -66,12 +68,12 @@ class AuthenticateResource {
             return Mono.error(ApiException.invalidInput("token requires scope master"));
         }
         String ip = clientAddress.of(http);
-        return failures.lockout(request.username(), ip)
-                .flatMap(wait -> Mono.<AuthResult>error(ApiException.rateLimited(wait)))
-                .switchIfEmpty(Mono.defer(() -> credentials.authenticate(request.username(), request.password(), scope, ip)))
-                .flatMap(result -> result.success()
-                        ? respond(result, scope, request.wantsToken())
-                        : refuse(result, request.username(), ip));
+        return failures.begin(request.username(), ip).flatMap(attempt -> attempt.locked()
+                ? Mono.error(ApiException.rateLimited(attempt.lockedFor()))
+                : credentials.authenticate(request.username(), request.password(), scope, ip)
+                        .flatMap(result -> settle(attempt, result)
+                                .then(result.success() ? respond(result, scope, request.wantsToken())
+                                        : Mono.error(ApiException.authFailed()))));
     }
 
     @DeleteMapping
@@ -94,8 +96,8 @@ class AuthenticateResource {
     }
 
     /** Only guesses count as failures: a right password for a disabled account or scope is no brute force. */
-    private Mono<AuthenticateResponse> refuse(AuthResult result, String login, String ip) {
+    private static Mono<Void> settle(LoginAttempt attempt, AuthResult result) {
         boolean guess = result.outcome() == AuthOutcome.WRONG_PASSWORD || result.outcome() == AuthOutcome.UNKNOWN_USER;
-        return (guess ? failures.recordFailure(login, ip) : Mono.<Void>empty()).then(Mono.error(ApiException.authFailed()));
+        return guess ? Mono.empty() : attempt.passwordAccepted();
     }
 }

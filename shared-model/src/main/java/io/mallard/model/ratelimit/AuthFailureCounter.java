@@ -2,14 +2,11 @@ package io.mallard.model.ratelimit;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import io.lettuce.core.Range;
-import io.lettuce.core.ScoredValue;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -17,20 +14,41 @@ import reactor.core.publisher.Mono;
  * every protocol ({@code /authenticate} now, IMAP and POP3 later).
  *
  * <p>Keys: {@code ratelimit:authfail:login:<login>} and {@code ratelimit:authfail:ip:<ip>}, each a
- * sorted set of failures scored by their time (epoch ms, from the injected clock), trimmed to
- * the newest {@code limit} entries and expiring with the window.
+ * sorted set of attempts scored by their time (epoch ms, from the injected clock), never more
+ * than {@code limit} members, expiring with the window.
  *
- * <p>Callers check {@link #lockout} before verifying a password and {@link #recordFailure} after a
- * wrong one. The login name is counted as typed (lowercased), whether or not such a user exists,
- * so a lockout looks the same for real and invented names. Attempts refused during a lockout are
- * not counted: they verified nothing, and counting them would let one locked login push its IP
- * over the per-IP limit. Success resets nothing: otherwise anyone who knows one valid password
- * could reset the counters an attacker is accumulating against it from elsewhere.
+ * <p>{@link #begin} reserves a slot in both windows before the password is verified, in one
+ * script per key, so that parallel guesses cannot all pass the check before the first failure
+ * is written: at most {@code limit} passwords are ever verified per window. A wrong password
+ * leaves its reservation as the failure; {@link LoginAttempt#passwordAccepted} removes it again.
+ * Only the attempt's own entries are removed, so one login's success never resets failures
+ * that others (an attacker elsewhere) have accumulated.
+ *
+ * <p>The login name is counted as typed (lowercased), whether or not such a user exists, so a
+ * lockout looks the same for real and invented names. Refused attempts are not counted: they
+ * verified nothing, and counting them would let one locked login push its IP over the limit.
  */
 public final class AuthFailureCounter {
 
     static final String LOGIN_KEY = "ratelimit:authfail:login:";
     static final String IP_KEY = "ratelimit:authfail:ip:";
+
+    /**
+     * KEYS[1] the window; ARGV now (ms), window (ms), limit, member. Returns 0 when the member was
+     * added, else the milliseconds until the oldest blocking entry leaves the window.
+     */
+    private static final String RESERVE = """
+            local now, window, limit = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+            local count = redis.call('ZCARD', KEYS[1])
+            if count >= limit then
+              local oldest = redis.call('ZRANGE', KEYS[1], count - limit, count - limit, 'WITHSCORES')
+              return math.max(1, tonumber(oldest[2]) + window - now)
+            end
+            redis.call('ZADD', KEYS[1], now, ARGV[4])
+            redis.call('PEXPIRE', KEYS[1], window)
+            return 0
+            """;
 
     private final RedisReactiveCommands<String, String> redis;
     private final AuthFailureLimits limits;
@@ -42,45 +60,24 @@ public final class AuthFailureCounter {
         this.clock = clock;
     }
 
-    /** How long until the login or the IP may try again; empty when neither is locked. */
-    public Mono<Duration> lockout(String login, String ip) {
-        return Flux.concat(lockout(loginKey(login), limits.perLogin()), lockout(IP_KEY + ip, limits.perIp()))
-                .reduce((a, b) -> a.compareTo(b) >= 0 ? a : b);
+    /** Call before verifying a password; if the attempt is {@link LoginAttempt#locked()}, refuse without verifying. */
+    public Mono<LoginAttempt> begin(String login, String ip) {
+        String loginKey = LOGIN_KEY + (login == null ? "" : login.trim().toLowerCase(Locale.ROOT));
+        String ipKey = IP_KEY + ip;
+        // A random part keeps two attempts in the same millisecond (two instances) as two members.
+        String member = clock.millis() + ":" + UUID.randomUUID();
+        return reserve(loginKey, limits.perLogin(), member).flatMap(loginWait -> {
+            if (loginWait > 0) {
+                return Mono.just(LoginAttempt.locked(Duration.ofMillis(loginWait)));
+            }
+            return reserve(ipKey, limits.perIp(), member).flatMap(ipWait -> ipWait > 0
+                    ? redis.zrem(loginKey, member).thenReturn(LoginAttempt.locked(Duration.ofMillis(ipWait)))
+                    : Mono.just(new LoginAttempt(null, redis.zrem(loginKey, member).then(redis.zrem(ipKey, member)).then())));
+        });
     }
 
-    public Mono<Void> recordFailure(String login, String ip) {
-        return Mono.when(record(loginKey(login), limits.perLogin()), record(IP_KEY + ip, limits.perIp()));
-    }
-
-    private Mono<Duration> lockout(String key, FailureWindow window) {
-        long now = clock.millis();
-        long windowStart = now - window.window().toMillis();
-        return redis.zrangebyscoreWithScores(key, Range.create((double) windowStart + 1, Double.POSITIVE_INFINITY))
-                .map(ScoredValue::getScore)
-                .collectList()
-                .filter(failures -> failures.size() >= window.limit())
-                // Open again when enough old failures leave the window to drop below the limit.
-                .map(failures -> Duration.ofMillis(oldestBlocking(failures, window) + window.window().toMillis() - now))
-                .filter(wait -> wait.toMillis() > 0);
-    }
-
-    private static long oldestBlocking(List<Double> ascendingScores, FailureWindow window) {
-        return ascendingScores.get(ascendingScores.size() - window.limit()).longValue();
-    }
-
-    private Mono<Void> record(String key, FailureWindow window) {
-        long now = clock.millis();
-        // A random suffix keeps two failures in the same millisecond (two instances) as two members.
-        String member = now + ":" + UUID.randomUUID();
-        return redis.zadd(key, (double) now, member)
-                .then(redis.zremrangebyscore(key, Range.create(Double.NEGATIVE_INFINITY, (double) (now - window.window().toMillis()))))
-                // Only the newest `limit` failures matter for the decision; this bounds the set.
-                .then(redis.zremrangebyrank(key, 0, -(window.limit() + 1)))
-                .then(redis.pexpire(key, window.window()))
-                .then();
-    }
-
-    private static String loginKey(String login) {
-        return LOGIN_KEY + (login == null ? "" : login.trim().toLowerCase(Locale.ROOT));
+    private Mono<Long> reserve(String key, FailureWindow window, String member) {
+        return redis.<Long>eval(RESERVE, ScriptOutputType.INTEGER, new String[] {key}, Long.toString(clock.millis()),
+                Long.toString(window.window().toMillis()), Integer.toString(window.limit()), member).next();
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.mallard.model.config.MallardProperties;
 import io.mallard.model.store.Stores;
+import reactor.core.publisher.Flux;
 
 /** The sliding window itself, on a real redis-server: when a lockout starts, how long it lasts, what it keeps. */
 class AuthFailureCounterTest {
@@ -26,7 +27,9 @@ class AuthFailureCounterTest {
 
     static Stores stores;
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(START);
     private final Clock clock = new Clock() {
         @Override
         public Instant instant() {
@@ -59,45 +62,56 @@ class AuthFailureCounterTest {
         AuthFailureCounter counter = counter(3, 100);
         String login = "window-" + System.nanoTime();
         for (int second : new int[] {0, 20, 40}) {
-            now.set(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(second));
-            assertThat(counter.lockout(login, "192.0.2.1").blockOptional()).isEmpty();
-            counter.recordFailure(login, "192.0.2.1").block();
+            now.set(START.plusSeconds(second));
+            assertThat(counter.begin(login, "192.0.2.1").block().locked()).isFalse();
         }
-        assertThat(counter.lockout(login, "192.0.2.1").block()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(counter.begin(login, "192.0.2.1").block().lockedFor()).isEqualTo(Duration.ofSeconds(20));
 
         advance(Duration.ofSeconds(21));
-        assertThat(counter.lockout(login, "192.0.2.1").blockOptional()).as("first failure left the window").isEmpty();
-        counter.recordFailure(login, "192.0.2.1").block();
-        assertThat(counter.lockout(login, "192.0.2.1").block()).isEqualTo(Duration.ofSeconds(19));
+        assertThat(counter.begin(login, "192.0.2.1").block().locked()).as("first failure left the window").isFalse();
+        assertThat(counter.begin(login, "192.0.2.1").block().lockedFor()).isEqualTo(Duration.ofSeconds(19));
+    }
+
+    @Test
+    void anAcceptedPasswordRemovesOnlyItsOwnAttempt() {
+        AuthFailureCounter counter = counter(3, 100);
+        String login = "accepted-" + System.nanoTime();
+        counter.begin(login, "192.0.2.2").block();
+        counter.begin(login, "192.0.2.3").block();
+        counter.begin(login, "192.0.2.2").block().passwordAccepted().block();
+        assertThat(stores.redis().commands().zcard(AuthFailureCounter.LOGIN_KEY + login).block()).isEqualTo(2);
+        assertThat(counter.begin(login, "192.0.2.3").block().locked()).isFalse();
+        assertThat(counter.begin(login, "192.0.2.3").block().locked()).isTrue();
     }
 
     @Test
     void loginNamesAreCountedCaseInsensitivelyAndIpsSeparately() {
         AuthFailureCounter counter = counter(2, 100);
         String login = "Case-" + System.nanoTime();
-        counter.recordFailure(login, "192.0.2.10").block();
-        counter.recordFailure(login.toLowerCase(), "192.0.2.11").block();
-        assertThat(counter.lockout(login.toUpperCase(), "192.0.2.12").blockOptional()).isPresent();
-        assertThat(counter.lockout("someone-else", "192.0.2.10").blockOptional()).isEmpty();
+        counter.begin(login, "192.0.2.10").block();
+        counter.begin(login.toLowerCase(), "192.0.2.11").block();
+        assertThat(counter.begin(login.toUpperCase(), "192.0.2.12").block().locked()).isTrue();
+        assertThat(counter.begin("someone-else", "192.0.2.10").block().locked()).isFalse();
     }
 
     @Test
-    void theIpLimitLocksEveryLoginFromThatIp() {
+    void theIpLimitLocksEveryLoginFromThatIpAndReleasesTheLoginSlot() {
         AuthFailureCounter counter = counter(100, 2);
         String ip = "198.18.5.5";
-        counter.recordFailure("a-" + System.nanoTime(), ip).block();
-        counter.recordFailure("b-" + System.nanoTime(), ip).block();
-        assertThat(counter.lockout("c-" + System.nanoTime(), ip).block()).isEqualTo(Duration.ofSeconds(60));
+        counter.begin("a-" + System.nanoTime(), ip).block();
+        counter.begin("b-" + System.nanoTime(), ip).block();
+        String third = "c-" + System.nanoTime();
+        assertThat(counter.begin(third, ip).block().lockedFor()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(stores.redis().commands().zcard(AuthFailureCounter.LOGIN_KEY + third).block()).isZero();
     }
 
     @Test
-    void storedFailuresAreBoundedByTheLimit() {
-        AuthFailureCounter counter = counter(5, 100);
-        String login = "bounded-" + System.nanoTime();
-        for (int i = 0; i < 50; i++) {
-            counter.recordFailure(login, "192.0.2.99").block();
-        }
-        assertThat(stores.redis().commands().zcard(AuthFailureCounter.LOGIN_KEY + login).block()).isEqualTo(5);
+    void parallelAttemptsCannotOvershootTheLimit() {
+        AuthFailureCounter counter = counter(12, 1000);
+        String login = "parallel-" + System.nanoTime();
+        long admitted = Flux.range(0, 500).flatMap(i -> counter.begin(login, "192.0.2.50"), 64)
+                .filter(attempt -> !attempt.locked()).count().block();
+        assertThat(admitted).isEqualTo(12);
     }
 
     private AuthFailureCounter counter(int perLogin, int perIp) {
