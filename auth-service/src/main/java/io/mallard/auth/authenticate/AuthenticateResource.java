@@ -1,0 +1,103 @@
+package io.mallard.auth.authenticate;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.mallard.auth.web.ApiException;
+import io.mallard.auth.web.Callers;
+import io.mallard.auth.web.ClientAddress;
+import io.mallard.model.access.AccessTokens;
+import io.mallard.model.access.IssuedToken;
+import io.mallard.model.authlog.AuthOutcome;
+import io.mallard.model.ratelimit.AuthFailureCounter;
+import io.mallard.model.ratelimit.LoginAttempt;
+import io.mallard.model.user.AuthResult;
+import io.mallard.model.user.CredentialCheck;
+import io.mallard.model.user.Scope;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code POST /authenticate} checks a login and may issue a user token; {@code DELETE
+ * /authenticate} revokes the caller's token. Each attempt takes its place in the failure windows
+ * before the password is checked, so a locked login costs no KDF run, the right password is
+ * refused like any other, and parallel guesses cannot slip past the limit.
+ *
+ * <p>Not yet: the TOTP step. When 2FA is on, the answer says {@code require2fa: ["totp"]} and
+ * no token is issued, because the TOTP seed is not readable outside the user package yet.
+ */
+@RestController
+@RequestMapping("/authenticate")
+class AuthenticateResource {
+
+    /** Tokens issued by a login act for that user only, through WildDuck's {@code user} role. */
+    static final String USER_ROLE = "user";
+
+    private final CredentialCheck credentials;
+    private final AccessTokens tokens;
+    private final AuthFailureCounter failures;
+    private final ClientAddress clientAddress;
+    private final Callers callers;
+
+    AuthenticateResource(CredentialCheck credentials, AccessTokens tokens, AuthFailureCounter failures,
+            ClientAddress clientAddress, Callers callers) {
+        this.credentials = credentials;
+        this.tokens = tokens;
+        this.failures = failures;
+        this.clientAddress = clientAddress;
+        this.callers = callers;
+    }
+
+    @PostMapping
+    Mono<AuthenticateResponse> authenticate(@Valid @RequestBody AuthenticateRequest request, ServerHttpRequest http) {
+        // Valid JSON may still carry a lone surrogate (\ud800), which no stored name can match.
+        if (!StandardCharsets.UTF_8.newEncoder().canEncode(request.username())) {
+            return Mono.error(ApiException.invalidInput("username is not valid Unicode"));
+        }
+        Scope scope = request.scope() == null ? Scope.MASTER : Scope.of(request.scope());
+        if (request.wantsToken() && scope != Scope.MASTER) {
+            return Mono.error(ApiException.invalidInput("token requires scope master"));
+        }
+        String ip = clientAddress.of(http);
+        return failures.begin(request.username(), ip).flatMap(attempt -> attempt.locked()
+                ? Mono.error(ApiException.rateLimited(attempt.lockedFor()))
+                : credentials.authenticate(request.username(), request.password(), scope, ip)
+                        .flatMap(result -> settle(attempt, result)
+                                .then(result.success() ? respond(result, scope, request.wantsToken())
+                                        : Mono.error(ApiException.authFailed()))));
+    }
+
+    @DeleteMapping
+    Mono<Map<String, Boolean>> revoke(ServerHttpRequest http) {
+        // WildDuck: without a (valid) token nothing happens. The root token is rotated with the CLI instead.
+        return callers.optional(http)
+                .filter(grant -> !grant.isRoot())
+                .flatMap(grant -> tokens.revokeHash(grant.hash()))
+                .thenReturn(Map.of("success", true));
+    }
+
+    private Mono<AuthenticateResponse> respond(AuthResult result, Scope scope, boolean wantsToken) {
+        boolean pending2fa = result.requiresTwoFactor();
+        Mono<String> token = wantsToken && !pending2fa
+                ? tokens.issue(result.user(), result.username(), USER_ROLE, scope.id(), null).map(IssuedToken::token)
+                : Mono.empty();
+        return token.map(Optional::of).defaultIfEmpty(Optional.empty())
+                .map(issued -> new AuthenticateResponse(true, result.user().toHexString(), result.username(), scope.id(),
+                        AuthenticateResponse.secondFactors(pending2fa), false, issued.orElse(null)));
+    }
+
+    /** Only guesses count as failures: a right password for a disabled account or scope is no brute force. */
+    private static Mono<Void> settle(LoginAttempt attempt, AuthResult result) {
+        boolean guess = result.outcome() == AuthOutcome.WRONG_PASSWORD || result.outcome() == AuthOutcome.UNKNOWN_USER;
+        return guess ? Mono.empty() : attempt.passwordAccepted();
+    }
+}
