@@ -3,9 +3,13 @@ package io.mallard.auth;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+
+import io.mallard.auth.config.AuthProperties;
 
 /** Access-token service on its own. */
 @SpringBootApplication
+@EnableConfigurationProperties(AuthProperties.class)
 public class AuthApplication {
 
     public static void main(String[] args) {

@@ -33,7 +33,7 @@ class BruteForceTest {
     @BeforeAll
     static void start() {
         // A low per-IP limit keeps the spraying test short; the per-login limit is WildDuck's default, 12 per 120 s.
-        server = new AuthServer(dir, "mallard.auth.ip-failures=30");
+        server = new AuthServer(dir, "mallard.access.ip-failures=30");
         server.user("dave", "dave-password");
         server.user("eve", "eve-password");
         server.user("frank", "frank-password");

@@ -19,6 +19,7 @@ import io.mallard.auth.AuthApplication;
 import io.mallard.gateway.GatewayApplication;
 import io.mallard.imap.ImapApplication;
 import io.mallard.lmtp.LmtpApplication;
+import io.mallard.model.config.AccessAutoConfiguration;
 import io.mallard.model.config.AccountAutoConfiguration;
 import io.mallard.model.config.MailAutoConfiguration;
 import io.mallard.model.config.StoreAutoConfiguration;
@@ -30,7 +31,8 @@ import io.mallard.pop3.Pop3Application;
  * when deployed alone, and finds the stores in the parent.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({StoreAutoConfiguration.class, AccountAutoConfiguration.class, MailAutoConfiguration.class})
+@Import({StoreAutoConfiguration.class, AccountAutoConfiguration.class, MailAutoConfiguration.class,
+        AccessAutoConfiguration.class})
 public class StandaloneApplication {
 
     private static final Logger log = LoggerFactory.getLogger(StandaloneApplication.class);

@@ -1,6 +1,5 @@
 package io.mallard.auth.cli;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -13,8 +12,8 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.mallard.model.access.AccessTokens;
 import io.mallard.model.access.RolePermissions;
 import io.mallard.model.access.RootToken;
-import io.mallard.model.access.TokenLifetime;
 import io.mallard.model.address.AddressStore;
+import io.mallard.model.config.AccessProperties;
 import io.mallard.model.config.MallardProperties;
 import io.mallard.model.store.Stores;
 import io.mallard.model.user.AppPasswordStore;
@@ -40,18 +39,17 @@ final class CliStores implements AutoCloseable {
         MallardProperties properties = new MallardProperties(new MallardProperties.Mongo(env.get("MALLARD_MONGO_URI")),
                 new MallardProperties.Redis(env.get("MALLARD_REDIS_URI")),
                 new MallardProperties.Data(env.get("MALLARD_DATA_DIR")),
-                new MallardProperties.Root(env.get("MALLARD_ROOT_TOKEN")), env.get("MALLARD_HOSTNAME"));
-        // The variables Spring's relaxed binding maps to mallard.auth.roles-file, token-sliding and token-maximum.
-        String rolesFile = env.get("MALLARD_AUTH_ROLESFILE");
-        this.roles = rolesFile == null || rolesFile.isBlank() ? RolePermissions.defaults() : RolePermissions.load(Path.of(rolesFile));
+                new MallardProperties.Root(env.get("MALLARD_ROOT_TOKEN")), null, env.get("MALLARD_HOSTNAME"));
+        // The variables Spring's relaxed binding maps to mallard.access.roles-file, token-sliding and token-maximum.
+        AccessProperties access = new AccessProperties(duration(env.get("MALLARD_ACCESS_TOKENSLIDING")),
+                duration(env.get("MALLARD_ACCESS_TOKENMAXIMUM")), env.get("MALLARD_ACCESS_ROLESFILE"),
+                null, null, null, null);
+        this.roles = access.roles();
         this.stores = Stores.open(properties);
         Clock clock = Clock.systemUTC();
         MongoDatabase database = stores.mongo().database();
         this.root = new RootToken(database, properties.root().token(), clock);
-        TokenLifetime lifetime = new TokenLifetime(
-                duration(env.get("MALLARD_AUTH_TOKENSLIDING"), TokenLifetime.DEFAULTS.sliding()),
-                duration(env.get("MALLARD_AUTH_TOKENMAXIMUM"), TokenLifetime.DEFAULTS.maximum()));
-        this.tokens = new AccessTokens(stores.redis().commands(), root, lifetime, clock);
+        this.tokens = new AccessTokens(stores.redis().commands(), root, access.lifetime(), clock);
         PasswordHasher hasher = new PasswordHasher();
         this.users = new UserStore(database, hasher, new AddressStore(database, clock),
                 new AppPasswordStore(database, hasher, clock), clock);
@@ -73,8 +71,9 @@ final class CliStores implements AutoCloseable {
         return found == null ? null : found.id();
     }
 
-    private static Duration duration(String value, Duration fallback) {
-        return value == null || value.isBlank() ? fallback : DurationStyle.detectAndParse(value);
+    /** Null when unset, so that the setting keeps its default. */
+    private static Duration duration(String value) {
+        return value == null || value.isBlank() ? null : DurationStyle.detectAndParse(value);
     }
 
     @Override

@@ -1,31 +1,31 @@
-package io.mallard.auth.config;
+package io.mallard.model.config;
 
-import java.nio.file.Path;
 import java.time.Clock;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import io.mallard.model.access.AccessTokens;
 import io.mallard.model.access.RolePermissions;
 import io.mallard.model.access.RootToken;
-import io.mallard.model.config.MallardProperties;
 import io.mallard.model.ratelimit.AuthFailureCounter;
 import io.mallard.model.store.MongoStore;
 import io.mallard.model.store.RedisStore;
 
-/** Tokens, roles and brute-force counters; backs off to the parent context's beans when it has them. */
-@Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AuthProperties.class)
-class AccessConfiguration {
+/**
+ * Tokens, roles and login-failure counters, the one shared component every service checks
+ * access with; in standalone they live once in the parent (the root token caches its hash).
+ */
+@AutoConfiguration(after = StoreAutoConfiguration.class)
+@EnableConfigurationProperties(AccessProperties.class)
+public class AccessAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    RolePermissions rolePermissions(AuthProperties properties) {
-        String file = properties.rolesFile();
-        return file == null || file.isBlank() ? RolePermissions.defaults() : RolePermissions.load(Path.of(file));
+    RolePermissions rolePermissions(AccessProperties properties) {
+        return properties.roles();
     }
 
     @Bean
@@ -36,13 +36,13 @@ class AccessConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AccessTokens accessTokens(RedisStore redis, RootToken root, AuthProperties properties, Clock clock) {
+    AccessTokens accessTokens(RedisStore redis, RootToken root, AccessProperties properties, Clock clock) {
         return new AccessTokens(redis.commands(), root, properties.lifetime(), clock);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    AuthFailureCounter authFailureCounter(RedisStore redis, AuthProperties properties, Clock clock) {
+    AuthFailureCounter authFailureCounter(RedisStore redis, AccessProperties properties, Clock clock) {
         return new AuthFailureCounter(redis.commands(), properties.failureLimits(), clock);
     }
 }

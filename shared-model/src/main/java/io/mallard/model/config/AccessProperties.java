@@ -1,0 +1,48 @@
+package io.mallard.model.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import io.mallard.model.access.RolePermissions;
+import io.mallard.model.access.TokenLifetime;
+import io.mallard.model.ratelimit.AuthFailureLimits;
+import io.mallard.model.ratelimit.FailureWindow;
+
+/**
+ * Access tokens, roles and login-failure limits ({@code mallard.access.*}, env
+ * {@code MALLARD_ACCESS_*}): one set for every service, since the API, the gateway, IMAP and POP3
+ * must agree on them. Every field has a default.
+ *
+ * @param tokenSliding a token expires this long after its last use
+ * @param tokenMaximum ... and never later than this after it was issued
+ * @param rolesFile a YAML file replacing the shipped {@code mallard-roles.yml}
+ * @param loginFailures failed logins allowed per login name within {@code loginWindow}
+ * @param ipFailures failed logins allowed per client address within {@code ipWindow}
+ */
+@ConfigurationProperties("mallard.access")
+public record AccessProperties(Duration tokenSliding, Duration tokenMaximum, String rolesFile, Integer loginFailures,
+        Duration loginWindow, Integer ipFailures, Duration ipWindow) {
+
+    public AccessProperties {
+        tokenSliding = tokenSliding == null ? TokenLifetime.DEFAULTS.sliding() : tokenSliding;
+        tokenMaximum = tokenMaximum == null ? TokenLifetime.DEFAULTS.maximum() : tokenMaximum;
+        loginFailures = loginFailures == null ? AuthFailureLimits.DEFAULTS.perLogin().limit() : loginFailures;
+        loginWindow = loginWindow == null ? AuthFailureLimits.DEFAULTS.perLogin().window() : loginWindow;
+        ipFailures = ipFailures == null ? AuthFailureLimits.DEFAULTS.perIp().limit() : ipFailures;
+        ipWindow = ipWindow == null ? AuthFailureLimits.DEFAULTS.perIp().window() : ipWindow;
+    }
+
+    public TokenLifetime lifetime() {
+        return new TokenLifetime(tokenSliding, tokenMaximum);
+    }
+
+    public AuthFailureLimits failureLimits() {
+        return new AuthFailureLimits(new FailureWindow(loginFailures, loginWindow), new FailureWindow(ipFailures, ipWindow));
+    }
+
+    public RolePermissions roles() {
+        return rolesFile == null || rolesFile.isBlank() ? RolePermissions.defaults() : RolePermissions.load(Path.of(rolesFile));
+    }
+}
