@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# POP3 side by side with Dovecot on loopback, in one run: the same COUNT messages delivered over
+# LMTP to one user on each server, then STAT + UIDL + RETR of all of them, ROUNDS times.
+#   bench/pop3-vs-dovecot.sh            (COUNT=1000 ROUNDS=5 by default)
+# Needs a JDK and Python 3; installs Dovecot from Debian's packages if it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+count=${COUNT:-1000}
+rounds=${ROUNDS:-5}
+work=$(mktemp -d /tmp/mallard-bench.XXXXXX)
+token=$(head -c 20 /dev/urandom | od -An -tx1 | tr -d ' \n')
+mallard_pid=""
+
+cleanup() {
+    [ -n "$mallard_pid" ] && kill "$mallard_pid" 2>/dev/null && wait "$mallard_pid" 2>/dev/null
+    bench/dovecot.sh stop "$work/dovecot"
+}
+trap cleanup EXIT
+
+await_port() {
+    for _ in $(seq 1 300); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return
+        sleep 0.2
+    done
+    echo "port $1 did not open; see $work/mallard.log" >&2
+    exit 1
+}
+
+[ -f standalone/target/mallard-standalone.jar ] || ./mvnw -q -B -DskipTests package
+bench/dovecot.sh start "$work/dovecot" 1
+MALLARD_DATA_DIR="$work/mallard" MALLARD_ROOT_TOKEN="$token" MALLARD_POP3_ALLOWPLAINTEXTLOGIN=true \
+    java -jar standalone/target/mallard-standalone.jar > "$work/mallard.log" 2>&1 &
+mallard_pid=$!
+await_port 8080
+await_port 1110
+curl -sf -X POST http://127.0.0.1:8080/users -H "X-Access-Token: $token" -H 'Content-Type: application/json' \
+    -d '{"username":"bench1","password":"bench-password","address":"bench1@example.com"}' > /dev/null
+
+python3 bench/seed_lmtp.py --port 2424 --rcpt bench1@example.com --count "$count"
+python3 bench/seed_lmtp.py --port "${DOVECOT_LMTP_PORT:-11024}" --rcpt bench1 --count "$count"
+echo "rounds: $rounds, machine: $(nproc) cores, $(date -u +%F)"
+python3 bench/pop3_bench.py --rounds "$rounds" \
+    mallard=127.0.0.1:1110:bench1:bench-password \
+    dovecot=127.0.0.1:"${DOVECOT_POP3_PORT:-11110}":bench1:bench

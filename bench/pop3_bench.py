@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""POP3 download throughput, servers side by side: each round logs in, runs STAT and UIDL and
+RETRs every message, then QUITs without DELE. Rounds alternate between the servers so that
+both see the same machine load; the median round decides."""
+import argparse
+import poplib
+import statistics
+import time
+
+
+def one_round(host, port, user, password):
+    started = time.perf_counter()
+    pop = poplib.POP3(host, port, timeout=120)
+    pop.user(user)
+    pop.pass_(password)
+    count, _ = pop.stat()
+    pop.uidl()
+    octets = 0
+    for number in range(1, count + 1):
+        octets += pop.retr(number)[2]
+    pop.quit()
+    return time.perf_counter() - started, count, octets
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("servers", nargs="+", help="name=host:port:user:password")
+    args = parser.parse_args()
+    servers = [(spec.split("=", 1)[0], spec.split("=", 1)[1].split(":", 3)) for spec in args.servers]
+    times = {name: [] for name, _ in servers}
+    sizes = {}
+    for _ in range(args.rounds):
+        for name, (host, port, user, password) in servers:
+            seconds, count, octets = one_round(host, int(port), user, password)
+            times[name].append(seconds)
+            sizes[name] = (count, octets)
+    reference = statistics.median(times[servers[-1][0]])
+    print(f"| server | messages | bytes | median s | msgs/s | MB/s | speed vs {servers[-1][0]} |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for name, _ in servers:
+        median = statistics.median(times[name])
+        count, octets = sizes[name]
+        print(f"| {name} | {count} | {octets} | {median:.3f} | {count / median:.0f} | "
+              f"{octets / median / 1e6:.1f} | {reference / median:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
