@@ -10,7 +10,7 @@ import java.util.Map;
  * sent as written (so several in a row are pipelined), each {@code S:} line must be the next line
  * read, exactly, or as a prefix when it ends in {@code ...}. {@code ${name}} is replaced from the
  * variables. {@code -- starttls} upgrades the client, {@code -- closed} expects the server to
- * have closed the connection. A bare {@code S:} is an empty line; write a trailing space as {@code \s}.
+ * have closed the connection. A bare {@code S:} or {@code C:} is an empty line; write a trailing space as {@code \s}.
  */
 public final class Transcript {
 
@@ -28,7 +28,7 @@ public final class Transcript {
         for (String raw : script.strip().split("\n")) {
             number++;
             String line = substitute(raw.stripLeading(), variables);
-            line = line.equals("S:") ? "S: " : line;
+            line = line.equals("S:") || line.equals("C:") ? line + " " : line;
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
