@@ -108,11 +108,12 @@ public final class Pop3TestServer {
         return append(user, raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** {@code count} small messages, appended a few at a time. */
+    /** {@code count} small messages, one after the other, so message i gets the i-th UID. */
     public List<Message> appendMany(ObjectId user, int count) {
+        ObjectId inbox = mailbox(user, Mailbox.INBOX).id();
         return Flux.range(1, count)
-                .flatMapSequential(i -> bean(MessageAppender.class).append(mailbox(user, Mailbox.INBOX).id(),
-                        TestMessages.numbered(i).getBytes(StandardCharsets.UTF_8), List.of(), Instant.now()), 4)
+                .concatMap(i -> bean(MessageAppender.class).append(inbox,
+                        TestMessages.numbered(i).getBytes(StandardCharsets.UTF_8), List.of(), Instant.now()))
                 .collectList().block();
     }
 
