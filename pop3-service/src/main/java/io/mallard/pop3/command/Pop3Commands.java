@@ -7,6 +7,7 @@ import io.mallard.model.mail.MessageContent;
 import io.mallard.pop3.auth.Login;
 import io.mallard.pop3.codec.Verb;
 import io.mallard.pop3.maildrop.MaildropUpdate;
+import io.mallard.pop3.metrics.Pop3Metrics;
 import io.mallard.protocol.sasl.SaslMechanisms;
 
 /** Every POP3 command and its handler: the one list to read to know what the server speaks. */
@@ -15,7 +16,7 @@ public final class Pop3Commands {
     private final Map<Verb, CommandHandler> handlers = new EnumMap<>(Verb.class);
 
     public Pop3Commands(Login login, SaslMechanisms mechanisms, MessageContent content, MaildropUpdate update,
-            String hostName) {
+            Pop3Metrics metrics, String hostName) {
         handlers.put(Verb.CAPA, new CapaHandler(mechanisms.names()));
         handlers.put(Verb.STLS, new StlsHandler());
         handlers.put(Verb.USER, new UserHandler());
@@ -24,8 +25,8 @@ public final class Pop3Commands {
         handlers.put(Verb.STAT, new StatHandler());
         handlers.put(Verb.LIST, ScanListingHandler.list());
         handlers.put(Verb.UIDL, ScanListingHandler.uidl());
-        handlers.put(Verb.RETR, RetrieveHandler.retr(content));
-        handlers.put(Verb.TOP, RetrieveHandler.top(content));
+        handlers.put(Verb.RETR, RetrieveHandler.retr(content, metrics));
+        handlers.put(Verb.TOP, RetrieveHandler.top(content, metrics));
         handlers.put(Verb.DELE, new DeleHandler());
         handlers.put(Verb.NOOP, new NoopHandler());
         handlers.put(Verb.RSET, new RsetHandler());

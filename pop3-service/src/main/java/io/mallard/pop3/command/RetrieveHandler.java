@@ -6,6 +6,7 @@ import io.mallard.model.mail.MessageContent;
 import io.mallard.model.message.Message;
 import io.mallard.pop3.codec.DotStuffer;
 import io.mallard.pop3.codec.Pop3Request;
+import io.mallard.pop3.metrics.Pop3Metrics;
 import reactor.core.publisher.Mono;
 
 /**
@@ -16,19 +17,21 @@ import reactor.core.publisher.Mono;
 final class RetrieveHandler implements CommandHandler {
 
     private final MessageContent content;
+    private final Pop3Metrics metrics;
     private final boolean top;
 
-    private RetrieveHandler(MessageContent content, boolean top) {
+    private RetrieveHandler(MessageContent content, Pop3Metrics metrics, boolean top) {
         this.content = content;
+        this.metrics = metrics;
         this.top = top;
     }
 
-    static RetrieveHandler retr(MessageContent content) {
-        return new RetrieveHandler(content, false);
+    static RetrieveHandler retr(MessageContent content, Pop3Metrics metrics) {
+        return new RetrieveHandler(content, metrics, false);
     }
 
-    static RetrieveHandler top(MessageContent content) {
-        return new RetrieveHandler(content, true);
+    static RetrieveHandler top(MessageContent content, Pop3Metrics metrics) {
+        return new RetrieveHandler(content, metrics, true);
     }
 
     @Override
@@ -48,6 +51,7 @@ final class RetrieveHandler implements CommandHandler {
         }
         conversation.reply(top ? "+OK Top of message follows" : "+OK " + message.size() + " octets");
         DotStuffer stuffer = top ? DotStuffer.top(request.number(1)) : DotStuffer.whole();
-        return StreamedResponse.send(conversation.context().channel(), content.raw(message), stuffer);
+        return StreamedResponse.send(conversation.context().channel(), content.raw(message), stuffer,
+                metrics::sent);
     }
 }

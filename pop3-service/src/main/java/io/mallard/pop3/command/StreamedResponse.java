@@ -1,6 +1,7 @@
 package io.mallard.pop3.command;
 
 import java.nio.ByteBuffer;
+import java.util.function.LongConsumer;
 
 import org.reactivestreams.Subscription;
 
@@ -23,17 +24,20 @@ final class StreamedResponse extends BaseSubscriber<ByteBuffer> {
 
     private final Channel channel;
     private final DotStuffer stuffer;
+    private final LongConsumer sent;
     private final MonoSink<Void> done;
 
-    private StreamedResponse(Channel channel, DotStuffer stuffer, MonoSink<Void> done) {
+    private StreamedResponse(Channel channel, DotStuffer stuffer, LongConsumer sent, MonoSink<Void> done) {
         this.channel = channel;
         this.stuffer = stuffer;
+        this.sent = sent;
         this.done = done;
     }
 
-    static Mono<Void> send(Channel channel, Flux<ByteBuffer> content, DotStuffer stuffer) {
+    /** @param sent told the octets of each chunk handed to the socket */
+    static Mono<Void> send(Channel channel, Flux<ByteBuffer> content, DotStuffer stuffer, LongConsumer sent) {
         return Mono.create(sink -> {
-            StreamedResponse response = new StreamedResponse(channel, stuffer, sink);
+            StreamedResponse response = new StreamedResponse(channel, stuffer, sent, sink);
             sink.onCancel(response);
             content.subscribe(response);
         });
@@ -49,6 +53,7 @@ final class StreamedResponse extends BaseSubscriber<ByteBuffer> {
         // Room for the chunk plus a stuffed dot every few lines; the buffer grows if it must.
         ByteBuf out = channel.alloc().buffer(chunk.remaining() + chunk.remaining() / 64 + 16);
         stuffer.encode(chunk, out);
+        sent.accept(out.readableBytes());
         ChannelFuture written = channel.writeAndFlush(out);
         if (stuffer.done()) {
             cancel();
@@ -84,6 +89,7 @@ final class StreamedResponse extends BaseSubscriber<ByteBuffer> {
     private void finish() {
         ByteBuf end = channel.alloc().buffer(5);
         stuffer.finish(end);
+        sent.accept(end.readableBytes());
         channel.writeAndFlush(end).addListener(future -> {
             if (future.isSuccess()) {
                 done.success();

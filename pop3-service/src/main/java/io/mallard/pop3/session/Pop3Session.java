@@ -14,6 +14,7 @@ import io.mallard.pop3.codec.Pop3RequestParser;
 import io.mallard.pop3.command.CommandHandler;
 import io.mallard.pop3.command.Pop3Commands;
 import io.mallard.pop3.command.Pop3Conversation;
+import io.mallard.pop3.metrics.Pop3Metrics;
 import io.mallard.protocol.codec.Frame;
 import io.mallard.protocol.codec.Line;
 import io.mallard.protocol.codec.LineTooLong;
@@ -31,12 +32,16 @@ public final class Pop3Session implements ProtocolSession {
     private static final Logger LOG = LoggerFactory.getLogger(Pop3Session.class);
 
     private final Pop3Commands commands;
+    private final Pop3Metrics metrics;
     private final boolean plaintextLoginAllowed;
     private Pop3Conversation conversation;
 
-    public Pop3Session(Pop3Commands commands, boolean plaintextLoginAllowed) {
+    /** Made for an accepted connection, just before its greeting. */
+    public Pop3Session(Pop3Commands commands, Pop3Metrics metrics, boolean plaintextLoginAllowed) {
         this.commands = commands;
+        this.metrics = metrics;
         this.plaintextLoginAllowed = plaintextLoginAllowed;
+        metrics.connectionOpened();
     }
 
     @Override
@@ -58,6 +63,7 @@ public final class Pop3Session implements ProtocolSession {
 
     @Override
     public void onClose(SessionContext context) {
+        metrics.connectionClosed();
         // A dropped connection changes nothing (RFC 1939 §6): only the lock is given back.
         if (conversation != null) {
             conversation.unlock().subscribe(null, failure -> LOG.debug("POP3 lock release failed", failure));
@@ -76,6 +82,7 @@ public final class Pop3Session implements ProtocolSession {
                     + conversation.state().name().toLowerCase(Locale.ROOT) + " state");
             return;
         }
+        metrics.command(request.verb());
         run(context, conversation.renewLock().then(Mono.defer(() -> handler.handle(request, conversation))));
     }
 
