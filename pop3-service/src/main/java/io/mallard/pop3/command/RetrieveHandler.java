@@ -49,9 +49,8 @@ final class RetrieveHandler implements CommandHandler {
         if (!top) {
             conversation.maildrop().retrieve(number);
         }
-        conversation.reply(top ? "+OK Top of message follows" : "+OK " + message.size() + " octets");
+        String status = top ? "+OK Top of message follows" : "+OK " + message.size() + " octets";
         DotStuffer stuffer = top ? DotStuffer.top(request.number(1)) : DotStuffer.whole();
-        return StreamedResponse.send(conversation.context().channel(), content.raw(message), stuffer,
-                metrics::sent);
+        return StreamedResponse.send(conversation.context(), status, content.raw(message), stuffer, metrics::sent);
     }
 }

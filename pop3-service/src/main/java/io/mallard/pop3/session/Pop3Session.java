@@ -2,6 +2,7 @@ package io.mallard.pop3.session;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -86,16 +87,32 @@ public final class Pop3Session implements ProtocolSession {
         run(context, conversation.renewLock().then(Mono.defer(() -> handler.handle(request, conversation))));
     }
 
+    /**
+     * Runs a command busy. Reading pauses only if it does not finish on the spot (most commands
+     * do, and a pause costs a task on the event loop), so the next pipelined command waits for it.
+     */
     private void run(SessionContext context, Mono<Void> command) {
         context.markBusy();
-        context.pauseReading();
+        AtomicBoolean finished = new AtomicBoolean();
+        AtomicBoolean paused = new AtomicBoolean();
         command.doFinally(signal -> {
                     context.markIdle();
-                    context.resumeReading();
+                    finished.set(true);
+                    if (paused.get()) {
+                        context.resumeReading();
+                    }
                 })
                 .subscribe(null, failure -> {
                     LOG.warn("POP3 session {} command failed", context.info().sessionId(), failure);
                     context.write("-ERR [SYS/TEMP] Temporary failure, try again later");
                 });
+        if (!finished.get()) {
+            context.pauseReading();
+            paused.set(true);
+            // The command may have finished between the check and the pause; resuming twice is harmless.
+            if (finished.get()) {
+                context.resumeReading();
+            }
+        }
     }
 }
