@@ -41,18 +41,32 @@ public final class DotStuffer {
 
     /** Appends {@code chunk}'s octets, stuffed, to {@code out}; stops early once TOP is {@linkplain #done done}. */
     public void encode(ByteBuffer chunk, ByteBuf out) {
-        while (chunk.hasRemaining() && !done) {
-            byte b = chunk.get();
+        // Runs between stuffed dots are copied in bulk; the loop only reads, which the JIT makes cheap.
+        int runStart = chunk.position();
+        int at = runStart;
+        int limit = chunk.limit();
+        while (at < limit && !done) {
+            byte b = chunk.get(at);
             if (lineStart && b == '.') {
+                copy(chunk, runStart, at, out);
                 out.writeByte('.');
+                runStart = at;
             }
-            out.writeByte(b);
             lineStart = false;
             if (b == '\n') {
                 endLine();
             } else if (b != '\r') {
                 lineEmpty = false;
             }
+            at++;
+        }
+        copy(chunk, runStart, at, out);
+        chunk.position(at);
+    }
+
+    private static void copy(ByteBuffer chunk, int from, int to, ByteBuf out) {
+        if (to > from) {
+            out.writeBytes(chunk.duplicate().limit(to).position(from));
         }
     }
 

@@ -90,10 +90,15 @@ public final class Pop3RequestParser {
 
     /** Strict UTF-8 without control characters (tab included), or null. */
     private static String decode(byte[] line) {
+        boolean ascii = true;
         for (byte b : line) {
             if ((b >= 0 && b < 0x20) || b == 0x7f) {
                 return null;
             }
+            ascii &= b >= 0;
+        }
+        if (ascii) {
+            return new String(line, StandardCharsets.US_ASCII);
         }
         try {
             return StandardCharsets.UTF_8.newDecoder()

@@ -31,7 +31,7 @@ import io.mallard.pop3.support.Pop3TestServer;
 @Timeout(600)
 class Pop3BenchmarkTest {
 
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 7;
 
     @Test
     void statUidlRetrAllAgainstDovecot() throws Exception {
