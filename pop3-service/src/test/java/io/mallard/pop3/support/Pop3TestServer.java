@@ -45,12 +45,18 @@ public final class Pop3TestServer {
     private final ConfigurableApplicationContext context;
     private final Path dataDir;
 
-    private Pop3TestServer(Path dataDir, String... properties) {
+    private Pop3TestServer(Path dataDir, Object[] beans, String... properties) {
         this.dataDir = dataDir;
         List<String> all = new ArrayList<>(List.of("mallard.data.dir=" + dataDir, "mallard.hostname=pop3.test",
                 "mallard.pop3.port=0", "mallard.pop3.tls-port=0", "mallard.pop3.idle-timeout=" + IDLE_SECONDS + "s"));
         all.addAll(List.of(properties));
-        this.context = Pop3Application.builder().properties(all.toArray(String[]::new)).run();
+        this.context = Pop3Application.builder().properties(all.toArray(String[]::new))
+                .initializers(context -> {
+                    for (Object bean : beans) {
+                        context.getBeanFactory().registerSingleton(bean.getClass().getName(), bean);
+                    }
+                })
+                .run();
     }
 
     /** The server most tests use: plaintext login allowed, DELE moves to Trash. */
@@ -64,8 +70,13 @@ public final class Pop3TestServer {
 
     /** A server of its own with these extra properties; the caller closes it. */
     public static Pop3TestServer start(String... properties) {
+        return start(new Object[0], properties);
+    }
+
+    /** A server of its own with these beans (e.g. a {@code LoginThrottle}) and properties; the caller closes it. */
+    public static Pop3TestServer start(Object[] beans, String... properties) {
         try {
-            return new Pop3TestServer(Files.createTempDirectory("pop3-test"), properties);
+            return new Pop3TestServer(Files.createTempDirectory("pop3-test"), beans, properties);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -89,11 +100,16 @@ public final class Pop3TestServer {
 
     /** A fresh user with the default mailboxes, named {@code prefix} plus a counter. */
     public User newUser(String prefix) {
-        String name = prefix + USERS.incrementAndGet();
-        User user = bean(UserStore.class)
-                .create(new NewUser(name, PASSWORD, name, name + "@example.com", UserSettings.DEFAULTS)).block();
+        User user = newUserWithoutMailboxes(prefix);
         storage().mailboxes().createDefaults(user.id()).blockLast();
         return user;
+    }
+
+    /** A fresh user whose mailboxes were never created: its login cannot open an INBOX. */
+    public User newUserWithoutMailboxes(String prefix) {
+        String name = prefix + USERS.incrementAndGet();
+        return bean(UserStore.class)
+                .create(new NewUser(name, PASSWORD, name, name + "@example.com", UserSettings.DEFAULTS)).block();
     }
 
     public Mailbox mailbox(ObjectId user, String path) {
