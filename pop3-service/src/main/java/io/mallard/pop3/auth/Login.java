@@ -47,6 +47,10 @@ public final class Login {
                         .onErrorResume(failure -> lease.release().then(Mono.error(failure)))
                         .flatMap(maildrop -> {
                             conversation.open(maildrop, lease);
+                            if (!conversation.context().channel().isActive()) {
+                                // The client left while we logged in: its close found no lock to give back.
+                                return conversation.unlock();
+                            }
                             return reply(conversation, "+OK " + result.username() + " has " + maildrop.count()
                                     + " messages (" + maildrop.octets() + " octets)");
                         })
