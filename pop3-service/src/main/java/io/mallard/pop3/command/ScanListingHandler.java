@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
-import io.mallard.model.message.Message;
 import io.mallard.pop3.codec.Pop3Request;
 import io.mallard.pop3.maildrop.Maildrop;
+import io.mallard.pop3.maildrop.MaildropEntry;
 import reactor.core.publisher.Mono;
 
 /**
@@ -17,9 +17,9 @@ import reactor.core.publisher.Mono;
  */
 final class ScanListingHandler implements CommandHandler {
 
-    private final Function<Message, String> value;
+    private final Function<MaildropEntry, String> value;
 
-    private ScanListingHandler(Function<Message, String> value) {
+    private ScanListingHandler(Function<MaildropEntry, String> value) {
         this.value = value;
     }
 

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import org.bson.types.ObjectId;
 
-import io.mallard.model.message.Message;
 
 /**
  * The messages one POP3 session works on (RFC 1939 §5): fixed at login, numbered from 1 oldest
@@ -17,11 +16,11 @@ public final class Maildrop {
 
     private final ObjectId user;
     private final ObjectId inbox;
-    private final List<Message> messages;
+    private final List<MaildropEntry> messages;
     private final BitSet deleted = new BitSet();
     private final BitSet retrieved = new BitSet();
 
-    public Maildrop(ObjectId user, ObjectId inbox, List<Message> messages) {
+    public Maildrop(ObjectId user, ObjectId inbox, List<MaildropEntry> messages) {
         this.user = user;
         this.inbox = inbox;
         this.messages = List.copyOf(messages);
@@ -55,7 +54,7 @@ public final class Maildrop {
     }
 
     /** The message numbered {@code number}, unless out of range or marked deleted (RFC 1939 §5). */
-    public Optional<Message> get(int number) {
+    public Optional<MaildropEntry> get(int number) {
         if (number < 1 || number > messages.size() || deleted.get(number - 1)) {
             return Optional.empty();
         }
@@ -75,12 +74,12 @@ public final class Maildrop {
         deleted.clear();
     }
 
-    public List<Message> deleted() {
+    public List<MaildropEntry> deleted() {
         return deleted.stream().mapToObj(messages::get).toList();
     }
 
     /** These become \Seen at QUIT, deleted ones too: a message moved to Trash was read. */
-    public List<Message> retrieved() {
+    public List<MaildropEntry> retrieved() {
         return retrieved.stream().mapToObj(messages::get).toList();
     }
 }

@@ -50,7 +50,7 @@ public final class MaildropUpdate {
                 .then();
     }
 
-    private static List<Long> uids(List<Message> messages) {
-        return messages.stream().map(Message::uid).toList();
+    private static List<Long> uids(List<MaildropEntry> entries) {
+        return entries.stream().map(MaildropEntry::uid).toList();
     }
 }
