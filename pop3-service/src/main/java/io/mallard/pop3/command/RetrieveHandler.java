@@ -13,9 +13,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * RETR and TOP (RFC 1939 §5 and §7): the message document, from the maildrop's cache or read when
- * asked, then the original bytes as stored go out dot-stuffed and streamed. RETR
- * marks the message for \Seen at QUIT; TOP only peeks. TOP needs no parse: the stuffer counts
- * lines as the bytes go by and the rest of the content is never read.
+ * asked, then the original bytes as stored go out dot-stuffed and streamed. RETR marks the message
+ * for \Seen at QUIT; TOP only peeks. TOP needs no parse: the stuffer counts lines as the bytes go
+ * by and the rest of the content is never read. A message IMAP removed after login is reported
+ * gone, not an error of the session.
  */
 final class RetrieveHandler implements CommandHandler {
 
