@@ -1,5 +1,7 @@
 package io.mallard.model.message;
 
+import java.util.Comparator;
+
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -37,6 +39,18 @@ public final class MessageListing {
                         Filters.eq("mailbox", mailbox), Filters.gte("uid", fromUid), Filters.lte("uid", Math.min(toUid, visible)),
                         Filters.ne("abandoned", true))).sort(Sorts.ascending("uid")))
                 .filter(Message::isMessage).map(Message::fromDocument));
+    }
+
+    /**
+     * The newest {@code limit} messages up to the watermark, in UID order: a POP3 maildrop
+     * (WildDuck serves the newest 250 of INBOX), read newest-first so a large mailbox is not scanned.
+     */
+    public Flux<Message> newest(ObjectId mailbox, int limit) {
+        return watermark.visibleUpTo(mailbox).flatMapMany(visible -> Flux.from(messages.find(Filters.and(
+                        Filters.eq("mailbox", mailbox), Filters.lte("uid", visible), Filters.ne("abandoned", true)))
+                        .sort(Sorts.descending("uid")).limit(limit)))
+                .filter(Message::isMessage).map(Message::fromDocument)
+                .collectSortedList(Comparator.comparingLong(Message::uid)).flatMapIterable(list -> list);
     }
 
     /** RFC 7162 3.1.4 CHANGEDSINCE: messages whose MODSEQ is above {@code modseq}, in UID order. */

@@ -1,0 +1,76 @@
+package io.mallard.pop3.auth;
+
+import io.mallard.model.user.AuthResult;
+import io.mallard.model.user.CredentialCheck;
+import io.mallard.model.user.Scope;
+import io.mallard.pop3.command.Pop3Conversation;
+import io.mallard.pop3.maildrop.MaildropLoader;
+import io.mallard.pop3.maildrop.MaildropLock;
+import reactor.core.publisher.Mono;
+
+/**
+ * The end of USER/PASS and of AUTH (RFC 1939 §7, RFC 5034 §4): check the credentials for the POP3
+ * scope (application passwords included), take the maildrop lock, load the maildrop, enter
+ * TRANSACTION. Failures answer with RFC 2449/3206 response codes: {@code [AUTH]} for credentials,
+ * {@code [IN-USE]} for the lock, {@code [LOGIN-DELAY]} while throttled, {@code [SYS/TEMP]} when a
+ * store fails.
+ */
+public final class Login {
+
+    private final CredentialCheck credentials;
+    private final LoginThrottle throttle;
+    private final MaildropLock lock;
+    private final MaildropLoader loader;
+
+    public Login(CredentialCheck credentials, LoginThrottle throttle, MaildropLock lock, MaildropLoader loader) {
+        this.credentials = credentials;
+        this.throttle = throttle;
+        this.lock = lock;
+        this.loader = loader;
+    }
+
+    public Mono<Void> login(Pop3Conversation conversation, String name, String password) {
+        String ip = conversation.remoteIp();
+        return throttle.allowed(name, ip).flatMap(allowed -> {
+            if (!allowed) {
+                return reply(conversation, "-ERR [LOGIN-DELAY] Too many failed logins, try again later");
+            }
+            return credentials.authenticate(name, password, Scope.POP3, ip).flatMap(result -> result.success()
+                    ? open(conversation, result)
+                    : throttle.failed(name, ip).then(reply(conversation, "-ERR [AUTH] " + refusal(result))));
+        });
+    }
+
+    private Mono<Void> open(Pop3Conversation conversation, AuthResult result) {
+        return lock.acquire(result.user(), conversation.sessionId())
+                .flatMap(lease -> loader.load(result.user())
+                        .onErrorResume(failure -> lease.release().then(Mono.error(failure)))
+                        .flatMap(maildrop -> {
+                            conversation.open(maildrop, lease);
+                            if (!conversation.context().channel().isActive()) {
+                                // The client left while we logged in: its close found no lock to give back.
+                                return conversation.unlock();
+                            }
+                            return reply(conversation, "+OK " + result.username() + " has " + maildrop.count()
+                                    + " messages (" + maildrop.octets() + " octets)");
+                        })
+                        .thenReturn(true))
+                .switchIfEmpty(Mono.defer(() -> reply(conversation,
+                        "-ERR [IN-USE] Mailbox is locked by another POP3 session").thenReturn(true)))
+                .then();
+    }
+
+    /** Only after the password matched does the answer say more than "invalid" (see CredentialCheck). */
+    private static String refusal(AuthResult result) {
+        return switch (result.outcome()) {
+            case USER_DISABLED -> "Account disabled";
+            case SCOPE_DENIED -> "POP3 access is not allowed for this account";
+            case APP_PASSWORD_REQUIRED -> "Two-factor authentication is on: use an application-specific password";
+            default -> "Invalid login or password";
+        };
+    }
+
+    private static Mono<Void> reply(Pop3Conversation conversation, String line) {
+        return Mono.fromRunnable(() -> conversation.reply(line));
+    }
+}

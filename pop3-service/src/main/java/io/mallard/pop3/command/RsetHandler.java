@@ -1,0 +1,24 @@
+package io.mallard.pop3.command;
+
+import java.util.Set;
+
+import io.mallard.pop3.codec.Pop3Request;
+import io.mallard.pop3.maildrop.Maildrop;
+import reactor.core.publisher.Mono;
+
+/** RFC 1939 §5 RSET: every DELE of the session is undone. */
+final class RsetHandler implements CommandHandler {
+
+    @Override
+    public Set<Pop3State> states() {
+        return Answers.TRANSACTION;
+    }
+
+    @Override
+    public Mono<Void> handle(Pop3Request request, Pop3Conversation conversation) {
+        Maildrop maildrop = conversation.maildrop();
+        maildrop.reset();
+        return Answers.reply(conversation, "+OK Maildrop has " + maildrop.count() + " messages ("
+                + maildrop.octets() + " octets)");
+    }
+}

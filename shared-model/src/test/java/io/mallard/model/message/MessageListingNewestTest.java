@@ -1,0 +1,56 @@
+package io.mallard.model.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mallard.model.mailbox.Mailbox;
+
+/** The POP3 maildrop window: the newest N messages in UID order, skipping expunged ones. */
+class MessageListingNewestTest {
+
+    @TempDir
+    Path dir;
+
+    private StoreCluster cluster;
+    private MailStorage storage;
+    private Mailbox inbox;
+
+    @BeforeEach
+    void start() {
+        cluster = new StoreCluster(dir);
+        storage = cluster.storage(Duration.ofSeconds(1));
+        ObjectId user = cluster.user(0);
+        storage.mailboxes().createDefaults(user).blockLast();
+        inbox = storage.mailboxes().get(user, "INBOX").block();
+    }
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void newestInUidOrderWithoutExpungedMessages() {
+        for (int i = 1; i <= 6; i++) {
+            storage.messages().append(inbox.id(), new NewMessage(100, Instant.now(), List.of(), "<m" + i + "@test>", null,
+                    List.of(), "m" + i, new Document("text", "body"))).block();
+        }
+        storage.messages().delete(inbox.id(), 5).block();
+
+        assertThat(storage.listing().newest(inbox.id(), 3).map(Message::uid).collectList().block())
+                .containsExactly(3L, 4L, 6L);
+        assertThat(storage.listing().newest(inbox.id(), 50).map(Message::uid).collectList().block())
+                .containsExactly(1L, 2L, 3L, 4L, 6L);
+    }
+}
