@@ -8,12 +8,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.mallard.model.config.MallardProperties;
+import io.mallard.model.ratelimit.AuthFailureCounter;
 import io.mallard.model.mail.MessageContent;
 import io.mallard.model.message.MailStorage;
 import io.mallard.model.store.RedisStore;
 import io.mallard.model.user.CredentialCheck;
 import io.mallard.pop3.auth.Login;
-import io.mallard.pop3.auth.LoginThrottle;
 import io.mallard.pop3.command.Pop3Commands;
 import io.mallard.pop3.maildrop.MaildropLoader;
 import io.mallard.pop3.maildrop.MaildropLock;
@@ -44,10 +44,10 @@ class Pop3ServerConfiguration {
 
     @Bean
     Pop3Commands pop3Commands(Pop3ListenerProperties listen, Pop3Properties pop3, MallardProperties mallard,
-            CredentialCheck credentials, ObjectProvider<LoginThrottle> throttle, RedisStore redis, MailStorage storage,
+            CredentialCheck credentials, AuthFailureCounter failures, RedisStore redis, MailStorage storage,
             MessageContent content, Pop3Metrics metrics) {
         MaildropLock lock = new MaildropLock(redis, listen.idleTimeout().plus(pop3.lockMargin()));
-        Login login = new Login(credentials, throttle.getIfAvailable(() -> LoginThrottle.UNLIMITED), lock,
+        Login login = new Login(credentials, failures, lock,
                 new MaildropLoader(storage, pop3.maxMessages(), pop3.maildropCacheBytes()));
         return new Pop3Commands(login, new SaslMechanisms(SaslMechanisms.DEFAULT_MAX_LENGTH), storage, content,
                 new MaildropUpdate(storage, pop3.deleteMode()), metrics, mallard.hostname());

@@ -1,8 +1,6 @@
 package io.mallard.pop3.session;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,43 +9,26 @@ import org.junit.jupiter.api.Timeout;
 
 import io.mallard.model.message.Message;
 import io.mallard.model.user.User;
-import io.mallard.pop3.auth.LoginThrottle;
 import io.mallard.pop3.support.Pop3Client;
 import io.mallard.pop3.support.Pop3TestServer;
 import io.mallard.pop3.support.TestMessages;
 import io.mallard.pop3.support.Transcript;
-import reactor.core.publisher.Mono;
 
 /**
- * The answers that need a particular server: {@code [LOGIN-DELAY]} from a {@link LoginThrottle}
- * (the integration point for the shared rate limits), {@code [SYS/TEMP]} when the maildrop cannot
+ * The answers that need a particular server: {@code [LOGIN-DELAY]} from the login-failure limits
+ * shared with IMAP and the API (here two failures per login name), {@code [SYS/TEMP]} when the maildrop cannot
  * be opened, and, with no maildrop cache, RETR reading each message when asked, which finds one
  * that IMAP removed meanwhile gone.
  */
 @Timeout(60)
 class ResponseCodesTest {
 
-    /** Refuses a login name after two reported failures; what the shared limiter will do, in memory. */
-    static final class TwoStrikes implements LoginThrottle {
-        private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
-
-        @Override
-        public Mono<Boolean> allowed(String login, String remoteIp) {
-            return Mono.just(failures.computeIfAbsent(login, name -> new AtomicInteger()).get() < 2);
-        }
-
-        @Override
-        public Mono<Void> failed(String login, String remoteIp) {
-            return Mono.fromRunnable(() -> failures.computeIfAbsent(login, name -> new AtomicInteger()).incrementAndGet());
-        }
-    }
-
     private static Pop3TestServer server;
 
     @BeforeAll
     static void start() {
-        server = Pop3TestServer.start(new Object[] {new TwoStrikes()}, "mallard.pop3.allow-plaintext-login=true",
-                "mallard.pop3.maildrop-cache-bytes=0");
+        server = Pop3TestServer.start("mallard.pop3.allow-plaintext-login=true", "mallard.pop3.maildrop-cache-bytes=0",
+                "mallard.access.login-failures=2");
     }
 
     @AfterAll
@@ -56,7 +37,7 @@ class ResponseCodesTest {
     }
 
     @Test
-    void loginDelayOnceTheThrottleSaysSoEvenWithTheRightPassword() {
+    void loginDelayOnceTheLoginFailedTooOftenEvenWithTheRightPassword() {
         User user = server.newUser("throttled");
         Transcript.run(server.plain(), Map.of("user", user.username(), "password", Pop3TestServer.PASSWORD), """
                 S: +OK...

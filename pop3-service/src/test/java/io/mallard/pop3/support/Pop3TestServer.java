@@ -45,18 +45,12 @@ public final class Pop3TestServer {
     private final ConfigurableApplicationContext context;
     private final Path dataDir;
 
-    private Pop3TestServer(Path dataDir, Object[] beans, String... properties) {
+    private Pop3TestServer(Path dataDir, String... properties) {
         this.dataDir = dataDir;
         List<String> all = new ArrayList<>(List.of("mallard.data.dir=" + dataDir, "mallard.hostname=pop3.test",
                 "mallard.pop3.port=0", "mallard.pop3.tls-port=0", "mallard.pop3.idle-timeout=" + IDLE_SECONDS + "s"));
         all.addAll(List.of(properties));
-        this.context = Pop3Application.builder().properties(all.toArray(String[]::new))
-                .initializers(context -> {
-                    for (Object bean : beans) {
-                        context.getBeanFactory().registerSingleton(bean.getClass().getName(), bean);
-                    }
-                })
-                .run();
+        this.context = Pop3Application.builder().properties(all.toArray(String[]::new)).run();
     }
 
     /** The server most tests use: plaintext login allowed, DELE moves to Trash. */
@@ -70,13 +64,8 @@ public final class Pop3TestServer {
 
     /** A server of its own with these extra properties; the caller closes it. */
     public static Pop3TestServer start(String... properties) {
-        return start(new Object[0], properties);
-    }
-
-    /** A server of its own with these beans (e.g. a {@code LoginThrottle}) and properties; the caller closes it. */
-    public static Pop3TestServer start(Object[] beans, String... properties) {
         try {
-            return new Pop3TestServer(Files.createTempDirectory("pop3-test"), beans, properties);
+            return new Pop3TestServer(Files.createTempDirectory("pop3-test"), properties);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
