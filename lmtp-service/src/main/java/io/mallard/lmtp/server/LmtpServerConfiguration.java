@@ -1,32 +1,78 @@
 package io.mallard.lmtp.server;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.mallard.lmtp.command.CommandRegistry;
+import io.mallard.lmtp.command.LmtpSettings;
+import io.mallard.lmtp.delivery.DeliveryMetrics;
+import io.mallard.lmtp.delivery.DuplicateGuard;
+import io.mallard.lmtp.delivery.MessageDelivery;
+import io.mallard.lmtp.delivery.SpamVerdict;
+import io.mallard.lmtp.delivery.TraceHeaders;
 import io.mallard.lmtp.session.LmtpReplies;
 import io.mallard.lmtp.session.LmtpSession;
+import io.mallard.model.address.AddressResolver;
 import io.mallard.model.config.MallardProperties;
+import io.mallard.model.mail.MessageAppender;
+import io.mallard.model.message.MailStorage;
+import io.mallard.model.outbound.OutboundQueue;
+import io.mallard.model.store.CollectionSet;
+import io.mallard.model.store.MongoStore;
+import io.mallard.model.user.UserStore;
 import io.mallard.protocol.codec.LiteralDetector;
 import io.mallard.protocol.hook.ConnectionHooks;
 import io.mallard.protocol.limit.ConnectionLimiter;
 import io.mallard.protocol.server.ProtocolListeners;
 import io.mallard.protocol.server.ServerConfig;
 import io.mallard.protocol.tls.CertificateSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** The Lmtp listeners, open from context start to context close. */
+/** The Lmtp listeners, open from context start to context close, and the delivery behind them. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(LmtpListenerProperties.class)
+@EnableConfigurationProperties({LmtpListenerProperties.class, LmtpDeliveryProperties.class})
 class LmtpServerConfiguration {
 
+    @Bean
+    CollectionSet outboundCollections() {
+        return new CollectionSet("outbound", List.of(OutboundQueue.COLLECTION));
+    }
+
+    @Bean
+    OutboundQueue outboundQueue(MongoStore mongo, Clock clock) {
+        return new OutboundQueue(mongo.database(), clock);
+    }
+
+    @Bean
+    DeliveryMetrics lmtpDeliveryMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new DeliveryMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    MessageDelivery messageDelivery(LmtpDeliveryProperties delivery, MallardProperties mallard, UserStore users,
+            MailStorage storage, MessageAppender appender, MongoStore mongo, OutboundQueue outbound,
+            DeliveryMetrics metrics) {
+        return new MessageDelivery(users, storage.mailboxes(), appender,
+                new DuplicateGuard(mongo.database(), delivery.duplicateWindow()),
+                new SpamVerdict(delivery.spamHeader(), delivery.spamScoreHeader()), new TraceHeaders(mallard.hostname()),
+                outbound, metrics);
+    }
+
     @Bean(initMethod = "start", destroyMethod = "close")
-    ProtocolListeners lmtpListeners(LmtpListenerProperties listen, MallardProperties mallard,
-            ObjectProvider<ConnectionHooks> hooks) {
+    ProtocolListeners lmtpListeners(LmtpListenerProperties listen, LmtpDeliveryProperties delivery,
+            MallardProperties mallard, ObjectProvider<ConnectionHooks> hooks, AddressResolver resolver,
+            MessageDelivery messageDelivery, DeliveryMetrics metrics, Clock clock) {
         ConnectionLimiter limiter = new ConnectionLimiter(listen.maxConnectionsPerIp());
         LmtpReplies replies = new LmtpReplies(mallard.hostname());
+        LmtpSettings settings = new LmtpSettings(mallard.hostname(), delivery.maxMessageSize(), delivery.maxRecipients());
+        CommandRegistry commands = new CommandRegistry(resolver, messageDelivery, metrics, clock);
         CertificateSource certificates = new CertificateSource(mallard.tls().certPath(), mallard.tls().keyPath(),
                 mallard.data().path().resolve("tls"), mallard.hostname());
         return ProtocolListeners.plainAndImplicitTls(() -> ServerConfig.builder("lmtp")
@@ -37,7 +83,7 @@ class LmtpServerConfiguration {
                         .idleTimeout(listen.idleTimeout())
                         .hooks(hooks.getIfAvailable(() -> ConnectionHooks.ACCEPT_ALL))
                         .replies(replies)
-                        .sessions(info -> new LmtpSession(replies)),
+                        .sessions(info -> new LmtpSession(commands, settings)),
                 certificates.settings(), listen.port(), listen.tlsPort(), Duration.ofSeconds(10));
     }
 }
