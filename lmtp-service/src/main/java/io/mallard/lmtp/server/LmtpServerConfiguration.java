@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,8 @@ import io.mallard.lmtp.delivery.DuplicateGuard;
 import io.mallard.lmtp.delivery.MessageDelivery;
 import io.mallard.lmtp.delivery.SpamVerdict;
 import io.mallard.lmtp.delivery.TraceHeaders;
+import io.mallard.lmtp.outbound.OutboundWorker;
+import io.mallard.lmtp.outbound.SmtpRelay;
 import io.mallard.lmtp.session.LmtpReplies;
 import io.mallard.lmtp.session.LmtpSession;
 import io.mallard.model.address.AddressResolver;
@@ -37,7 +40,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The Lmtp listeners, open from context start to context close, and the delivery behind them. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({LmtpListenerProperties.class, LmtpDeliveryProperties.class})
+@EnableConfigurationProperties({LmtpListenerProperties.class, LmtpDeliveryProperties.class,
+        OutboundRelayProperties.class})
 class LmtpServerConfiguration {
 
     @Bean
@@ -48,6 +52,13 @@ class LmtpServerConfiguration {
     @Bean
     OutboundQueue outboundQueue(MongoStore mongo, Clock clock) {
         return new OutboundQueue(mongo.database(), clock);
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    @ConditionalOnProperty("mallard.relay.host")
+    OutboundWorker outboundWorker(OutboundRelayProperties relay, OutboundQueue queue, Clock clock) {
+        return new OutboundWorker(queue, new SmtpRelay(relay.host(), relay.port(), Duration.ofSeconds(60)), clock,
+                relay.poll(), relay.firstRetry());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.mallard.model.outbound;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -11,13 +12,15 @@ import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import io.mallard.model.store.IndexedCollection;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -55,10 +58,16 @@ public final class OutboundQueue {
         return Mono.from(queue.insertOne(row)).thenReturn(id);
     }
 
-    /** Messages whose next attempt is due, oldest first. */
-    public Flux<OutboundMessage> due(int limit) {
-        return Flux.from(queue.find(Filters.lte("nextAttempt", Date.from(clock.instant())))
-                        .sort(new Document("nextAttempt", 1)).limit(limit))
+    /**
+     * Takes the oldest due message for {@code lease}: its next attempt moves past the lease in one
+     * atomic update, so concurrent instances never send one row twice at once, and a sender that
+     * dies mid-send leaves the row to be retried once the lease ran out.
+     */
+    public Mono<OutboundMessage> claim(Duration lease) {
+        Instant now = clock.instant();
+        return Mono.from(queue.findOneAndUpdate(Filters.lte("nextAttempt", Date.from(now)),
+                        Updates.set("nextAttempt", Date.from(now.plus(lease))),
+                        new FindOneAndUpdateOptions().sort(Sorts.ascending("nextAttempt"))))
                 .map(OutboundQueue::fromDocument);
     }
 

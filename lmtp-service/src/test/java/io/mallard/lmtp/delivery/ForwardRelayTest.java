@@ -1,0 +1,59 @@
+package io.mallard.lmtp.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mallard.lmtp.support.LmtpClient;
+import io.mallard.lmtp.support.LmtpServer;
+import io.mallard.lmtp.support.SmtpSink;
+import io.mallard.model.store.MongoStore;
+
+/**
+ * A forwarded-only address: the 250 comes once the copy is queued in MongoDB; the worker hands it
+ * to the relay, retries through the relay's temporary failures, and removes it once accepted.
+ */
+@Timeout(60)
+class ForwardRelayTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void forwardIsQueuedThenRelayedWithRetriesAndLeavesTheQueue() throws Exception {
+        try (SmtpSink sink = new SmtpSink(2);
+             LmtpServer server = new LmtpServer(dataDir, "mallard.relay.host=127.0.0.1",
+                     "mallard.relay.port=" + sink.port(), "mallard.relay.poll=100ms", "mallard.relay.first-retry=100ms")) {
+            server.forwarded("team@example.com", "a@elsewhere.example", "b@elsewhere.example");
+            try (LmtpClient client = new LmtpClient(server.address())) {
+                client.line();
+                client.send("LHLO mta\r\n").reply();
+                client.send("MAIL FROM:<boss@example.net>\r\nRCPT TO:<team@example.com>\r\nDATA\r\n");
+                client.replies(3);
+                client.send("Subject: to the team\r\nMessage-ID: <fwd@example.net>\r\n\r\n..dotted line\r\n..\r\n.\r\n");
+                assertThat(client.line()).isEqualTo("250 2.1.5 <team@example.com> Queued for forwarding");
+            }
+
+            SmtpSink.Received relayed = sink.received().poll(20, TimeUnit.SECONDS);
+            assertThat(relayed).isNotNull();
+            assertThat(sink.refused()).isEqualTo(2);
+            assertThat(relayed.from()).isEqualTo("boss@example.net");
+            assertThat(relayed.to()).containsExactly("a@elsewhere.example", "b@elsewhere.example");
+            assertThat(relayed.data()).contains("Delivered-To: team@example.com\r\n", "Subject: to the team\r\n")
+                    .endsWith("\r\n.dotted line\r\n.\r\n");
+            long left = Long.MAX_VALUE;
+            for (int i = 0; i < 50 && left > 0; i++) {
+                left = reactor.core.publisher.Mono.from(server.bean(MongoStore.class).database()
+                        .getCollection("outbound").countDocuments()).block();
+                Thread.sleep(100);
+            }
+            assertThat(left).isZero();
+            assertThat(sink.received().poll(500, TimeUnit.MILLISECONDS)).as("sent once").isNull();
+        }
+    }
+}
