@@ -7,6 +7,7 @@ public enum DeliveryOutcome {
     STORED(250, "2.0.0", "Delivered"),
     JUNK(250, "2.0.0", "Delivered to Junk"),
     DUPLICATE(250, "2.0.0", "Duplicate ignored, already delivered"),
+    DISCARDED(250, "2.0.0", "Discarded by filter"),
     FORWARDED(250, "2.1.5", "Queued for forwarding"),
     // RFC 3463 §3.3: 4.2.2 mailbox full, temporary so the MTA retries once the user made room.
     OVER_QUOTA(452, "4.2.2", "Mailbox full"),

@@ -17,12 +17,16 @@ import io.mallard.lmtp.delivery.DuplicateGuard;
 import io.mallard.lmtp.delivery.MessageDelivery;
 import io.mallard.lmtp.delivery.SpamVerdict;
 import io.mallard.lmtp.delivery.TraceHeaders;
+import io.mallard.lmtp.delivery.UserDelivery;
+import io.mallard.lmtp.filter.WebhookPoster;
 import io.mallard.lmtp.outbound.OutboundWorker;
 import io.mallard.lmtp.outbound.SmtpRelay;
 import io.mallard.lmtp.session.LmtpReplies;
 import io.mallard.lmtp.session.LmtpSession;
 import io.mallard.model.address.AddressResolver;
 import io.mallard.model.config.MallardProperties;
+import io.mallard.model.filter.FilterStore;
+import io.mallard.model.ingest.MessageParser;
 import io.mallard.model.mail.MessageAppender;
 import io.mallard.model.message.MailStorage;
 import io.mallard.model.outbound.OutboundQueue;
@@ -45,8 +49,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 class LmtpServerConfiguration {
 
     @Bean
-    CollectionSet outboundCollections() {
-        return new CollectionSet("outbound", List.of(OutboundQueue.COLLECTION));
+    CollectionSet lmtpCollections() {
+        return new CollectionSet("lmtp", List.of(OutboundQueue.COLLECTION, FilterStore.COLLECTION));
     }
 
     @Bean
@@ -67,13 +71,19 @@ class LmtpServerConfiguration {
     }
 
     @Bean
+    FilterStore filterStore(MongoStore mongo, Clock clock) {
+        return new FilterStore(mongo.database(), clock);
+    }
+
+    @Bean
     MessageDelivery messageDelivery(LmtpDeliveryProperties delivery, MallardProperties mallard, UserStore users,
             MailStorage storage, MessageAppender appender, MongoStore mongo, OutboundQueue outbound,
-            DeliveryMetrics metrics) {
-        return new MessageDelivery(users, storage.mailboxes(), appender,
+            FilterStore filters, DeliveryMetrics metrics) {
+        UserDelivery userDelivery = new UserDelivery(storage.mailboxes(), appender,
                 new DuplicateGuard(mongo.database(), delivery.duplicateWindow()),
-                new SpamVerdict(delivery.spamHeader(), delivery.spamScoreHeader()), new TraceHeaders(mallard.hostname()),
-                outbound, metrics);
+                new SpamVerdict(delivery.spamHeader(), delivery.spamScoreHeader()), filters, new MessageParser(), outbound,
+                new WebhookPoster(Duration.ofSeconds(10)));
+        return new MessageDelivery(users, userDelivery, new TraceHeaders(mallard.hostname()), outbound, metrics);
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")

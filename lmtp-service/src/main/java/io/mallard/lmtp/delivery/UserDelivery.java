@@ -1,0 +1,107 @@
+package io.mallard.lmtp.delivery;
+
+import java.util.List;
+
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.mallard.lmtp.filter.FilterPlan;
+import io.mallard.lmtp.filter.WebhookPoster;
+import io.mallard.model.filter.FilterStore;
+import io.mallard.model.ingest.MessageParser;
+import io.mallard.model.mail.MessageAppender;
+import io.mallard.model.mailbox.Mailbox;
+import io.mallard.model.mailbox.MailboxStore;
+import io.mallard.model.outbound.OutboundQueue;
+import io.mallard.model.quota.QuotaExceededException;
+import io.mallard.model.user.User;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * One user's copy: the user's filters (parsed only when there are any), spam routing, duplicate
+ * suppression, the append, then the filters' forwards and webhooks. Spam is never passed on. Forwards are
+ * queued after the copy is stored, so an MTA retry after a failed store cannot queue them twice.
+ */
+public final class UserDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(UserDelivery.class);
+
+    private final MailboxStore mailboxes;
+    private final MessageAppender appender;
+    private final DuplicateGuard duplicates;
+    private final SpamVerdict spam;
+    private final FilterStore filters;
+    private final MessageParser parser;
+    private final OutboundQueue outbound;
+    private final WebhookPoster webhooks;
+
+    public UserDelivery(MailboxStore mailboxes, MessageAppender appender, DuplicateGuard duplicates, SpamVerdict spam,
+            FilterStore filters, MessageParser parser, OutboundQueue outbound, WebhookPoster webhooks) {
+        this.mailboxes = mailboxes;
+        this.appender = appender;
+        this.duplicates = duplicates;
+        this.spam = spam;
+        this.filters = filters;
+        this.parser = parser;
+        this.outbound = outbound;
+        this.webhooks = webhooks;
+    }
+
+    Mono<DeliveryOutcome> deliver(Envelope envelope, User user, HeaderSection headers, byte[] copy) {
+        return plan(user.id(), copy)
+                .flatMap(plan -> place(envelope, user, headers, copy, plan))
+                .onErrorResume(QuotaExceededException.class, e -> Mono.just(DeliveryOutcome.OVER_QUOTA));
+    }
+
+    private Mono<FilterPlan> plan(ObjectId user, byte[] copy) {
+        return filters.list(user).collectList().flatMap(list -> list.isEmpty()
+                ? Mono.just(FilterPlan.NONE)
+                // Parsing is CPU work proportional to the message: off the event loop.
+                : Mono.fromCallable(() -> FilterPlan.of(list, parser.parse(copy))).subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    private Mono<DeliveryOutcome> place(Envelope envelope, User user, HeaderSection headers, byte[] copy, FilterPlan plan) {
+        boolean junk = plan.spam() || spam.spam(headers, user.spamLevel());
+        if (plan.delete()) {
+            return passOn(envelope, user, copy, plan, junk).thenReturn(DeliveryOutcome.DISCARDED);
+        }
+        String messageId = headers.value("Message-ID").orElse(null);
+        return target(user.id(), junk, plan.mailbox())
+                .flatMap(mailbox -> duplicates.seen(user.id(), mailbox.id(), messageId, envelope.received())
+                        .flatMap(seen -> seen
+                                ? Mono.just(DeliveryOutcome.DUPLICATE)
+                                : appender.append(mailbox.id(), copy, plan.flags(), envelope.received())
+                                        .then(passOn(envelope, user, copy, plan, junk))
+                                        .thenReturn(junk ? DeliveryOutcome.JUNK : DeliveryOutcome.STORED)));
+    }
+
+    /** Junk when spam (RFC 6154 \Junk); else the filter's mailbox if it exists; else INBOX. */
+    private Mono<Mailbox> target(ObjectId user, boolean junk, String filterMailbox) {
+        Mono<Mailbox> inbox = mailboxes.require(user, Mailbox.INBOX);
+        if (junk) {
+            return mailboxes.bySpecialUse(user, "\\Junk").switchIfEmpty(inbox);
+        }
+        return filterMailbox == null ? inbox : mailboxes.get(user, filterMailbox).switchIfEmpty(inbox);
+    }
+
+    /** The filters' forwards and webhooks; never for spam. */
+    private Mono<Void> passOn(Envelope envelope, User user, byte[] copy, FilterPlan plan, boolean junk) {
+        if (junk) {
+            return Mono.empty();
+        }
+        return webhooks.post(plan.webhooks(), user.username(), copy).then(forward(envelope, user, copy, plan));
+    }
+
+    private Mono<Void> forward(Envelope envelope, User user, byte[] copy, FilterPlan plan) {
+        if (plan.forwards().isEmpty()) {
+            return Mono.empty();
+        }
+        if (copy.length > OutboundQueue.MAX_RAW) {
+            log.warn("delivery {}: message too large to forward for user {}", envelope.id(), user.id());
+            return Mono.empty();
+        }
+        return outbound.enqueue(envelope.sender(), plan.forwards(), copy, "filter", user.id()).then();
+    }
+}
