@@ -6,10 +6,12 @@ import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.mallard.lmtp.autoreply.Autoresponder;
 import io.mallard.lmtp.filter.FilterPlan;
 import io.mallard.lmtp.filter.WebhookPoster;
 import io.mallard.model.filter.FilterStore;
 import io.mallard.model.ingest.MessageParser;
+import io.mallard.model.ingest.ParsedMessage;
 import io.mallard.model.mail.MessageAppender;
 import io.mallard.model.mailbox.Mailbox;
 import io.mallard.model.mailbox.MailboxStore;
@@ -21,7 +23,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * One user's copy: the user's filters (parsed only when there are any), spam routing, duplicate
- * suppression, the append, then the filters' forwards and webhooks. Spam is never passed on. Forwards are
+ * suppression, the append, then the filters' forwards and webhooks and the autoreply. Spam is
+ * never passed on nor answered. Forwards are
  * queued after the copy is stored, so an MTA retry after a failed store cannot queue them twice.
  */
 public final class UserDelivery {
@@ -36,9 +39,11 @@ public final class UserDelivery {
     private final MessageParser parser;
     private final OutboundQueue outbound;
     private final WebhookPoster webhooks;
+    private final Autoresponder autoresponder;
 
     public UserDelivery(MailboxStore mailboxes, MessageAppender appender, DuplicateGuard duplicates, SpamVerdict spam,
-            FilterStore filters, MessageParser parser, OutboundQueue outbound, WebhookPoster webhooks) {
+            FilterStore filters, MessageParser parser, OutboundQueue outbound, WebhookPoster webhooks,
+            Autoresponder autoresponder) {
         this.mailboxes = mailboxes;
         this.appender = appender;
         this.duplicates = duplicates;
@@ -47,19 +52,31 @@ public final class UserDelivery {
         this.parser = parser;
         this.outbound = outbound;
         this.webhooks = webhooks;
+        this.autoresponder = autoresponder;
     }
 
     Mono<DeliveryOutcome> deliver(Envelope envelope, User user, HeaderSection headers, byte[] copy) {
-        return plan(user.id(), copy)
-                .flatMap(plan -> place(envelope, user, headers, copy, plan))
+        // Parsed at most once, and only when a filter or an autoreply needs it: CPU work off the event loop.
+        Mono<ParsedMessage> parsed = Mono.fromCallable(() -> parser.parse(copy)).subscribeOn(Schedulers.boundedElastic())
+                .cache();
+        return filters.list(user.id()).collectList()
+                .flatMap(list -> list.isEmpty() ? Mono.just(FilterPlan.NONE) : parsed.map(message -> FilterPlan.of(list, message)))
+                .flatMap(plan -> place(envelope, user, headers, copy, plan)
+                        .flatMap(outcome -> outcome == DeliveryOutcome.STORED
+                                ? autoreply(envelope, user, parsed).thenReturn(outcome)
+                                : Mono.just(outcome)))
                 .onErrorResume(QuotaExceededException.class, e -> Mono.just(DeliveryOutcome.OVER_QUOTA));
     }
 
-    private Mono<FilterPlan> plan(ObjectId user, byte[] copy) {
-        return filters.list(user).collectList().flatMap(list -> list.isEmpty()
-                ? Mono.just(FilterPlan.NONE)
-                // Parsing is CPU work proportional to the message: off the event loop.
-                : Mono.fromCallable(() -> FilterPlan.of(list, parser.parse(copy))).subscribeOn(Schedulers.boundedElastic()));
+    /** Only for a copy stored in a normal mailbox: not for spam, duplicates or discarded mail. */
+    private Mono<Void> autoreply(Envelope envelope, User user, Mono<ParsedMessage> parsed) {
+        return autoresponder.active(user, envelope.received())
+                .flatMap(autoreply -> parsed.flatMap(message ->
+                        autoresponder.respond(user, autoreply, envelope.sender(), message, envelope.received())))
+                .onErrorResume(error -> {
+                    log.warn("delivery {}: autoreply for user {} failed", envelope.id(), user.id(), error);
+                    return Mono.empty();
+                });
     }
 
     private Mono<DeliveryOutcome> place(Envelope envelope, User user, HeaderSection headers, byte[] copy, FilterPlan plan) {

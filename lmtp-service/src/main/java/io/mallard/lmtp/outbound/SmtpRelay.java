@@ -21,8 +21,10 @@ public final class SmtpRelay {
 
     private final Session session;
 
-    public SmtpRelay(String host, int port, Duration timeout) {
+    public SmtpRelay(String host, int port, String heloName, Duration timeout) {
         Properties properties = new Properties();
+        // Our own name for EHLO; left unset, Angus resolves the local host name on every connection.
+        properties.put("mail.smtp.localhost", heloName);
         properties.put("mail.smtp.host", host);
         properties.put("mail.smtp.port", String.valueOf(port));
         properties.put("mail.smtp.connectiontimeout", String.valueOf(timeout.toMillis()));

@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param spamHeader a header whose value starting with {@code Yes} marks spam; blank for none
  * @param spamScoreHeader a header with a numeric spam score, compared with the user's spam level
  * @param duplicateWindow how long a Message-ID delivered to a mailbox suppresses another copy; 0 = never
+ * @param autoreplyInterval at most one autoreply per sender within this period (RFC 3834 §2 suggests days)
  */
 @ConfigurationProperties("mallard.lmtp")
 public record LmtpDeliveryProperties(Long maxMessageSize, Integer maxRecipients, String spamHeader,
-        String spamScoreHeader, Duration duplicateWindow) {
+        String spamScoreHeader, Duration duplicateWindow, Duration autoreplyInterval) {
 
     public LmtpDeliveryProperties {
         maxMessageSize = maxMessageSize == null ? 50L * 1024 * 1024 : maxMessageSize;
@@ -23,5 +24,6 @@ public record LmtpDeliveryProperties(Long maxMessageSize, Integer maxRecipients,
         spamHeader = spamHeader == null ? "X-Spam-Status" : spamHeader;
         spamScoreHeader = spamScoreHeader == null ? "X-Rspamd-Score" : spamScoreHeader;
         duplicateWindow = duplicateWindow == null ? Duration.ofHours(24) : duplicateWindow;
+        autoreplyInterval = autoreplyInterval == null ? Duration.ofDays(7) : autoreplyInterval;
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.mallard.lmtp.autoreply.Autoresponder;
 import io.mallard.lmtp.command.CommandRegistry;
 import io.mallard.lmtp.command.LmtpSettings;
 import io.mallard.lmtp.delivery.DeliveryMetrics;
@@ -24,6 +25,8 @@ import io.mallard.lmtp.outbound.SmtpRelay;
 import io.mallard.lmtp.session.LmtpReplies;
 import io.mallard.lmtp.session.LmtpSession;
 import io.mallard.model.address.AddressResolver;
+import io.mallard.model.address.AddressStore;
+import io.mallard.model.autoreply.AutoreplyStore;
 import io.mallard.model.config.MallardProperties;
 import io.mallard.model.filter.FilterStore;
 import io.mallard.model.ingest.MessageParser;
@@ -32,6 +35,7 @@ import io.mallard.model.message.MailStorage;
 import io.mallard.model.outbound.OutboundQueue;
 import io.mallard.model.store.CollectionSet;
 import io.mallard.model.store.MongoStore;
+import io.mallard.model.store.RedisStore;
 import io.mallard.model.user.UserStore;
 import io.mallard.protocol.codec.LiteralDetector;
 import io.mallard.protocol.hook.ConnectionHooks;
@@ -50,7 +54,8 @@ class LmtpServerConfiguration {
 
     @Bean
     CollectionSet lmtpCollections() {
-        return new CollectionSet("lmtp", List.of(OutboundQueue.COLLECTION, FilterStore.COLLECTION));
+        return new CollectionSet("lmtp", List.of(OutboundQueue.COLLECTION, FilterStore.COLLECTION,
+                AutoreplyStore.COLLECTION));
     }
 
     @Bean
@@ -60,8 +65,10 @@ class LmtpServerConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     @ConditionalOnProperty("mallard.relay.host")
-    OutboundWorker outboundWorker(OutboundRelayProperties relay, OutboundQueue queue, Clock clock) {
-        return new OutboundWorker(queue, new SmtpRelay(relay.host(), relay.port(), Duration.ofSeconds(60)), clock,
+    OutboundWorker outboundWorker(OutboundRelayProperties relay, MallardProperties mallard, OutboundQueue queue,
+            Clock clock) {
+        return new OutboundWorker(queue, new SmtpRelay(relay.host(), relay.port(), mallard.hostname(),
+                        Duration.ofSeconds(60)), clock,
                 relay.poll(), relay.firstRetry());
     }
 
@@ -76,13 +83,24 @@ class LmtpServerConfiguration {
     }
 
     @Bean
+    AutoreplyStore autoreplyStore(MongoStore mongo) {
+        return new AutoreplyStore(mongo.database());
+    }
+
+    @Bean
+    Autoresponder autoresponder(LmtpDeliveryProperties delivery, MallardProperties mallard, AutoreplyStore autoreplies,
+            AddressStore addresses, RedisStore redis, OutboundQueue outbound) {
+        return new Autoresponder(autoreplies, addresses, redis, outbound, mallard.hostname(), delivery.autoreplyInterval());
+    }
+
+    @Bean
     MessageDelivery messageDelivery(LmtpDeliveryProperties delivery, MallardProperties mallard, UserStore users,
             MailStorage storage, MessageAppender appender, MongoStore mongo, OutboundQueue outbound,
-            FilterStore filters, DeliveryMetrics metrics) {
+            FilterStore filters, Autoresponder autoresponder, DeliveryMetrics metrics) {
         UserDelivery userDelivery = new UserDelivery(storage.mailboxes(), appender,
                 new DuplicateGuard(mongo.database(), delivery.duplicateWindow()),
                 new SpamVerdict(delivery.spamHeader(), delivery.spamScoreHeader()), filters, new MessageParser(), outbound,
-                new WebhookPoster(Duration.ofSeconds(10)));
+                new WebhookPoster(Duration.ofSeconds(10)), autoresponder);
         return new MessageDelivery(users, userDelivery, new TraceHeaders(mallard.hostname()), outbound, metrics);
     }
 
