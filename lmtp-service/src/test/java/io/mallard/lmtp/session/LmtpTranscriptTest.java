@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.mallard.lmtp.support.LmtpClient;
 import io.mallard.lmtp.support.LmtpServer;
 import io.mallard.model.message.Message;
@@ -105,6 +106,10 @@ class LmtpTranscriptTest {
                 + "Received: from mta.example.net ([127.0.0.1])\r\n\tby " + LmtpServer.HOST_NAME + " (Mallard) with LMTP id ");
         assertThat(original(server.raw(inbox.get(0)))).isEqualTo(message("mix-1@example.net", "Hello, mixed world.\r\n"));
         assertThat(server.messages(full, "INBOX")).isEmpty();
+        MeterRegistry meters = server.bean(MeterRegistry.class);
+        assertThat(meters.get("mallard.lmtp.deliveries").tag("outcome", "over_quota").counter().count()).isEqualTo(1);
+        assertThat(meters.get("mallard.lmtp.deliveries").tag("outcome", "forwarded").counter().count()).isEqualTo(1);
+        assertThat(meters.get("mallard.lmtp.delivery.latency").timer().count()).isGreaterThanOrEqualTo(3);
     }
 
     @Test
