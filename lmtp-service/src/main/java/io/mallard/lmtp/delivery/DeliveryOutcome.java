@@ -11,6 +11,8 @@ public enum DeliveryOutcome {
     FORWARDED(250, "2.1.5", "Queued for forwarding"),
     // RFC 3463 §3.3: 4.2.2 mailbox full, temporary so the MTA retries once the user made room.
     OVER_QUOTA(452, "4.2.2", "Mailbox full"),
+    // Forwards per day used up: temporary, so the MTA tries again once the day's counter resets.
+    RATE_LIMITED(450, "4.2.1", "Forwarding rate limit reached, try again later"),
     TOO_BIG(552, "5.3.4", "Message too big"),
     FAILED(451, "4.3.0", "Temporary delivery failure, try again later");
 

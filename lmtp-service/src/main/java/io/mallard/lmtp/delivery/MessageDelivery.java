@@ -5,6 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.mallard.lmtp.outbound.ForwardLimit;
 import io.mallard.model.address.Resolution;
 import io.mallard.model.outbound.OutboundQueue;
 import io.mallard.model.user.UserStore;
@@ -27,14 +28,16 @@ public final class MessageDelivery {
     private final UserDelivery userDelivery;
     private final TraceHeaders trace;
     private final OutboundQueue outbound;
+    private final ForwardLimit forwardLimit;
     private final DeliveryMetrics metrics;
 
     public MessageDelivery(UserStore users, UserDelivery userDelivery, TraceHeaders trace, OutboundQueue outbound,
-            DeliveryMetrics metrics) {
+            ForwardLimit forwardLimit, DeliveryMetrics metrics) {
         this.users = users;
         this.userDelivery = userDelivery;
         this.trace = trace;
         this.outbound = outbound;
+        this.forwardLimit = forwardLimit;
         this.metrics = metrics;
     }
 
@@ -70,7 +73,9 @@ public final class MessageDelivery {
             return Mono.just(DeliveryOutcome.TOO_BIG);
         }
         List<String> targets = forwarded.targets().stream().map(target -> target.value()).toList();
-        return outbound.enqueue(envelope.sender(), targets, copy, "forward", null)
-                .thenReturn(DeliveryOutcome.FORWARDED);
+        return forwardLimit.take(forwarded.address().id().toHexString(), forwarded.address().forwardsPerDay())
+                .flatMap(allowed -> allowed
+                        ? outbound.enqueue(envelope.sender(), targets, copy, "forward", null).thenReturn(DeliveryOutcome.FORWARDED)
+                        : Mono.just(DeliveryOutcome.RATE_LIMITED));
     }
 }

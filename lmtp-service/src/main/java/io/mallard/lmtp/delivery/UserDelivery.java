@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import io.mallard.lmtp.autoreply.Autoresponder;
 import io.mallard.lmtp.filter.FilterPlan;
 import io.mallard.lmtp.filter.WebhookPoster;
+import io.mallard.lmtp.outbound.ForwardLimit;
 import io.mallard.model.filter.FilterStore;
 import io.mallard.model.ingest.MessageParser;
 import io.mallard.model.ingest.ParsedMessage;
@@ -40,10 +41,11 @@ public final class UserDelivery {
     private final OutboundQueue outbound;
     private final WebhookPoster webhooks;
     private final Autoresponder autoresponder;
+    private final ForwardLimit forwardLimit;
 
     public UserDelivery(MailboxStore mailboxes, MessageAppender appender, DuplicateGuard duplicates, SpamVerdict spam,
             FilterStore filters, MessageParser parser, OutboundQueue outbound, WebhookPoster webhooks,
-            Autoresponder autoresponder) {
+            Autoresponder autoresponder, ForwardLimit forwardLimit) {
         this.mailboxes = mailboxes;
         this.appender = appender;
         this.duplicates = duplicates;
@@ -53,6 +55,7 @@ public final class UserDelivery {
         this.outbound = outbound;
         this.webhooks = webhooks;
         this.autoresponder = autoresponder;
+        this.forwardLimit = forwardLimit;
     }
 
     Mono<DeliveryOutcome> deliver(Envelope envelope, User user, HeaderSection headers, byte[] copy) {
@@ -119,6 +122,14 @@ public final class UserDelivery {
             log.warn("delivery {}: message too large to forward for user {}", envelope.id(), user.id());
             return Mono.empty();
         }
-        return outbound.enqueue(envelope.sender(), plan.forwards(), copy, "filter", user.id()).then();
+        // Over the limit the copy is still stored; only the forward is dropped.
+        return forwardLimit.take(user.id().toHexString(), user.limits().forwardsPerDay())
+                .flatMap(allowed -> {
+                    if (!allowed) {
+                        log.warn("delivery {}: user {} reached the forwarding limit", envelope.id(), user.id());
+                        return Mono.empty();
+                    }
+                    return outbound.enqueue(envelope.sender(), plan.forwards(), copy, "filter", user.id()).then();
+                });
     }
 }

@@ -13,10 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param spamScoreHeader a header with a numeric spam score, compared with the user's spam level
  * @param duplicateWindow how long a Message-ID delivered to a mailbox suppresses another copy; 0 = never
  * @param autoreplyInterval at most one autoreply per sender within this period (RFC 3834 §2 suggests days)
+ * @param forwardsPerDay forwards per user or forwarded address and day, unless their own limit is set
  */
 @ConfigurationProperties("mallard.lmtp")
 public record LmtpDeliveryProperties(Long maxMessageSize, Integer maxRecipients, String spamHeader,
-        String spamScoreHeader, Duration duplicateWindow, Duration autoreplyInterval) {
+        String spamScoreHeader, Duration duplicateWindow, Duration autoreplyInterval, Integer forwardsPerDay) {
 
     public LmtpDeliveryProperties {
         maxMessageSize = maxMessageSize == null ? 50L * 1024 * 1024 : maxMessageSize;
@@ -25,5 +26,6 @@ public record LmtpDeliveryProperties(Long maxMessageSize, Integer maxRecipients,
         spamScoreHeader = spamScoreHeader == null ? "X-Rspamd-Score" : spamScoreHeader;
         duplicateWindow = duplicateWindow == null ? Duration.ofHours(24) : duplicateWindow;
         autoreplyInterval = autoreplyInterval == null ? Duration.ofDays(7) : autoreplyInterval;
+        forwardsPerDay = forwardsPerDay == null ? 1000 : forwardsPerDay;
     }
 }

@@ -20,6 +20,7 @@ import io.mallard.lmtp.delivery.SpamVerdict;
 import io.mallard.lmtp.delivery.TraceHeaders;
 import io.mallard.lmtp.delivery.UserDelivery;
 import io.mallard.lmtp.filter.WebhookPoster;
+import io.mallard.lmtp.outbound.ForwardLimit;
 import io.mallard.lmtp.outbound.OutboundWorker;
 import io.mallard.lmtp.outbound.SmtpRelay;
 import io.mallard.lmtp.session.LmtpReplies;
@@ -96,12 +97,14 @@ class LmtpServerConfiguration {
     @Bean
     MessageDelivery messageDelivery(LmtpDeliveryProperties delivery, MallardProperties mallard, UserStore users,
             MailStorage storage, MessageAppender appender, MongoStore mongo, OutboundQueue outbound,
-            FilterStore filters, Autoresponder autoresponder, DeliveryMetrics metrics) {
+            FilterStore filters, Autoresponder autoresponder, RedisStore redis, Clock clock, DeliveryMetrics metrics) {
+        ForwardLimit forwardLimit = new ForwardLimit(redis, clock, delivery.forwardsPerDay());
         UserDelivery userDelivery = new UserDelivery(storage.mailboxes(), appender,
                 new DuplicateGuard(mongo.database(), delivery.duplicateWindow()),
                 new SpamVerdict(delivery.spamHeader(), delivery.spamScoreHeader()), filters, new MessageParser(), outbound,
-                new WebhookPoster(Duration.ofSeconds(10)), autoresponder);
-        return new MessageDelivery(users, userDelivery, new TraceHeaders(mallard.hostname()), outbound, metrics);
+                new WebhookPoster(Duration.ofSeconds(10)), autoresponder, forwardLimit);
+        return new MessageDelivery(users, userDelivery, new TraceHeaders(mallard.hostname()), outbound,
+                forwardLimit, metrics);
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")

@@ -3,6 +3,7 @@ package io.mallard.lmtp.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,25 @@ class ForwardRelayTest {
             }
             assertThat(left).isZero();
             assertThat(sink.received().poll(500, TimeUnit.MILLISECONDS)).as("sent once").isNull();
+        }
+    }
+
+    @Test
+    void forwardsOverTheAddressDailyLimitAreDeferred() {
+        try (LmtpServer server = new LmtpServer(dataDir)) {
+            server.forwarded("limited@example.com", 2, "x@elsewhere.example");
+            try (LmtpClient client = new LmtpClient(server.address())) {
+                client.line();
+                client.send("LHLO mta\r\n").reply();
+                for (int i = 0; i < 3; i++) {
+                    client.send("MAIL FROM:<s@example.net>\r\nRCPT TO:<limited@example.com>\r\nBDAT 12 LAST\r\n"
+                            + "Subject: " + i + "\r\n");
+                    List<String> replies = client.replies(3);
+                    assertThat(replies.get(2)).isEqualTo(i < 2
+                            ? "250 2.1.5 <limited@example.com> Queued for forwarding"
+                            : "450 4.2.1 <limited@example.com> Forwarding rate limit reached, try again later");
+                }
+            }
         }
     }
 }

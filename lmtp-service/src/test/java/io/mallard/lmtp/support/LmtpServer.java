@@ -56,7 +56,11 @@ public final class LmtpServer implements AutoCloseable {
     }
 
     public void forwarded(String address, String... targets) {
-        bean(AddressStore.class).addForwarded(address, List.of(targets), 0, List.of()).block();
+        forwarded(address, 0, targets);
+    }
+
+    public void forwarded(String address, int perDay, String... targets) {
+        bean(AddressStore.class).addForwarded(address, List.of(targets), perDay, List.of()).block();
     }
 
     public List<Message> messages(User user, String path) {
