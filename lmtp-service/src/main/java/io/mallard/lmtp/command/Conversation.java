@@ -126,10 +126,8 @@ public final class Conversation {
                 result -> onLoop(() -> then.apply(result)),
                 error -> {
                     log.warn("LMTP command failed", error);
-                    onLoop(() -> {
-                        reset();
-                        return List.of(LmtpReply.of(451, "4.3.0", "Temporary server failure, try again later"));
-                    });
+                    // A store hiccup fails this command only (a RCPT lookup); the transaction stays.
+                    onLoop(() -> List.of(LmtpReply.of(451, "4.3.0", "Temporary server failure, try again later")));
                 });
     }
 

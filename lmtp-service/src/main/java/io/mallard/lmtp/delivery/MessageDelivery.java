@@ -1,6 +1,9 @@
 package io.mallard.lmtp.delivery;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,16 +44,32 @@ public final class MessageDelivery {
         this.metrics = metrics;
     }
 
-    /** One outcome per recipient, in the order given. */
+    /**
+     * One outcome per recipient, in the order given. Copies for one user (two aliases of one
+     * mailbox in one transaction) are stored one after the other, so the duplicate check of the
+     * second sees the first; different users are served side by side.
+     */
     public Mono<List<DeliveryOutcome>> deliver(Envelope envelope, List<Recipient> recipients, byte[] content) {
         HeaderSection headers = HeaderSection.of(content);
-        return Flux.fromIterable(recipients)
-                .flatMapSequential(recipient -> metrics.timed(deliverOne(envelope, recipient, headers, content)
-                        .onErrorResume(error -> {
-                            log.warn("delivery {} to {} failed", envelope.id(), recipient.address(), error);
-                            return Mono.just(DeliveryOutcome.FAILED);
-                        }), content.length), PARALLEL_RECIPIENTS)
-                .collectList();
+        Map<Object, Mono<DeliveryOutcome>> previousOfOwner = new HashMap<>();
+        List<Mono<DeliveryOutcome>> deliveries = new ArrayList<>();
+        for (Recipient recipient : recipients) {
+            Mono<DeliveryOutcome> delivery = metrics.timed(deliverOne(envelope, recipient, headers, content)
+                    .onErrorResume(error -> {
+                        log.warn("delivery {} to {} failed", envelope.id(), recipient.address(), error);
+                        return Mono.just(DeliveryOutcome.FAILED);
+                    }), content.length);
+            Mono<DeliveryOutcome> previous = previousOfOwner.get(owner(recipient));
+            Mono<DeliveryOutcome> ordered = (previous == null ? delivery : previous.then(delivery)).cache();
+            previousOfOwner.put(owner(recipient), ordered);
+            deliveries.add(ordered);
+        }
+        return Flux.fromIterable(deliveries).flatMapSequential(delivery -> delivery, PARALLEL_RECIPIENTS).collectList();
+    }
+
+    /** The user a recipient stores for, or the forwarded address itself. */
+    private static Object owner(Recipient recipient) {
+        return recipient.resolution() instanceof Resolution.ToUser toUser ? toUser.user() : recipient.address();
     }
 
     private Mono<DeliveryOutcome> deliverOne(Envelope envelope, Recipient recipient, HeaderSection headers,

@@ -76,4 +76,21 @@ class DeliveryRoutingTest {
         assertThat(server.messages(user, "INBOX")).extracting(m -> m.messageId())
                 .containsExactly("<once@example.net>", "<other@example.net>");
     }
+
+    @Test
+    void twoAliasesOfOneMailboxInOneTransactionStoreOneCopy() {
+        User user = server.user("aliased", "aliased@example.com");
+        try (LmtpClient client = new LmtpClient(server.address())) {
+            client.line();
+            client.send("LHLO mta\r\n").reply();
+            client.send("MAIL FROM:<s@example.net>\r\nRCPT TO:<aliased@example.com>\r\nRCPT TO:<aliased+x@example.com>\r\n"
+                    + "RCPT TO:<a.liased@example.com>\r\nDATA\r\n");
+            client.replies(5);
+            client.send("Message-ID: <alias@example.net>\r\nSubject: once\r\n\r\nbody\r\n.\r\n");
+            assertThat(client.replies(3)).containsExactly("250 2.0.0 <aliased@example.com> Delivered",
+                    "250 2.0.0 <aliased+x@example.com> Duplicate ignored, already delivered",
+                    "250 2.0.0 <a.liased@example.com> Duplicate ignored, already delivered");
+        }
+        assertThat(server.messages(user, "INBOX")).hasSize(1);
+    }
 }
