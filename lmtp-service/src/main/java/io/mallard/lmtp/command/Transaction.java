@@ -70,10 +70,6 @@ public final class Transaction {
         return tooBig;
     }
 
-    long size() {
-        return content.size();
-    }
-
     byte[] content() {
         return content.toByteArray();
     }
