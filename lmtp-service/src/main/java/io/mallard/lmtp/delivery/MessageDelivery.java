@@ -54,7 +54,8 @@ public final class MessageDelivery {
         Map<Object, Mono<DeliveryOutcome>> previousOfOwner = new HashMap<>();
         List<Mono<DeliveryOutcome>> deliveries = new ArrayList<>();
         for (Recipient recipient : recipients) {
-            Mono<DeliveryOutcome> delivery = metrics.timed(deliverOne(envelope, recipient, headers, content)
+            // Deferred: each recipient's copy (content plus trace fields) exists only while it is stored.
+            Mono<DeliveryOutcome> delivery = metrics.timed(Mono.defer(() -> deliverOne(envelope, recipient, headers, content))
                     .onErrorResume(error -> {
                         log.warn("delivery {} to {} failed", envelope.id(), recipient.address(), error);
                         return Mono.just(DeliveryOutcome.FAILED);
