@@ -27,7 +27,9 @@ class LmtpBenchmark {
 
     @Test
     void deliveriesPerSecond() throws Exception {
-        try (LmtpServer server = new LmtpServer(dataDir)) {
+        String[] extra = System.getProperty("lmtp.bench.properties", "").isBlank()
+                ? new String[0] : System.getProperty("lmtp.bench.properties").split(",");
+        try (LmtpServer server = new LmtpServer(dataDir, extra)) {
             for (int i = 1; i <= 100; i++) {
                 server.user("user" + i, "user" + i + "@bench.example");
             }
