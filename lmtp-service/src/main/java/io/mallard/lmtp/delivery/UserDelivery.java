@@ -1,6 +1,5 @@
 package io.mallard.lmtp.delivery;
 
-import java.util.List;
 
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
