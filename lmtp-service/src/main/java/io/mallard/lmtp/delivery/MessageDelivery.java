@@ -5,10 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.mallard.lmtp.filter.WebhookPoster;
 import io.mallard.lmtp.outbound.ForwardLimit;
+import io.mallard.model.address.ForwardTarget;
 import io.mallard.model.address.Resolution;
 import io.mallard.model.outbound.OutboundQueue;
 import io.mallard.model.user.UserStore;
@@ -32,15 +35,17 @@ public final class MessageDelivery {
     private final TraceHeaders trace;
     private final OutboundQueue outbound;
     private final ForwardLimit forwardLimit;
+    private final WebhookPoster webhooks;
     private final DeliveryMetrics metrics;
 
     public MessageDelivery(UserStore users, UserDelivery userDelivery, TraceHeaders trace, OutboundQueue outbound,
-            ForwardLimit forwardLimit, DeliveryMetrics metrics) {
+            ForwardLimit forwardLimit, WebhookPoster webhooks, DeliveryMetrics metrics) {
         this.users = users;
         this.userDelivery = userDelivery;
         this.trace = trace;
         this.outbound = outbound;
         this.forwardLimit = forwardLimit;
+        this.webhooks = webhooks;
         this.metrics = metrics;
     }
 
@@ -87,15 +92,31 @@ public final class MessageDelivery {
         return Mono.error(new IllegalStateException("unresolved recipient accepted: " + recipient));
     }
 
-    /** A forwarded-only address: queued durably for the relay before the 250. */
+    /**
+     * A forwarded-only address: mail targets are queued durably for the relay before the 250;
+     * HTTP targets get the message by POST, best effort. Per-target SMTP relays
+     * ({@code smtp://} targets) are not supported yet and only logged.
+     */
     private Mono<DeliveryOutcome> forward(Envelope envelope, Resolution.Forwarded forwarded, byte[] copy) {
         if (copy.length > OutboundQueue.MAX_RAW) {
             return Mono.just(DeliveryOutcome.TOO_BIG);
         }
-        List<String> targets = forwarded.targets().stream().map(target -> target.value()).toList();
+        List<String> mail = targets(forwarded, ForwardTarget.Kind.MAIL);
+        List<String> relays = targets(forwarded, ForwardTarget.Kind.RELAY);
+        if (!relays.isEmpty()) {
+            log.warn("delivery {}: relay targets {} of {} are not supported", envelope.id(), relays,
+                    forwarded.address().address());
+        }
         return forwardLimit.take(forwarded.address().id().toHexString(), forwarded.address().forwardsPerDay())
-                .flatMap(allowed -> allowed
-                        ? outbound.enqueue(envelope.sender(), targets, copy, "forward", null).thenReturn(DeliveryOutcome.FORWARDED)
-                        : Mono.just(DeliveryOutcome.RATE_LIMITED));
+                .flatMap(allowed -> !allowed
+                        ? Mono.just(DeliveryOutcome.RATE_LIMITED)
+                        : (mail.isEmpty() ? Mono.<ObjectId>empty() : outbound.enqueue(envelope.sender(), mail, copy, "forward", null))
+                                .then(webhooks.post(targets(forwarded, ForwardTarget.Kind.HTTP),
+                                        forwarded.address().address(), copy))
+                                .thenReturn(DeliveryOutcome.FORWARDED));
+    }
+
+    private static List<String> targets(Resolution.Forwarded forwarded, ForwardTarget.Kind kind) {
+        return forwarded.targets().stream().filter(target -> target.kind() == kind).map(ForwardTarget::value).toList();
     }
 }

@@ -24,6 +24,8 @@ public final class OutboundWorker implements AutoCloseable {
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final Duration MAX_BACKOFF = Duration.ofHours(4);
     private static final int ROUND = 1000;
+    /** With the back-off capped at 4 h, about three days of trying. */
+    private static final int MAX_ATTEMPTS = 25;
 
     private final OutboundQueue queue;
     private final SmtpRelay relay;
@@ -68,8 +70,14 @@ public final class OutboundWorker implements AutoCloseable {
                     return true;
                 })
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(sent -> queue.sent(message.id()))
+                .flatMap(sent -> queue.remove(message.id()))
                 .onErrorResume(error -> {
+                    if (message.attempts() + 1 >= MAX_ATTEMPTS) {
+                        // Days of failures: a permanent problem. Dropped loudly (no bounce is generated yet).
+                        log.error("outbound {} to {} given up after {} attempts: {}", message.id(), message.recipients(),
+                                MAX_ATTEMPTS, error.toString());
+                        return queue.remove(message.id());
+                    }
                     Duration wait = backoff(message.attempts());
                     log.info("outbound {} to {} failed (attempt {}), retry in {}: {}", message.id(),
                             message.recipients(), message.attempts() + 1, wait, error.toString());

@@ -99,12 +99,13 @@ class LmtpServerConfiguration {
             MailStorage storage, MessageAppender appender, MongoStore mongo, OutboundQueue outbound,
             FilterStore filters, Autoresponder autoresponder, RedisStore redis, Clock clock, DeliveryMetrics metrics) {
         ForwardLimit forwardLimit = new ForwardLimit(redis, clock, delivery.forwardsPerDay());
+        WebhookPoster webhooks = new WebhookPoster(Duration.ofSeconds(10));
         UserDelivery userDelivery = new UserDelivery(storage.mailboxes(), appender,
                 new DuplicateGuard(mongo.database(), delivery.duplicateWindow()),
                 new SpamVerdict(delivery.spamHeader(), delivery.spamScoreHeader()), filters, new MessageParser(), outbound,
-                new WebhookPoster(Duration.ofSeconds(10)), autoresponder, forwardLimit);
+                webhooks, autoresponder, forwardLimit);
         return new MessageDelivery(users, userDelivery, new TraceHeaders(mallard.hostname()), outbound,
-                forwardLimit, metrics);
+                forwardLimit, webhooks, metrics);
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")

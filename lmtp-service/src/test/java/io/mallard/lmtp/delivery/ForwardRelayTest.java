@@ -2,13 +2,19 @@ package io.mallard.lmtp.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.sun.net.httpserver.HttpServer;
 
 import io.mallard.lmtp.support.LmtpClient;
 import io.mallard.lmtp.support.LmtpServer;
@@ -27,10 +33,19 @@ class ForwardRelayTest {
 
     @Test
     void forwardIsQueuedThenRelayedWithRetriesAndLeavesTheQueue() throws Exception {
+        BlockingQueue<String> posted = new LinkedBlockingQueue<>();
+        HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hook.createContext("/hook", exchange -> {
+            posted.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        hook.start();
         try (SmtpSink sink = new SmtpSink(2);
              LmtpServer server = new LmtpServer(dataDir, "mallard.relay.host=127.0.0.1",
                      "mallard.relay.port=" + sink.port(), "mallard.relay.poll=100ms", "mallard.relay.first-retry=100ms")) {
-            server.forwarded("team@example.com", "a@elsewhere.example", "b@elsewhere.example");
+            server.forwarded("team@example.com", "a@elsewhere.example", "b@elsewhere.example",
+                    "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook");
             try (LmtpClient client = new LmtpClient(server.address())) {
                 client.line();
                 client.send("LHLO mta\r\n").reply();
@@ -55,6 +70,9 @@ class ForwardRelayTest {
             }
             assertThat(left).isZero();
             assertThat(sink.received().poll(500, TimeUnit.MILLISECONDS)).as("sent once").isNull();
+            assertThat(posted.poll(10, TimeUnit.SECONDS)).contains("Subject: to the team");
+        } finally {
+            hook.stop(0);
         }
     }
 

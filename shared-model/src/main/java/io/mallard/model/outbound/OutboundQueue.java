@@ -71,8 +71,8 @@ public final class OutboundQueue {
                 .map(OutboundQueue::fromDocument);
     }
 
-    /** The relay accepted it: gone from the queue. */
-    public Mono<Boolean> sent(ObjectId id) {
+    /** The relay accepted it, or the sender gave up on it: gone from the queue. */
+    public Mono<Boolean> remove(ObjectId id) {
         return Mono.from(queue.deleteOne(Filters.eq("_id", id))).map(result -> result.getDeletedCount() == 1);
     }
 
