@@ -2,7 +2,6 @@ package io.mallard.lmtp.server;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -34,7 +33,6 @@ import io.mallard.model.ingest.MessageParser;
 import io.mallard.model.mail.MessageAppender;
 import io.mallard.model.message.MailStorage;
 import io.mallard.model.outbound.OutboundQueue;
-import io.mallard.model.store.CollectionSet;
 import io.mallard.model.store.MongoStore;
 import io.mallard.model.store.RedisStore;
 import io.mallard.model.user.UserStore;
@@ -53,17 +51,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
         OutboundRelayProperties.class})
 class LmtpServerConfiguration {
 
-    @Bean
-    CollectionSet lmtpCollections() {
-        return new CollectionSet("lmtp", List.of(OutboundQueue.COLLECTION, FilterStore.COLLECTION,
-                AutoreplyStore.COLLECTION));
-    }
-
-    @Bean
-    OutboundQueue outboundQueue(MongoStore mongo, Clock clock) {
-        return new OutboundQueue(mongo.database(), clock);
-    }
-
     @Bean(initMethod = "start", destroyMethod = "close")
     @ConditionalOnProperty("mallard.relay.host")
     OutboundWorker outboundWorker(OutboundRelayProperties relay, MallardProperties mallard, OutboundQueue queue,
@@ -76,16 +63,6 @@ class LmtpServerConfiguration {
     @Bean
     DeliveryMetrics lmtpDeliveryMetrics(ObjectProvider<MeterRegistry> registry) {
         return new DeliveryMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
-    }
-
-    @Bean
-    FilterStore filterStore(MongoStore mongo, Clock clock) {
-        return new FilterStore(mongo.database(), clock);
-    }
-
-    @Bean
-    AutoreplyStore autoreplyStore(MongoStore mongo) {
-        return new AutoreplyStore(mongo.database());
     }
 
     @Bean

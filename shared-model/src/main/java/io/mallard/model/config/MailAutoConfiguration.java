@@ -1,5 +1,6 @@
 package io.mallard.model.config;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,6 +8,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
+import io.mallard.model.autoreply.AutoreplyStore;
+import io.mallard.model.filter.FilterStore;
 import io.mallard.model.ingest.MessageParser;
 import io.mallard.model.ingest.content.AttachmentStore;
 import io.mallard.model.ingest.content.MessageContentStore;
@@ -15,6 +18,7 @@ import io.mallard.model.mail.MessageAppender;
 import io.mallard.model.mail.MessageContent;
 import io.mallard.model.mail.UserProvisioning;
 import io.mallard.model.message.MailStorage;
+import io.mallard.model.outbound.OutboundQueue;
 import io.mallard.model.store.CollectionSet;
 import io.mallard.model.store.IndexedCollection;
 import io.mallard.model.store.MongoStore;
@@ -34,6 +38,7 @@ public class MailAutoConfiguration {
     CollectionSet mailCollections() {
         List<IndexedCollection> collections = new ArrayList<>(MailStorage.COLLECTIONS);
         collections.addAll(MessageContentStore.collections());
+        collections.addAll(List.of(OutboundQueue.COLLECTION, FilterStore.COLLECTION, AutoreplyStore.COLLECTION));
         return new CollectionSet("mail", collections);
     }
 
@@ -65,6 +70,26 @@ public class MailAutoConfiguration {
     @ConditionalOnMissingBean
     UserProvisioning userProvisioning(UserStore users, MailStorage storage) {
         return new UserProvisioning(users, storage.mailboxes());
+    }
+
+    /** The user's rules for incoming mail: applied by LMTP, managed through the API. */
+    @Bean
+    @ConditionalOnMissingBean
+    FilterStore filterStore(MongoStore mongo, Clock clock) {
+        return new FilterStore(mongo.database(), clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AutoreplyStore autoreplyStore(MongoStore mongo) {
+        return new AutoreplyStore(mongo.database());
+    }
+
+    /** Forwards, autoreplies and submitted mail wait here until a relay takes them. */
+    @Bean
+    @ConditionalOnMissingBean
+    OutboundQueue outboundQueue(MongoStore mongo, Clock clock) {
+        return new OutboundQueue(mongo.database(), clock);
     }
 
     @Bean
