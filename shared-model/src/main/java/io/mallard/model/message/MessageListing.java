@@ -39,6 +39,19 @@ public final class MessageListing {
                 .filter(Message::isMessage).map(Message::fromDocument));
     }
 
+    /**
+     * At most {@code limit} messages with {@code fromUid <= uid <= toUid} up to the watermark,
+     * ascending or descending by UID: a page of the API's listing, read by the index without
+     * streaming the rest of the mailbox.
+     */
+    public Flux<Message> page(ObjectId mailbox, long fromUid, long toUid, int limit, boolean descending) {
+        return watermark.visibleUpTo(mailbox).flatMapMany(visible -> Flux.from(messages.find(Filters.and(
+                        Filters.eq("mailbox", mailbox), Filters.gte("uid", fromUid), Filters.lte("uid", Math.min(toUid, visible)),
+                        Filters.ne("abandoned", true)))
+                        .sort(descending ? Sorts.descending("uid") : Sorts.ascending("uid")).limit(limit))
+                .filter(Message::isMessage).map(Message::fromDocument));
+    }
+
     /** RFC 7162 3.1.4 CHANGEDSINCE: messages whose MODSEQ is above {@code modseq}, in UID order. */
     public Flux<Message> changedSince(ObjectId mailbox, long modseq) {
         return watermark.visibleUpTo(mailbox).flatMapMany(visible -> Flux.from(messages.find(Filters.and(

@@ -1,0 +1,104 @@
+package io.mallard.api.web;
+
+import org.bson.types.ObjectId;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+
+import io.mallard.model.access.AccessGrant;
+import io.mallard.model.access.AccessTokens;
+import io.mallard.model.access.Action;
+import io.mallard.model.access.RolePermissions;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one gate of every resource: who calls (the token from {@code X-Access-Token}, the
+ * {@code accessToken} query parameter, or {@code Authorization: Bearer}, verified locally through
+ * Redis), and whether the role table lets them do {@code action} to {@code resource} of that
+ * user. The order is fixed: 401 before 400 before 403, so an anonymous caller learns nothing
+ * about ids, and a user token gets 403 for another user's id whether or not it exists.
+ */
+@Component
+public class Access {
+
+    static final String TOKEN_HEADER = "X-Access-Token";
+    static final String ME = "me";
+
+    private final AccessTokens tokens;
+    private final RolePermissions permissions;
+
+    Access(AccessTokens tokens, RolePermissions permissions) {
+        this.tokens = tokens;
+        this.permissions = permissions;
+    }
+
+    /** The caller's grant, or 401 {@code InvalidToken}. */
+    public Mono<AccessGrant> caller(ServerHttpRequest request) {
+        return tokens.verify(tokenOf(request)).switchIfEmpty(Mono.error(ApiException::invalidToken));
+    }
+
+    /**
+     * The id of the user the request is about ({@code me} is the caller), once the caller may
+     * act on it.
+     */
+    public Mono<ObjectId> user(ServerHttpRequest request, String user, String resource, Action action) {
+        return target(request, user, resource, action).map(Target::user);
+    }
+
+    /** As {@link #user}, keeping the grant for resources that allow some fields to some roles only. */
+    public Mono<Target> target(ServerHttpRequest request, String user, String resource, Action action) {
+        return caller(request).flatMap(grant -> {
+            ObjectId target = ME.equals(user) ? grant.user() : userId(user);
+            if (target == null) {
+                // "me" from a token that belongs to no account (root, tool tokens).
+                return Mono.error(ApiException.notFound("UserNotFound", "This token belongs to no user"));
+            }
+            return grant.may(permissions, resource, action, target)
+                    ? Mono.just(new Target(grant, target)) : Mono.error(ApiException.forbidden());
+        });
+    }
+
+    /** A caller allowed to act on {@code user}. */
+    public record Target(AccessGrant grant, ObjectId user) {
+    }
+
+    /** For resources that belong to no user (listing users, creating one): only {@code any} grants count. */
+    public Mono<AccessGrant> any(ServerHttpRequest request, String resource, Action action) {
+        return caller(request).flatMap(grant -> grant.may(permissions, resource, action, null)
+                ? Mono.just(grant) : Mono.error(ApiException.forbidden()));
+    }
+
+    /** Whether the caller may act on {@code target}'s {@code resource}; for lookups that find the owner first. */
+    public boolean may(AccessGrant grant, String resource, Action action, ObjectId target) {
+        return grant.may(permissions, resource, action, target);
+    }
+
+    public static ApiException forbidden() {
+        return ApiException.forbidden();
+    }
+
+    /** A 24-hex-digit id from the path, or 400 naming the parameter. */
+    public static ObjectId id(String name, String value) {
+        if (value == null || !ObjectId.isValid(value)) {
+            throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "InputValidationError",
+                    name + " must be a 24 character hex id");
+        }
+        return new ObjectId(value);
+    }
+
+    private static ObjectId userId(String value) {
+        return id("user", value);
+    }
+
+    static String tokenOf(ServerHttpRequest request) {
+        String header = request.getHeaders().getFirst(TOKEN_HEADER);
+        if (header != null && !header.isBlank()) {
+            return header.trim();
+        }
+        String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).trim();
+        }
+        return request.getQueryParams().getFirst("accessToken");
+    }
+}
