@@ -41,7 +41,8 @@ class MessagePages {
             return Mono.error(ApiException.invalidInput("next and previous cannot be combined"));
         }
         boolean backwards = previous != null;
-        Long edge = next != null ? edge("next", next) : previous != null ? edge("previous", previous) : null;
+        Long edge = next == null && previous == null ? null
+                : Long.valueOf(backwards ? edge("previous", previous) : edge("next", next));
         // Reading backwards through a descending list is reading forwards by UID, and so on.
         boolean byRisingUid = ascending != backwards;
         long from = byRisingUid && edge != null ? edge + 1 : 1;
