@@ -30,6 +30,7 @@ import io.mallard.api.mailboxes.OwnedMailboxes;
 import io.mallard.api.web.Access;
 import io.mallard.api.web.ApiException;
 import io.mallard.api.web.ApiProperties;
+import io.mallard.api.web.BoundedBody;
 import io.mallard.api.web.Page;
 import io.mallard.model.access.Action;
 import io.mallard.model.mail.MessageAppender;
@@ -128,8 +129,9 @@ class MessageResource {
             initial.add(MessageViews.DRAFT);
         }
         return mailbox(http, user, mailbox, Action.CREATE)
-                .flatMap(found -> body(http).flatMap(raw -> appender.append(found.id(), raw, List.copyOf(initial),
-                        date == null ? Instant.now() : date)))
+                .flatMap(found -> BoundedBody.read(http, maxMessage, "The message")
+                        .flatMap(raw -> appender.append(found.id(), raw, List.copyOf(initial),
+                                date == null ? Instant.now() : date)))
                 .map(stored -> new MessageViews.Uploaded(true,
                         new MessageViews.UploadedMessage(stored.uid(), stored.mailbox().toHexString(), stored.size())));
     }
@@ -190,14 +192,6 @@ class MessageResource {
 
     private Mono<Message> message(Mailbox mailbox, long uid) {
         return listing.range(mailbox.id(), uid, uid).next().switchIfEmpty(Mono.error(MessageResource::notFound));
-    }
-
-    /** The request body up to the message size limit; beyond it the read stops with a 400. */
-    private Mono<byte[]> body(ServerHttpRequest http) {
-        return DataBufferUtils.join(http.getBody(), (int) Math.min(maxMessage, Integer.MAX_VALUE - 8))
-                .map(MessageResource::bytes)
-                .filter(bytes -> bytes.length > 0)
-                .switchIfEmpty(Mono.error(() -> ApiException.invalidInput("The message is empty")));
     }
 
     private static byte[] bytes(DataBuffer joined) {
