@@ -34,6 +34,14 @@ class AccessTest {
     }
 
     @Test
+    void anonymousCallerGets401BeforeAnyBodyOrIdIsLookedAt() {
+        expectError(server.client.post().uri("/users").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue("{not json").exchange(), 401, "InvalidToken");
+        expectError(server.client.get().uri("/users/not-an-id").exchange(), 401, "InvalidToken");
+        expectError(server.client.get().uri("/no/such/path").exchange(), 401, "InvalidToken");
+    }
+
+    @Test
     void userTokenReachesOnlyItsOwnUser() {
         User carol = server.user("carol");
         User dave = server.user("dave");

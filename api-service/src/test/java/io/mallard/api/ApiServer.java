@@ -37,7 +37,8 @@ public final class ApiServer {
 
     private ApiServer(Path dir) {
         context = ApiApplication.builder()
-                .properties("server.port=0", "mallard.data.dir=" + dir, "mallard.root.token=" + ROOT_TOKEN,
+                // api.yml binds server.port to mallard.api.port, which wins over builder defaults.
+                .properties("mallard.api.port=0", "mallard.data.dir=" + dir, "mallard.root.token=" + ROOT_TOKEN,
                         "mallard.api.max-message=1MB")
                 .run();
         String port = context.getEnvironment().getProperty("local.server.port");

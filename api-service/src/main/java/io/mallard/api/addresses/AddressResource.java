@@ -7,7 +7,6 @@ import jakarta.validation.Valid;
 
 import org.bson.types.ObjectId;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,18 +42,18 @@ class AddressResource {
     }
 
     @GetMapping("/users/{user}/addresses")
-    Mono<AddressRequests.Listing> list(ServerHttpRequest http, @PathVariable String user) {
-        return access.user(http, user, ADDRESSES, Action.READ)
+    Mono<AddressRequests.Listing> list(@PathVariable String user) {
+        return access.user(user, ADDRESSES, Action.READ)
                 .flatMap(this::existingUser)
                 .flatMap(id -> addresses.listFor(id).map(AddressRequests.Listed::of).collectList())
                 .map(results -> new AddressRequests.Listing(true, results));
     }
 
     @PostMapping("/users/{user}/addresses")
-    Mono<AddressRequests.Created> create(ServerHttpRequest http, @PathVariable String user,
+    Mono<AddressRequests.Created> create(@PathVariable String user,
             @Valid @RequestBody AddressRequests.Create request) {
         boolean main = Boolean.TRUE.equals(request.main());
-        return access.user(http, user, ADDRESSES, Action.CREATE)
+        return access.user(user, ADDRESSES, Action.CREATE)
                 .flatMap(this::existingUser)
                 .flatMap(id -> addresses.addToUser(id, request.address(), false,
                                 request.tags() == null ? List.of() : request.tags())
@@ -64,10 +63,10 @@ class AddressResource {
     }
 
     @PutMapping("/users/{user}/addresses/{address}")
-    Mono<Map<String, Boolean>> update(ServerHttpRequest http, @PathVariable String user, @PathVariable String address,
+    Mono<Map<String, Boolean>> update(@PathVariable String user, @PathVariable String address,
             @Valid @RequestBody AddressRequests.Update request) {
         ObjectId addressId = Access.id("address", address);
-        return access.user(http, user, ADDRESSES, Action.UPDATE)
+        return access.user(user, ADDRESSES, Action.UPDATE)
                 .flatMap(id -> owned(id, addressId).flatMap(found -> request.main() && !found
                         ? addresses.setMain(id, addressId)
                         : Mono.<Void>empty()))
@@ -75,9 +74,9 @@ class AddressResource {
     }
 
     @DeleteMapping("/users/{user}/addresses/{address}")
-    Mono<Map<String, Boolean>> delete(ServerHttpRequest http, @PathVariable String user, @PathVariable String address) {
+    Mono<Map<String, Boolean>> delete(@PathVariable String user, @PathVariable String address) {
         ObjectId addressId = Access.id("address", address);
-        return access.user(http, user, ADDRESSES, Action.DELETE)
+        return access.user(user, ADDRESSES, Action.DELETE)
                 .flatMap(id -> addresses.delete(id, addressId)
                         .onErrorMap(IllegalStateException.class, e -> new ApiException(HttpStatus.BAD_REQUEST,
                                 "NotPermitted", "The main address cannot be deleted")))
@@ -85,8 +84,8 @@ class AddressResource {
     }
 
     @GetMapping("/addresses/resolve/{address}")
-    Mono<AddressRequests.Resolved> resolve(ServerHttpRequest http, @PathVariable String address) {
-        return access.caller(http).flatMap(grant -> Mono.fromCallable(() -> AddressNormalizer.view(address))
+    Mono<AddressRequests.Resolved> resolve(@PathVariable String address) {
+        return access.caller().flatMap(grant -> Mono.fromCallable(() -> AddressNormalizer.view(address))
                 .flatMap(addresses::findByView)
                 .map(found -> {
                     // Forwarded addresses belong to no user: only "any" grants reach them.

@@ -5,7 +5,6 @@ import java.util.Map;
 import jakarta.validation.Valid;
 
 import org.bson.types.ObjectId;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,9 +46,9 @@ class MailboxResource {
     }
 
     @GetMapping("/users/{user}/mailboxes")
-    Mono<MailboxRequests.Listing> list(ServerHttpRequest http, @PathVariable String user,
+    Mono<MailboxRequests.Listing> list(@PathVariable String user,
             @RequestParam(defaultValue = "false") boolean counters) {
-        return access.user(http, user, MAILBOXES, Action.READ)
+        return access.user(user, MAILBOXES, Action.READ)
                 .flatMapMany(mailboxes::list)
                 .concatMap(mailbox -> details(mailbox, counters, null))
                 .collectList()
@@ -57,9 +56,9 @@ class MailboxResource {
     }
 
     @PostMapping("/users/{user}/mailboxes")
-    Mono<MailboxRequests.Created> create(ServerHttpRequest http, @PathVariable String user,
+    Mono<MailboxRequests.Created> create(@PathVariable String user,
             @Valid @RequestBody MailboxRequests.Create request) {
-        return access.user(http, user, MAILBOXES, Action.CREATE)
+        return access.user(user, MAILBOXES, Action.CREATE)
                 .flatMap(id -> mailboxes.create(id, request.path(), null)
                         .flatMap(created -> request.hidden() == null && request.retention() == null
                                 ? Mono.just(created)
@@ -69,23 +68,23 @@ class MailboxResource {
     }
 
     @GetMapping("/users/{user}/mailboxes/{mailbox}")
-    Mono<MailboxRequests.Details> get(ServerHttpRequest http, @PathVariable String user, @PathVariable String mailbox) {
-        return access.user(http, user, MAILBOXES, Action.READ)
+    Mono<MailboxRequests.Details> get(@PathVariable String user, @PathVariable String mailbox) {
+        return access.user(user, MAILBOXES, Action.READ)
                 .flatMap(id -> owned.require(id, mailbox))
                 .flatMap(found -> details(found, true, true));
     }
 
     @PutMapping("/users/{user}/mailboxes/{mailbox}")
-    Mono<Map<String, Boolean>> update(ServerHttpRequest http, @PathVariable String user, @PathVariable String mailbox,
+    Mono<Map<String, Boolean>> update(@PathVariable String user, @PathVariable String mailbox,
             @Valid @RequestBody MailboxRequests.Update request) {
-        return access.user(http, user, MAILBOXES, Action.UPDATE)
+        return access.user(user, MAILBOXES, Action.UPDATE)
                 .flatMap(id -> owned.require(id, mailbox).flatMap(found -> apply(id, found, request)))
                 .thenReturn(Map.of("success", true));
     }
 
     @DeleteMapping("/users/{user}/mailboxes/{mailbox}")
-    Mono<Map<String, Boolean>> delete(ServerHttpRequest http, @PathVariable String user, @PathVariable String mailbox) {
-        return access.user(http, user, MAILBOXES, Action.DELETE)
+    Mono<Map<String, Boolean>> delete(@PathVariable String user, @PathVariable String mailbox) {
+        return access.user(user, MAILBOXES, Action.DELETE)
                 .flatMap(id -> owned.require(id, mailbox).flatMap(found -> messages.deleteMailbox(id, found.path())))
                 .thenReturn(Map.of("success", true));
     }

@@ -81,18 +81,18 @@ class MessageResource {
     }
 
     @GetMapping(BASE)
-    Mono<MessageViews.Listing> list(ServerHttpRequest http, @PathVariable String user, @PathVariable String mailbox,
+    Mono<MessageViews.Listing> list(@PathVariable String user, @PathVariable String mailbox,
             @RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @RequestParam(defaultValue = "desc") @Pattern(regexp = "asc|desc", message = "must be asc or desc") String order,
             @RequestParam(required = false) String next, @RequestParam(required = false) String previous) {
-        return mailbox(http, user, mailbox, Action.READ)
+        return mailbox(user, mailbox, Action.READ)
                 .flatMap(found -> pages.page(found, order.equals("asc"), limit, next, previous));
     }
 
     @GetMapping(BASE + "/{message}")
-    Mono<MessageViews.Details> get(ServerHttpRequest http, @PathVariable String user, @PathVariable String mailbox,
+    Mono<MessageViews.Details> get(@PathVariable String user, @PathVariable String mailbox,
             @PathVariable @Min(1) long message) {
-        return mailbox(http, user, mailbox, Action.READ)
+        return mailbox(user, mailbox, Action.READ)
                 .flatMap(found -> message(found, message))
                 .flatMap(stored -> {
                     var parsed = content.parsed(stored);
@@ -103,9 +103,9 @@ class MessageResource {
 
     /** The exact bytes that were stored, streamed: no parse, no re-encoding. */
     @GetMapping(value = BASE + "/{message}/message.eml", produces = "message/rfc822")
-    Mono<ResponseEntity<Flux<DataBuffer>>> raw(ServerHttpRequest http, @PathVariable String user,
+    Mono<ResponseEntity<Flux<DataBuffer>>> raw(@PathVariable String user,
             @PathVariable String mailbox, @PathVariable @Min(1) long message) {
-        return mailbox(http, user, mailbox, Action.READ)
+        return mailbox(user, mailbox, Action.READ)
                 .flatMap(found -> message(found, message))
                 .map(stored -> ResponseEntity.ok().contentType(RFC822).contentLength(stored.size())
                         .body(raw(content.raw(stored))));
@@ -128,7 +128,7 @@ class MessageResource {
         if (draft) {
             initial.add(MessageViews.DRAFT);
         }
-        return mailbox(http, user, mailbox, Action.CREATE)
+        return mailbox(user, mailbox, Action.CREATE)
                 .flatMap(found -> BoundedBody.read(http, maxMessage, "The message")
                         .flatMap(raw -> appender.append(found.id(), raw, List.copyOf(initial),
                                 date == null ? Instant.now() : date)))
@@ -137,10 +137,10 @@ class MessageResource {
     }
 
     @PutMapping(BASE)
-    Mono<Object> update(ServerHttpRequest http, @PathVariable String user, @PathVariable String mailbox,
+    Mono<Object> update(@PathVariable String user, @PathVariable String mailbox,
             @Valid @RequestBody MessageRequests.Update request) {
         UidSet set = UidSet.parse(request.message());
-        return access.user(http, user, MESSAGES, Action.UPDATE)
+        return access.user(user, MESSAGES, Action.UPDATE)
                 .flatMap(owner -> mailboxes.require(owner, mailbox).flatMap(found -> Flux.fromIterable(set.ranges())
                         .concatMap(range -> listing.range(found.id(), range.from(), range.to()).map(Message::uid))
                         .distinct().collectList()
@@ -150,9 +150,9 @@ class MessageResource {
     }
 
     @DeleteMapping(BASE + "/{message}")
-    Mono<Map<String, Boolean>> delete(ServerHttpRequest http, @PathVariable String user, @PathVariable String mailbox,
+    Mono<Map<String, Boolean>> delete(@PathVariable String user, @PathVariable String mailbox,
             @PathVariable @Min(1) long message) {
-        return mailbox(http, user, mailbox, Action.DELETE)
+        return mailbox(user, mailbox, Action.DELETE)
                 .flatMap(found -> messages.delete(found.id(), message))
                 .map(uid -> Map.of("success", true))
                 .switchIfEmpty(Mono.error(MessageResource::notFound));
@@ -186,8 +186,8 @@ class MessageResource {
         }
     }
 
-    private Mono<Mailbox> mailbox(ServerHttpRequest http, String user, String mailbox, Action action) {
-        return access.user(http, user, MESSAGES, action).flatMap(owner -> mailboxes.require(owner, mailbox));
+    private Mono<Mailbox> mailbox(String user, String mailbox, Action action) {
+        return access.user(user, MESSAGES, action).flatMap(owner -> mailboxes.require(owner, mailbox));
     }
 
     private Mono<Message> message(Mailbox mailbox, long uid) {

@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 import org.bson.types.ObjectId;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,7 +60,7 @@ class UserResource {
     }
 
     @PostMapping("/users")
-    Mono<UserResponses.Created> create(ServerHttpRequest http, @Valid @RequestBody UserRequests.Create request) {
+    Mono<UserResponses.Created> create(@Valid @RequestBody UserRequests.Create request) {
         boolean imported = Boolean.TRUE.equals(request.hashedPassword());
         if (imported && request.password() == null) {
             throw ApiException.invalidInput("hashedPassword needs a password hash");
@@ -73,7 +72,7 @@ class UserResource {
                 Boolean.TRUE.equals(request.disabled()));
         NewUser user = new NewUser(request.username(), imported ? null : request.password(),
                 request.name() == null ? request.username() : request.name(), request.address(), settings);
-        return access.any(http, USERS, Action.CREATE)
+        return access.any(USERS, Action.CREATE)
                 .then(provisioning.create(user))
                 .flatMap(created -> imported
                         ? users.importPasswordHash(created.id(), request.password()).thenReturn(created)
@@ -82,7 +81,7 @@ class UserResource {
     }
 
     @GetMapping("/users")
-    Mono<UserResponses.Listing> list(ServerHttpRequest http, @RequestParam(required = false) @Size(max = 256) String query,
+    Mono<UserResponses.Listing> list(@RequestParam(required = false) @Size(max = 256) String query,
             @RequestParam(required = false) @Size(max = 1024) String tags,
             @RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @RequestParam(required = false) String next) {
@@ -92,7 +91,7 @@ class UserResource {
         }
         List<String> tagList = tags == null ? List.of()
                 : Arrays.stream(tags.split(",")).map(String::trim).filter(tag -> !tag.isEmpty()).toList();
-        return access.any(http, "userlisting", Action.READ)
+        return access.any("userlisting", Action.READ)
                 .then(users.list(new UserQuery(query, tagList), after, limit))
                 .flatMap(page -> Flux.fromIterable(page.users())
                         .concatMap(user -> mainAddress(user.id()).map(address -> UserResponses.Listed.of(user, address)))
@@ -102,15 +101,15 @@ class UserResource {
     }
 
     @GetMapping("/users/{user}")
-    Mono<UserResponses.Details> get(ServerHttpRequest http, @PathVariable String user) {
-        return access.user(http, user, USERS, Action.READ)
+    Mono<UserResponses.Details> get(@PathVariable String user) {
+        return access.user(user, USERS, Action.READ)
                 .flatMap(this::existing)
                 .flatMap(found -> mainAddress(found.id()).map(address -> UserResponses.Details.of(found, address)));
     }
 
     @GetMapping("/users/resolve/{username}")
-    Mono<UserResponses.Resolved> resolve(ServerHttpRequest http, @PathVariable String username) {
-        return access.caller(http).flatMap(grant -> users.getByUsername(username)
+    Mono<UserResponses.Resolved> resolve(@PathVariable String username) {
+        return access.caller().flatMap(grant -> users.getByUsername(username)
                 .onErrorMap(IllegalArgumentException.class, e -> ApiException.invalidInput("Invalid username"))
                 .map(found -> {
                     if (!access.may(grant, USERS, Action.READ, found.id())) {
@@ -124,9 +123,9 @@ class UserResource {
     }
 
     @PutMapping("/users/{user}")
-    Mono<Map<String, Boolean>> update(ServerHttpRequest http, @PathVariable String user,
+    Mono<Map<String, Boolean>> update(@PathVariable String user,
             @Valid @RequestBody UserRequests.Update request) {
-        return access.target(http, user, USERS, Action.UPDATE).flatMap(target -> {
+        return access.target(user, USERS, Action.UPDATE).flatMap(target -> {
             if (touchesAccountLimits(request) && !access.may(target.grant(), USERS, Action.UPDATE, null)) {
                 // WildDuck's user role may not raise its own quota or limits, nor enable itself.
                 return Mono.error(Access.forbidden());
@@ -138,8 +137,8 @@ class UserResource {
     }
 
     @DeleteMapping("/users/{user}")
-    Mono<Map<String, Boolean>> delete(ServerHttpRequest http, @PathVariable String user) {
-        return access.user(http, user, USERS, Action.DELETE)
+    Mono<Map<String, Boolean>> delete(@PathVariable String user) {
+        return access.user(user, USERS, Action.DELETE)
                 .flatMap(users::delete)
                 .flatMap(deleted -> deleted ? Mono.just(Map.of("success", true)) : Mono.error(notFound()));
     }

@@ -1,53 +1,47 @@
 package io.mallard.api.web;
 
 import org.bson.types.ObjectId;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 
 import io.mallard.model.access.AccessGrant;
-import io.mallard.model.access.AccessTokens;
 import io.mallard.model.access.Action;
 import io.mallard.model.access.RolePermissions;
 import reactor.core.publisher.Mono;
 
 /**
- * The one gate of every resource: who calls (the token from {@code X-Access-Token}, the
- * {@code accessToken} query parameter, or {@code Authorization: Bearer}, verified locally through
- * Redis), and whether the role table lets them do {@code action} to {@code resource} of that
- * user. The order is fixed: 401 before 400 before 403, so an anonymous caller learns nothing
- * about ids, and a user token gets 403 for another user's id whether or not it exists.
+ * The one permission check of every resource: whether the caller ({@link TokenFilter} has
+ * authenticated it) may do {@code action} to {@code resource} of that user, by the role table.
+ * Checked before any lookup, so a user token gets 403 for another user's id whether or not it
+ * exists.
  */
 @Component
 public class Access {
 
-    static final String TOKEN_HEADER = "X-Access-Token";
     static final String ME = "me";
 
-    private final AccessTokens tokens;
     private final RolePermissions permissions;
 
-    Access(AccessTokens tokens, RolePermissions permissions) {
-        this.tokens = tokens;
+    Access(RolePermissions permissions) {
         this.permissions = permissions;
     }
 
-    /** The caller's grant, or 401 {@code InvalidToken}. */
-    public Mono<AccessGrant> caller(ServerHttpRequest request) {
-        return tokens.verify(tokenOf(request)).switchIfEmpty(Mono.error(ApiException::invalidToken));
+    /** The caller's grant, put in the Reactor context by {@link TokenFilter}; 401 outside it. */
+    public Mono<AccessGrant> caller() {
+        return Mono.deferContextual(context -> context.<AccessGrant>getOrEmpty(AccessGrant.class).map(Mono::just)
+                .orElseGet(() -> Mono.error(ApiException.invalidToken())));
     }
 
     /**
      * The id of the user the request is about ({@code me} is the caller), once the caller may
      * act on it.
      */
-    public Mono<ObjectId> user(ServerHttpRequest request, String user, String resource, Action action) {
-        return target(request, user, resource, action).map(Target::user);
+    public Mono<ObjectId> user(String user, String resource, Action action) {
+        return target(user, resource, action).map(Target::user);
     }
 
     /** As {@link #user}, keeping the grant for resources that allow some fields to some roles only. */
-    public Mono<Target> target(ServerHttpRequest request, String user, String resource, Action action) {
-        return caller(request).flatMap(grant -> {
+    public Mono<Target> target(String user, String resource, Action action) {
+        return caller().flatMap(grant -> {
             ObjectId target = ME.equals(user) ? grant.user() : userId(user);
             if (target == null) {
                 // "me" from a token that belongs to no account (root, tool tokens).
@@ -63,8 +57,8 @@ public class Access {
     }
 
     /** For resources that belong to no user (listing users, creating one): only {@code any} grants count. */
-    public Mono<AccessGrant> any(ServerHttpRequest request, String resource, Action action) {
-        return caller(request).flatMap(grant -> grant.may(permissions, resource, action, null)
+    public Mono<AccessGrant> any(String resource, Action action) {
+        return caller().flatMap(grant -> grant.may(permissions, resource, action, null)
                 ? Mono.just(grant) : Mono.error(ApiException.forbidden()));
     }
 
@@ -88,17 +82,5 @@ public class Access {
 
     private static ObjectId userId(String value) {
         return id("user", value);
-    }
-
-    static String tokenOf(ServerHttpRequest request) {
-        String header = request.getHeaders().getFirst(TOKEN_HEADER);
-        if (header != null && !header.isBlank()) {
-            return header.trim();
-        }
-        String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return authorization.substring(7).trim();
-        }
-        return request.getQueryParams().getFirst("accessToken");
     }
 }
