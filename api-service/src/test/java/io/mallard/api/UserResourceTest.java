@@ -148,11 +148,13 @@ class UserResourceTest {
     @Test
     void deleteRemovesTheUser() {
         User mia = server.user("mia");
-        expectError(server.delete(server.token(mia), "/users/me").exchange(), 403, "MissingPrivileges");
+        String token = server.token(mia);
+        expectError(server.delete(token, "/users/me").exchange(), 403, "MissingPrivileges");
         expectError(server.client.delete().uri("/users/{id}", mia.id().toHexString()).exchange(), 401, "InvalidToken");
         server.delete(ROOT, "/users/{id}", mia.id().toHexString()).exchange().expectStatus().isOk();
         expectError(server.delete(ROOT, "/users/{id}", mia.id().toHexString()).exchange(), 404, "UserNotFound");
         expectError(server.get(ROOT, "/users/{id}", mia.id().toHexString()).exchange(), 404, "UserNotFound");
+        expectError(server.get(token, "/users/me").exchange(), 401, "InvalidToken");
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.mallard.api.web.Access;
 import io.mallard.api.web.ApiException;
 import io.mallard.api.web.Page;
+import io.mallard.model.access.AccessTokens;
 import io.mallard.model.access.Action;
 import io.mallard.model.address.Address;
 import io.mallard.model.address.AddressStore;
@@ -51,12 +52,15 @@ class UserResource {
     private final UserStore users;
     private final UserProvisioning provisioning;
     private final AddressStore addresses;
+    private final AccessTokens tokens;
 
-    UserResource(Access access, UserStore users, UserProvisioning provisioning, AddressStore addresses) {
+    UserResource(Access access, UserStore users, UserProvisioning provisioning, AddressStore addresses,
+            AccessTokens tokens) {
         this.access = access;
         this.users = users;
         this.provisioning = provisioning;
         this.addresses = addresses;
+        this.tokens = tokens;
     }
 
     @PostMapping("/users")
@@ -138,9 +142,11 @@ class UserResource {
 
     @DeleteMapping("/users/{user}")
     Mono<Map<String, Boolean>> delete(@PathVariable String user) {
+        // The account's tokens die with it: a token of a deleted user must not act on a recreated id's data.
         return access.user(user, USERS, Action.DELETE)
-                .flatMap(users::delete)
-                .flatMap(deleted -> deleted ? Mono.just(Map.of("success", true)) : Mono.error(notFound()));
+                .flatMap(id -> users.delete(id).flatMap(deleted -> deleted
+                        ? tokens.revokeAll(id, null).thenReturn(Map.of("success", true))
+                        : Mono.error(notFound())));
     }
 
     private Mono<User> existing(ObjectId id) {
