@@ -2,6 +2,7 @@ package io.mallard.api.authlog;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -44,7 +45,7 @@ class AuthlogResource {
 
         static Entry of(AuthEvent event) {
             return new Entry(event.id().toHexString(), event.username(), event.ip(), event.scope(),
-                    event.result().name().toLowerCase(java.util.Locale.ROOT), event.credential(),
+                    event.result().name().toLowerCase(Locale.ROOT), event.credential(),
                     event.appPassword() == null ? null : event.appPassword().toHexString(), event.created());
         }
     }

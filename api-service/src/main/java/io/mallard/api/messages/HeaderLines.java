@@ -3,6 +3,7 @@ package io.mallard.api.messages;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The header fields of a message's header block, unfolded (RFC 5322 2.2.3), in their order.
@@ -36,7 +37,7 @@ final class HeaderLines {
         }
         int colon = field.indexOf(":");
         if (colon > 0) {
-            headers.add(new MessageViews.Header(field.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
+            headers.add(new MessageViews.Header(field.substring(0, colon).strip().toLowerCase(Locale.ROOT),
                     field.substring(colon + 1).strip()));
         }
     }

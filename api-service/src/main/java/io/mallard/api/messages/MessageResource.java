@@ -1,5 +1,6 @@
 package io.mallard.api.messages;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -201,7 +202,7 @@ class MessageResource {
         return bytes;
     }
 
-    private static Flux<DataBuffer> raw(Flux<java.nio.ByteBuffer> bytes) {
+    private static Flux<DataBuffer> raw(Flux<ByteBuffer> bytes) {
         return bytes.map(DefaultDataBufferFactory.sharedInstance::wrap);
     }
 

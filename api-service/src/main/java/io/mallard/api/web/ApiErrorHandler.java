@@ -9,6 +9,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -60,8 +61,9 @@ class ApiErrorHandler {
             return badRequest("Request body too large");
         }
         if (unreadable instanceof ServerWebInputException input && input.getMethodParameter() != null
-                && input.getMethodParameter().getParameterName() != null && !input.getMethodParameter().hasParameterAnnotation(
-                        org.springframework.web.bind.annotation.RequestBody.class)) {
+                && input.getMethodParameter().getParameterName() != null
+                && !input.getMethodParameter().hasParameterAnnotation(RequestBody.class)) {
+            // A query or path parameter of the wrong type (limit=abc, a UID that is not a number).
             String name = input.getMethodParameter().getParameterName();
             return invalid(Map.of(name, "has an invalid value"));
         }
