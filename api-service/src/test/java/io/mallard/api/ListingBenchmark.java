@@ -25,7 +25,10 @@ import reactor.netty.resources.ConnectionProvider;
 @EnabledIfSystemProperty(named = "mallard.bench", matches = "true")
 class ListingBenchmark {
 
-    static final int CONCURRENCY = 500;
+    /** Overridable to find where latency bends: {@code -Dmallard.bench.concurrency=50 -Dmallard.bench.requests=2000}. */
+    static final int CONCURRENCY = Integer.getInteger("mallard.bench.concurrency", 500);
+    static final int REQUESTS = Integer.getInteger("mallard.bench.requests", 20_000);
+    static final int LIMIT = Integer.getInteger("mallard.bench.limit", 50);
 
     @Test
     void listFiftyMessagesAt500Connections() {
@@ -42,9 +45,9 @@ class ListingBenchmark {
                         .pendingAcquireMaxCount(-1).build())
                 .baseUrl("http://127.0.0.1:" + port)
                 .headers(headers -> headers.add("X-Access-Token", token));
-        String uri = "/users/me/mailboxes/" + inbox + "/messages?limit=50";
-        run(client, uri, 3_000, "warm-up");
-        run(client, uri, 20_000, "measured");
+        String uri = "/users/me/mailboxes/" + inbox + "/messages?limit=" + LIMIT;
+        run(client, uri, Math.max(REQUESTS / 5, 100), "warm-up");
+        run(client, uri, REQUESTS, "measured");
     }
 
     private static void run(HttpClient client, String uri, int requests, String label) {
@@ -60,8 +63,8 @@ class ListingBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         Arrays.sort(latencies);
         Runtime runtime = Runtime.getRuntime();
-        System.out.printf("%s: %d requests, %.0f req/s, p50 %.1f ms, p99 %.1f ms, heap used %d MB of %d MB%n", label,
-                requests, requests / seconds, latencies[requests / 2] / 1e6, latencies[requests * 99 / 100] / 1e6,
+        System.out.printf("%s: %d requests at %d connections, %.0f req/s, p50 %.1f ms, p99 %.1f ms, heap used %d MB of %d MB%n", label,
+                requests, CONCURRENCY, requests / seconds, latencies[requests / 2] / 1e6, latencies[requests * 99 / 100] / 1e6,
                 (runtime.totalMemory() - runtime.freeMemory()) >> 20, runtime.maxMemory() >> 20);
     }
 }
