@@ -3,9 +3,13 @@ package io.mallard.api;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+
+import io.mallard.api.web.ApiProperties;
 
 /** Tenant REST API (WildDuck-compatible) on its own. */
 @SpringBootApplication
+@EnableConfigurationProperties(ApiProperties.class)
 public class ApiApplication {
 
     public static void main(String[] args) {

@@ -42,14 +42,24 @@ public final class MessageListing {
     }
 
     /**
+     * At most {@code limit} messages with {@code fromUid <= uid <= toUid} up to the watermark,
+     * ascending or descending by UID: a page of the API's listing, read by the index without
+     * streaming the rest of the mailbox.
+     */
+    public Flux<Message> page(ObjectId mailbox, long fromUid, long toUid, int limit, boolean descending) {
+        return watermark.visibleUpTo(mailbox).flatMapMany(visible -> Flux.from(messages.find(Filters.and(
+                        Filters.eq("mailbox", mailbox), Filters.gte("uid", fromUid), Filters.lte("uid", Math.min(toUid, visible)),
+                        Filters.ne("abandoned", true)))
+                        .sort(descending ? Sorts.descending("uid") : Sorts.ascending("uid")).limit(limit))
+                .filter(Message::isMessage).map(Message::fromDocument));
+    }
+
+    /**
      * The newest {@code limit} messages up to the watermark, in UID order: a POP3 maildrop
      * (WildDuck serves the newest 250 of INBOX), read newest-first so a large mailbox is not scanned.
      */
     public Flux<Message> newest(ObjectId mailbox, int limit) {
-        return watermark.visibleUpTo(mailbox).flatMapMany(visible -> Flux.from(messages.find(Filters.and(
-                        Filters.eq("mailbox", mailbox), Filters.lte("uid", visible), Filters.ne("abandoned", true)))
-                        .sort(Sorts.descending("uid")).limit(limit)))
-                .filter(Message::isMessage).map(Message::fromDocument)
+        return page(mailbox, 1, Long.MAX_VALUE, limit, true)
                 .collectSortedList(Comparator.comparingLong(Message::uid)).flatMapIterable(list -> list);
     }
 

@@ -1,0 +1,19 @@
+package io.mallard.api.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code mallard.api.*} limits.
+ *
+ * @param maxBody the largest JSON request body; requests are small, a huge one must not be buffered
+ * @param maxMessage the largest raw message an upload may carry (WildDuck's {@code maxMessage})
+ */
+@ConfigurationProperties("mallard.api")
+public record ApiProperties(DataSize maxBody, DataSize maxMessage) {
+
+    public ApiProperties {
+        maxBody = maxBody == null ? DataSize.ofKilobytes(256) : maxBody;
+        maxMessage = maxMessage == null ? DataSize.ofMegabytes(64) : maxMessage;
+    }
+}
