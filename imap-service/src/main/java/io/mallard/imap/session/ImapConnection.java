@@ -1,0 +1,143 @@
+package io.mallard.imap.session;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.bson.types.ObjectId;
+
+import io.mallard.imap.codec.Response;
+import io.mallard.imap.codec.ResponseEncoder;
+import io.mallard.model.journal.ChangeSubscription;
+import io.mallard.protocol.server.SessionContext;
+import io.netty.buffer.Unpooled;
+import reactor.core.publisher.Mono;
+
+/**
+ * One client's IMAP state as command handlers see it: the connection state, the user, the selected
+ * mailbox, the change feed, and the way to answer. State changes happen on the event loop.
+ */
+public final class ImapConnection {
+
+    private final SessionContext context;
+    private final ImapServices services;
+    private final ChangeQueue changes;
+    private final Set<String> enabled = new LinkedHashSet<>();
+    private volatile SessionState state = SessionState.NOT_AUTHENTICATED;
+    private ObjectId user;
+    private SelectedMailbox selected;
+    private ChangeSubscription subscription;
+    private Function<String, Mono<Boolean>> lineReader;
+
+    ImapConnection(SessionContext context, ImapServices services) {
+        this.context = context;
+        this.services = services;
+        this.changes = new ChangeQueue(this);
+    }
+
+    public ImapServices services() {
+        return services;
+    }
+
+    public SessionContext context() {
+        return context;
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    public ObjectId user() {
+        return user;
+    }
+
+    public SelectedMailbox selected() {
+        return selected;
+    }
+
+    public Set<String> enabled() {
+        return enabled;
+    }
+
+    public String remoteAddress() {
+        return context.info().remoteAddress().getAddress().getHostAddress();
+    }
+
+    public void send(Response response) {
+        context.write(Unpooled.wrappedBuffer(ResponseEncoder.encode(response)));
+    }
+
+    public Mono<Void> ok(String tag, String code, String text) {
+        return tagged(tag, Response.Status.OK, code, text);
+    }
+
+    public Mono<Void> no(String tag, String code, String text) {
+        return tagged(tag, Response.Status.NO, code, text);
+    }
+
+    public Mono<Void> bad(String tag, String text) {
+        return tagged(tag, Response.Status.BAD, null, text);
+    }
+
+    private Mono<Void> tagged(String tag, Response.Status status, String code, String text) {
+        return Mono.fromRunnable(() -> send(new Response.Tagged(tag, status, code, text)));
+    }
+
+    /** LOGIN or AUTHENTICATE succeeded: opens the user's change feed before the tagged OK. */
+    public Mono<Void> authenticated(ObjectId userId) {
+        return services.notifier().open(userId).doOnNext(opened -> {
+            user = userId;
+            state = SessionState.AUTHENTICATED;
+            subscription = opened;
+            changes.follow(opened.events());
+        }).then();
+    }
+
+    public void select(SelectedMailbox mailbox) {
+        selected = mailbox;
+        changes.clear();
+        state = mailbox == null ? SessionState.AUTHENTICATED : SessionState.SELECTED;
+    }
+
+    public void logout() {
+        state = SessionState.LOGOUT;
+    }
+
+    /** Sends the pending EXISTS/EXPUNGE/FETCH of the selected mailbox (RFC 9051 §7: NOOP, IDLE, ...). */
+    public Mono<Void> reportChanges() {
+        return changes.report();
+    }
+
+    /** IDLE: report changes as they arrive, until {@code stopIdle}. */
+    public void startIdle() {
+        changes.live(true);
+    }
+
+    public void stopIdle() {
+        changes.live(false);
+    }
+
+    /**
+     * Hands the next client line to {@code reader} instead of the command parser (IDLE's DONE,
+     * AUTHENTICATE's responses); the reader's {@code true} ends the takeover.
+     */
+    public void readLines(Function<String, Mono<Boolean>> reader) {
+        lineReader = reader;
+    }
+
+    Function<String, Mono<Boolean>> lineReader() {
+        return lineReader;
+    }
+
+    void releaseLineReader() {
+        lineReader = null;
+    }
+
+    void close() {
+        state = SessionState.LOGOUT;
+        changes.close();
+        if (subscription != null) {
+            subscription.close();
+        }
+    }
+}
