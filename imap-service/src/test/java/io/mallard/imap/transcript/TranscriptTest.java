@@ -27,7 +27,8 @@ import io.mallard.model.user.User;
 /**
  * Every script under {@code src/test/resources/transcripts} against the real server on the
  * embedded stores. Each script gets its own user ({@code ${user}}, password {@code ${password}})
- * whose INBOX holds three messages: 1 seen, 2 flagged, 3 unflagged.
+ * whose INBOX holds three messages: 1 seen, 2 flagged, 3 unflagged. Limits: APPENDLIMIT 100,000,
+ * lines of 2,000 octets, BYE after five invalid commands in a row.
  */
 @Timeout(120)
 class TranscriptTest {
@@ -40,7 +41,8 @@ class TranscriptTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(dataDir);
+        server = TestServer.start(dataDir, "mallard.imap.append-limit=100000", "mallard.imap.max-line-length=2000",
+                "mallard.imap.max-bad-commands=5");
     }
 
     @AfterAll
@@ -66,7 +68,7 @@ class TranscriptTest {
         server.append(inbox, TestServer.message(3), List.of(), Instant.parse("2026-11-03T10:00:00Z"));
         Path script = Path.of(TranscriptTest.class.getResource("/transcripts/" + name).toURI());
         Transcript.run(server.port(), Files.readAllLines(script),
-                Map.of("user", user.username(), "password", TestServer.PASSWORD, "user64",
+                Map.of("user", user.username(), "password", TestServer.PASSWORD, "long", "x".repeat(3000), "user64",
                         Base64.getEncoder().encodeToString(user.username().getBytes(StandardCharsets.UTF_8))));
     }
 }
