@@ -3,7 +3,6 @@ package io.mallard.imap.codec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import io.mallard.imap.codec.ImapRequest.StoreMode;
 
@@ -141,9 +140,5 @@ public final class CommandParser {
             return atom.text();
         }
         throw new ImapSyntaxException("Expected an atom");
-    }
-
-    static String upper(String text) {
-        return text.toUpperCase(Locale.ROOT);
     }
 }

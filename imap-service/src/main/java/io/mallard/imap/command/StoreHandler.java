@@ -44,6 +44,7 @@ final class StoreHandler implements CommandHandler {
                 .doOnNext(changed -> {
                     int sequence = selected.sequenceOf(changed.uid());
                     if (!store.silent() && sequence > 0) {
+                        selected.flagsReported(changed.uid(), changed.modseq());
                         List<Value> items = store.uid()
                                 ? List.of(Value.atom("UID"), Value.atom(changed.uid()), Value.atom("FLAGS"),
                                         Value.atoms(changed.flags()))

@@ -94,7 +94,7 @@ final class ChangeQueue {
                 }
             } else if (event.command() == ChangeCommand.FLAGS) {
                 int sequence = selected.sequenceOf(event.uid());
-                if (sequence > 0) {
+                if (sequence > 0 && !selected.alreadyReported(event.uid(), event.modseq())) {
                     connection.send(Response.Data.of(Value.atom(sequence), Value.atom("FETCH"), Value.list(List.of(
                             Value.atom("UID"), Value.atom(event.uid()), Value.atom("FLAGS"), Value.atoms(event.flags())))));
                 }

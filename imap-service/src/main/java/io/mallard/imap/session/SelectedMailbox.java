@@ -2,7 +2,9 @@ package io.mallard.imap.session;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.types.ObjectId;
 
@@ -20,6 +22,7 @@ public final class SelectedMailbox {
     private final boolean readOnly;
     private final long uidValidity;
     private final List<Long> uids;
+    private final Map<Long, Long> flagsReported = new HashMap<>();
 
     public SelectedMailbox(ObjectId id, String path, boolean readOnly, long uidValidity, List<Long> uids) {
         this.id = id;
@@ -57,6 +60,23 @@ public final class SelectedMailbox {
     public int sequenceOf(long uid) {
         int index = Collections.binarySearch(uids, uid);
         return index < 0 ? 0 : index + 1;
+    }
+
+    /** This session already told the client the flags a STORE or FETCH gave a message. */
+    public void flagsReported(long uid, long modseq) {
+        flagsReported.merge(uid, modseq, Math::max);
+    }
+
+    /** Whether the feed's news of a flag change is our own, already told; forgets it once asked. */
+    boolean alreadyReported(long uid, long modseq) {
+        Long reported = flagsReported.get(uid);
+        if (reported == null || modseq > reported) {
+            return false;
+        }
+        if (modseq == reported) {
+            flagsReported.remove(uid);
+        }
+        return true;
     }
 
     /** Records a message the client is about to be told of with EXISTS; UIDs only grow. */

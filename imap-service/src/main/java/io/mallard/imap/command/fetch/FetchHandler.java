@@ -59,6 +59,9 @@ public final class FetchHandler implements CommandHandler {
     private static void send(ImapConnection connection, SelectedMailbox selected, FetchResponder.Items items) {
         int sequence = selected.sequenceOf(items.uid());
         if (sequence > 0) {
+            if (items.flagsModseq() > 0) {
+                selected.flagsReported(items.uid(), items.flagsModseq());
+            }
             connection.send(Response.Data.of(Value.atom(sequence), Value.atom("FETCH"), Value.list(items.values())));
         }
     }

@@ -26,7 +26,8 @@ final class FetchResponder {
     private static final DateTimeFormatter INTERNAL_DATE =
             DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    record Items(long uid, List<Value> values) {
+    /** @param flagsModseq the MODSEQ of the flags sent, or 0 when FLAGS is not among the items */
+    record Items(long uid, long flagsModseq, List<Value> values) {
     }
 
     private final MessageContent content;
@@ -64,7 +65,7 @@ final class FetchResponder {
         return Flux.concat(parts).collectList().map(lists -> {
             List<Value> values = new ArrayList<>();
             lists.forEach(values::addAll);
-            return new Items(message.uid(), values);
+            return new Items(message.uid(), values.contains(Value.atom("FLAGS")) ? message.modseq() : 0, values);
         });
     }
 
