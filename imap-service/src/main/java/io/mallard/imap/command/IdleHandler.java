@@ -37,13 +37,12 @@ final class IdleHandler implements CommandHandler {
         return Mono.fromRunnable(() -> {
             connection.send(new Response.Continuation("idling"));
             connection.startIdle();
-            connection.readLines(line -> {
-                connection.stopIdle();
+            connection.readLines(line -> connection.stopIdle().then(Mono.defer(() -> {
                 if (!line.trim().toUpperCase(Locale.ROOT).equals("DONE")) {
-                    return connection.bad(request.tag(), "Expected DONE").thenReturn(true);
+                    return connection.bad(request.tag(), "Expected DONE");
                 }
-                return connection.ok(request.tag(), null, "IDLE terminated").thenReturn(true);
-            });
+                return connection.ok(request.tag(), null, "IDLE terminated");
+            })).thenReturn(true));
         });
     }
 }

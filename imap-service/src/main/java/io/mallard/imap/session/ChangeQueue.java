@@ -30,6 +30,7 @@ final class ChangeQueue {
     private final Queue<ChangeEvent> events = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean reporting = new AtomicBoolean();
     private volatile boolean live;
+    private volatile Mono<Void> running = Mono.empty();
     private volatile long newestAnnounced;
     private Disposable feed;
 
@@ -51,21 +52,27 @@ final class ChangeQueue {
         newestAnnounced = 0;
     }
 
-    void live(boolean on) {
-        live = on;
-        if (on) {
-            reportLive();
-        }
+    void startLive() {
+        live = true;
+        reportLive();
+    }
+
+    /** Ends live reporting; completes once a report in flight is written, so the map is ours again. */
+    Mono<Void> stopLive() {
+        live = false;
+        return running;
     }
 
     private void reportLive() {
         if (reporting.compareAndSet(false, true)) {
-            report().doFinally(s -> {
+            Mono<Void> report = report().onErrorResume(e -> Mono.empty()).doFinally(s -> {
                 reporting.set(false);
                 if (live && (!events.isEmpty() || hidden())) {
                     Mono.delay(events.isEmpty() ? RETRY : Duration.ZERO).subscribe(t -> reportLive());
                 }
-            }).subscribe();
+            }).cache();
+            running = report;
+            report.subscribe();
         }
     }
 

@@ -110,11 +110,12 @@ public final class ImapConnection {
 
     /** IDLE: report changes as they arrive, until {@code stopIdle}. */
     public void startIdle() {
-        changes.live(true);
+        changes.startLive();
     }
 
-    public void stopIdle() {
-        changes.live(false);
+    /** Completes when no report of the IDLE is still being written. */
+    public Mono<Void> stopIdle() {
+        return changes.stopLive();
     }
 
     /**

@@ -126,6 +126,10 @@ public final class SelectedMailbox {
     /** Whether a sequence set names only existing messages (RFC 9051 §6.4.5: otherwise BAD). */
     public boolean validSequences(SequenceSet set) {
         long largest = uids.size();
+        if (largest == 0) {
+            // "1:*" on an empty mailbox names nothing rather than something invalid; clients send it.
+            return set.ranges().stream().allMatch(r -> r.to() == SequenceSet.STAR || r.from() == SequenceSet.STAR);
+        }
         return set.ranges().stream().allMatch(r -> r.high(largest) <= largest && r.low(largest) >= 1);
     }
 }
