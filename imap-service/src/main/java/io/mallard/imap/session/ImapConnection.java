@@ -93,9 +93,15 @@ public final class ImapConnection {
         }).then();
     }
 
+    /**
+     * Selects a mailbox, or none. News queued for the previous one is dropped when the selection
+     * ends; news arriving while SELECT reads the new mailbox is kept, so nothing falls in between.
+     */
     public void select(SelectedMailbox mailbox) {
         selected = mailbox;
-        changes.clear();
+        if (mailbox == null) {
+            changes.clear();
+        }
         state = mailbox == null ? SessionState.AUTHENTICATED : SessionState.SELECTED;
     }
 
