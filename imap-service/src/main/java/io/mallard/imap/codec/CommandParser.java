@@ -97,7 +97,7 @@ public final class CommandParser {
     /** RFC 9051 §6.3.12: APPEND mailbox [flag-list] [date-time] literal. */
     private static ImapRequest append(String tag, String name, Arguments args) {
         String mailbox = args.astring();
-        List<String> flags = args.peekList() ? atoms(args.list()) : List.of();
+        List<String> flags = args.peekList() ? flags(atoms(args.list())) : List.of();
         java.time.ZonedDateTime date = null;
         if (args.peek() instanceof Token.Str str && !str.literal()) {
             date = Arguments.dateTime(str.text());
@@ -128,7 +128,29 @@ public final class CommandParser {
                 flags.add(atomText(args.next()));
             }
         }
-        return new ImapRequest.Store(tag, name, uid, set, mode, silent, flags);
+        return new ImapRequest.Store(tag, name, uid, set, mode, silent, flags(flags));
+    }
+
+    private static final List<String> SYSTEM_FLAGS = List.of("\\Answered", "\\Flagged", "\\Deleted", "\\Seen",
+            "\\Draft");
+
+    /**
+     * Flags are case-insensitive (RFC 9051 §2.3.2): system flags take their canonical spelling so
+     * that storage compares them exactly. Other backslash flags (\Recent included) cannot be set.
+     */
+    private static List<String> flags(List<String> given) {
+        List<String> flags = new ArrayList<>();
+        for (String flag : given) {
+            String canonical = flag;
+            if (flag.startsWith("\\")) {
+                canonical = SYSTEM_FLAGS.stream().filter(flag::equalsIgnoreCase).findFirst()
+                        .orElseThrow(() -> new ImapSyntaxException("Flag " + flag + " cannot be set"));
+            }
+            if (!flags.contains(canonical)) {
+                flags.add(canonical);
+            }
+        }
+        return flags;
     }
 
     private static List<String> atoms(List<Token> tokens) {

@@ -34,7 +34,7 @@ final class Capabilities {
                 result.add("LOGINDISABLED");
             }
         }
-        result.addAll(registry.commandCapabilities(connection));
+        result.addAll(registry.commandCapabilities());
         return result;
     }
 

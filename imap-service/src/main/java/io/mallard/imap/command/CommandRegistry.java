@@ -7,7 +7,6 @@ import java.util.Map;
 
 import io.mallard.imap.command.fetch.FetchHandler;
 import io.mallard.imap.command.search.SearchHandler;
-import io.mallard.imap.session.ImapConnection;
 
 /** Every IMAP command the server knows, as a list; CAPABILITY is derived from it. */
 public final class CommandRegistry {
@@ -55,7 +54,7 @@ public final class CommandRegistry {
     }
 
     /** Capabilities the commands add, in registry order. */
-    List<String> commandCapabilities(ImapConnection connection) {
+    List<String> commandCapabilities() {
         List<String> result = new ArrayList<>();
         for (CommandHandler handler : handlers) {
             String capability = handler.capability();

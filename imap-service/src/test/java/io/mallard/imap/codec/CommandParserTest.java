@@ -55,6 +55,8 @@ class CommandParserTest {
                                         -1, -1), Simple.RFC822_SIZE))),
                 row("b1 FETCH 2 FAST\r\n", new ImapRequest.Fetch("b1", "FETCH", false, SequenceSet.parse("2"),
                         List.of(Simple.FLAGS, Simple.INTERNALDATE, Simple.RFC822_SIZE))),
+                row("b0 UID STORE 4 FLAGS \\SEEN \\flagged \\Seen\r\n", new ImapRequest.Store("b0", "UID STORE", true,
+                        SequenceSet.parse("4"), StoreMode.SET, false, List.of("\\Seen", "\\Flagged"))),
                 row("b2 STORE 1:3 +FLAGS.SILENT (\\Seen $Work)\r\n", new ImapRequest.Store("b2", "STORE", false,
                         SequenceSet.parse("1:3"), StoreMode.ADD, true, List.of("\\Seen", "$Work"))),
                 row("b3 UID MOVE 5:* Archive\r\n",
@@ -91,7 +93,8 @@ class CommandParserTest {
         return Stream.of("a1\r\n", "* NOOP\r\n", "a1 FROB\r\n", "a1 LOGIN onlyuser\r\n", "a1 NOOP extra\r\n",
                 "a1 LOGIN \"unterminated\r\n", "a1 FETCH 0 FLAGS\r\n", "a1 FETCH 1:x FLAGS\r\n",
                 "a1 FETCH 1 BODY[HEADER.FIELDS]\r\n", "a1 FETCH 1 (FLAGS\r\n", "a1 STORE 1 FLAGZ (\\Seen)\r\n",
-                "a1 SEARCH FROB\r\n", "a1 SELECT\r\n", "a1 FETCH 99999999999 FLAGS\r\n", "a1 APPEND INBOX \"x\"\r\n");
+                "a1 SEARCH FROB\r\n", "a1 SELECT\r\n", "a1 FETCH 99999999999 FLAGS\r\n", "a1 APPEND INBOX \"x\"\r\n",
+                "a1 STORE 1 +FLAGS (\\Recent)\r\n");
     }
 
     @org.junit.jupiter.api.Test
