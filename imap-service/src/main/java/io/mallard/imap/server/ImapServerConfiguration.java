@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.mallard.imap.command.CommandRegistry;
+import io.mallard.imap.session.ImapMetrics;
 import io.mallard.imap.session.ImapReplies;
 import io.mallard.imap.session.ImapServices;
 import io.mallard.imap.session.ImapSession;
@@ -19,6 +20,8 @@ import io.mallard.model.mail.MessageContent;
 import io.mallard.model.message.MailStorage;
 import io.mallard.model.user.CredentialCheck;
 import io.mallard.protocol.codec.FrameLimits;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mallard.protocol.codec.ImapLiteralDetector;
 import io.mallard.protocol.hook.ConnectionHooks;
 import io.mallard.protocol.limit.ConnectionLimiter;
@@ -34,13 +37,15 @@ class ImapServerConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     ProtocolListeners imapListeners(ImapListenerProperties listen, MallardProperties mallard,
             ObjectProvider<ConnectionHooks> hooks, MailStorage storage, MessageAppender appender,
-            MessageContent content, ChangeNotifier notifier, CredentialCheck credentials) {
+            MessageContent content, ChangeNotifier notifier, CredentialCheck credentials,
+            ObjectProvider<MeterRegistry> meters) {
         ConnectionLimiter limiter = new ConnectionLimiter(listen.maxConnectionsPerIp());
         ImapReplies replies = new ImapReplies(mallard.hostname());
         ImapServices services = new ImapServices(storage, appender, content, notifier, credentials,
                 new ImapSettings(mallard.hostname(), listen.allowPlaintextLogin(), listen.appendLimit(),
                         listen.maxBadCommands()));
         CommandRegistry registry = new CommandRegistry();
+        ImapMetrics metrics = new ImapMetrics(meters.getIfAvailable(SimpleMeterRegistry::new));
         CertificateSource certificates = new CertificateSource(mallard.tls().certPath(), mallard.tls().keyPath(),
                 mallard.data().path().resolve("tls"), mallard.hostname());
         return ProtocolListeners.plainAndImplicitTls(() -> ServerConfig.builder("imap")
@@ -52,7 +57,7 @@ class ImapServerConfiguration {
                         .idleTimeout(listen.idleTimeout())
                         .hooks(hooks.getIfAvailable(() -> ConnectionHooks.ACCEPT_ALL))
                         .replies(replies)
-                        .sessions(info -> new ImapSession(services, registry)),
+                        .sessions(info -> new ImapSession(services, registry, metrics)),
                 certificates.settings(), listen.port(), listen.tlsPort(), Duration.ofSeconds(10));
     }
 }

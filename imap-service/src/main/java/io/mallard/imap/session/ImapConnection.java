@@ -28,6 +28,7 @@ public final class ImapConnection {
     private SelectedMailbox selected;
     private ChangeSubscription subscription;
     private Function<String, Mono<Boolean>> lineReader;
+    private volatile Response.Status lastStatus;
 
     ImapConnection(SessionContext context, ImapServices services) {
         this.context = context;
@@ -63,10 +64,6 @@ public final class ImapConnection {
         return context.info().remoteAddress().getAddress().getHostAddress();
     }
 
-    public void send(Response response) {
-        context.write(Unpooled.wrappedBuffer(ResponseEncoder.encode(response)));
-    }
-
     public Mono<Void> ok(String tag, String code, String text) {
         return tagged(tag, Response.Status.OK, code, text);
     }
@@ -81,6 +78,20 @@ public final class ImapConnection {
 
     private Mono<Void> tagged(String tag, Response.Status status, String code, String text) {
         return Mono.fromRunnable(() -> send(new Response.Tagged(tag, status, code, text)));
+    }
+
+    public void send(Response response) {
+        if (response instanceof Response.Tagged tagged) {
+            lastStatus = tagged.status();
+        }
+        context.write(Unpooled.wrappedBuffer(ResponseEncoder.encode(response)));
+    }
+
+    /** The status of the last tagged response sent, for metrics; {@code null} before any. */
+    Response.Status takeLastStatus() {
+        Response.Status status = lastStatus;
+        lastStatus = null;
+        return status;
     }
 
     /** LOGIN or AUTHENTICATE succeeded: opens the user's change feed before the tagged OK. */

@@ -30,12 +30,14 @@ public final class ImapSession implements ProtocolSession {
     private final ImapServices services;
     private final CommandRegistry registry;
     private final CommandAssembler assembler;
+    private final ImapMetrics metrics;
     private ImapConnection connection;
     private int badCommands;
 
-    public ImapSession(ImapServices services, CommandRegistry registry) {
+    public ImapSession(ImapServices services, CommandRegistry registry, ImapMetrics metrics) {
         this.services = services;
         this.registry = registry;
+        this.metrics = metrics;
         this.assembler = new CommandAssembler(services.settings().appendLimit() + 8192);
     }
 
@@ -43,6 +45,7 @@ public final class ImapSession implements ProtocolSession {
     public void onFrame(Frame frame, SessionContext context) {
         if (connection == null) {
             connection = new ImapConnection(context, services);
+            metrics.opened();
         }
         if (connection.lineReader() != null && frame instanceof Line line) {
             run(context, connection.lineReader().apply(line.text()).doOnNext(done -> {
@@ -83,7 +86,13 @@ public final class ImapSession implements ProtocolSession {
         }
         badCommands = 0;
         String tag = request.tag();
-        run(context, handler.handle(request, connection).onErrorResume(error -> failed(tag, error)));
+        long start = System.nanoTime();
+        connection.takeLastStatus();
+        run(context, handler.handle(request, connection).onErrorResume(error -> failed(tag, error))
+                .doFinally(signal -> {
+                    Response.Status status = connection.takeLastStatus();
+                    metrics.command(request.name(), status == null ? "NONE" : status.name(), System.nanoTime() - start);
+                }));
     }
 
     private void run(SessionContext context, Mono<Void> work) {
@@ -127,6 +136,7 @@ public final class ImapSession implements ProtocolSession {
     public void onClose(SessionContext context) {
         if (connection != null) {
             connection.close();
+            metrics.closed();
         }
     }
 }

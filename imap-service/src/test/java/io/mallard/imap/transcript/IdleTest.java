@@ -23,6 +23,7 @@ import io.mallard.model.message.FlagOperation;
 import io.mallard.model.message.MailStorage;
 import io.mallard.model.message.Message;
 import io.mallard.model.user.User;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * RFC 2177 IDLE and NOOP reporting what happened elsewhere (another thread standing in for LMTP,
@@ -90,7 +91,13 @@ class IdleTest {
             send(out, "a5 FETCH 1:* UID");
             assertThat(in.readLine()).isEqualTo("* 1 FETCH (UID 2)");
             assertThat(in.readLine()).isEqualTo("* 2 FETCH (UID 3)");
+            assertThat(in.readLine()).startsWith("a5 OK");
         }
+        MeterRegistry meters = server.bean(MeterRegistry.class);
+        assertThat(meters.get("mallard.imap.commands").tag("command", "LOGIN").tag("result", "OK").timer().count())
+                .isEqualTo(1);
+        assertThat(meters.get("mallard.imap.commands").tag("command", "FETCH").timer().count()).isEqualTo(1);
+        assertThat(meters.get("mallard.imap.connections").counter().count()).isGreaterThanOrEqualTo(1);
     }
 
     private static void send(OutputStream out, String line) throws Exception {
