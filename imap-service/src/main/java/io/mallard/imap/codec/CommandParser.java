@@ -55,10 +55,10 @@ public final class CommandParser {
                 yield new ImapRequest.Id(tag, name);
             }
             case "SELECT", "EXAMINE", "CREATE", "DELETE", "SUBSCRIBE", "UNSUBSCRIBE" ->
-                    new ImapRequest.OnMailbox(tag, name, args.astring());
-            case "RENAME" -> new ImapRequest.Rename(tag, name, args.astring(), args.astring());
-            case "LIST", "LSUB" -> new ImapRequest.ListMailboxes(tag, name, args.astring(), args.astring());
-            case "STATUS" -> new ImapRequest.Status(tag, name, args.astring(), atoms(args.list()));
+                    new ImapRequest.OnMailbox(tag, name, mailbox(args));
+            case "RENAME" -> new ImapRequest.Rename(tag, name, mailbox(args), mailbox(args));
+            case "LIST", "LSUB" -> new ImapRequest.ListMailboxes(tag, name, mailbox(args), mailbox(args));
+            case "STATUS" -> new ImapRequest.Status(tag, name, mailbox(args), atoms(args.list()));
             case "APPEND" -> append(tag, name, args);
             case "FETCH", "STORE", "COPY", "MOVE", "SEARCH" -> uidCommand(tag, name, args, false);
             default -> throw new ImapSyntaxException("Unknown command");
@@ -77,7 +77,7 @@ public final class CommandParser {
         return switch (name) {
             case "FETCH" -> new ImapRequest.Fetch(tag, fullName, uid, args.sequenceSet(), FetchParser.parse(args.next()));
             case "STORE" -> store(tag, fullName, uid, args);
-            case "COPY", "MOVE" -> new ImapRequest.Transfer(tag, fullName, uid, args.sequenceSet(), args.astring());
+            case "COPY", "MOVE" -> new ImapRequest.Transfer(tag, fullName, uid, args.sequenceSet(), mailbox(args));
             case "SEARCH" -> new ImapRequest.Search(tag, fullName, uid, SearchParser.parse(args));
             default -> throw new ImapSyntaxException("Unknown UID command");
         };
@@ -96,7 +96,7 @@ public final class CommandParser {
 
     /** RFC 9051 §6.3.12: APPEND mailbox [flag-list] [date-time] literal. */
     private static ImapRequest append(String tag, String name, Arguments args) {
-        String mailbox = args.astring();
+        String mailbox = mailbox(args);
         List<String> flags = args.peekList() ? flags(atoms(args.list())) : List.of();
         java.time.ZonedDateTime date = null;
         if (args.peek() instanceof Token.Str str && !str.literal()) {
@@ -129,6 +129,10 @@ public final class CommandParser {
             }
         }
         return new ImapRequest.Store(tag, name, uid, set, mode, silent, flags(flags));
+    }
+
+    private static String mailbox(Arguments args) {
+        return MailboxName.decode(args.astring());
     }
 
     private static final List<String> SYSTEM_FLAGS = List.of("\\Answered", "\\Flagged", "\\Deleted", "\\Seen",

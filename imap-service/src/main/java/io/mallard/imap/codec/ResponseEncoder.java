@@ -50,6 +50,8 @@ public final class ResponseEncoder {
             out.writeBytes(raw.text().getBytes(StandardCharsets.UTF_8));
         } else if (value instanceof Value.Str str) {
             string(out, str.text().getBytes(StandardCharsets.UTF_8));
+        } else if (value instanceof Value.Mailbox mailbox) {
+            string(out, MailboxName.encode(mailbox.name()).getBytes(StandardCharsets.US_ASCII));
         } else if (value instanceof Value.Literal literal) {
             literal(out, literal.bytes());
         } else if (value instanceof Value.ListOf list) {

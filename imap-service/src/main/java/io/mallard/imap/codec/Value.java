@@ -16,6 +16,10 @@ public sealed interface Value {
     record Str(String text) implements Value {
     }
 
+    /** A mailbox name, in Unicode; the encoder writes its modified UTF-7 form (RFC 3501 §5.1.3). */
+    record Mailbox(String name) implements Value {
+    }
+
     /** Octets sent as a literal whatever they hold (message content). */
     record Literal(byte[] bytes) implements Value {
         @Override
@@ -51,6 +55,10 @@ public sealed interface Value {
 
     static Value string(String text) {
         return text == null ? NIL : new Str(text);
+    }
+
+    static Value mailbox(String name) {
+        return new Mailbox(name);
     }
 
     static Value list(List<? extends Value> items) {

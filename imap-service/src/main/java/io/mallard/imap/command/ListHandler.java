@@ -49,7 +49,7 @@ final class ListHandler implements CommandHandler {
                             continue;
                         }
                         connection.send(Response.Data.of(Value.atom(list.name()), Value.atoms(attributes(mailbox, mailboxes,
-                                lsub)), Value.string(Mailbox.DELIMITER), Value.string(mailbox.path())));
+                                lsub)), Value.string(Mailbox.DELIMITER), Value.mailbox(mailbox.path())));
                     }
                     return connection.ok(list.tag(), null, list.name() + " completed");
                 });

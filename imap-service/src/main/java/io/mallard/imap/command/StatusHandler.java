@@ -32,7 +32,7 @@ final class StatusHandler implements CommandHandler {
         return connection.services().storage().mailboxes().require(connection.user(), status.mailbox())
                 .flatMap(mailbox -> connection.services().storage().listing().counts(mailbox.id())
                         .flatMap(counts -> {
-                            connection.send(Response.Data.of(Value.atom("STATUS"), Value.string(mailbox.path()),
+                            connection.send(Response.Data.of(Value.atom("STATUS"), Value.mailbox(mailbox.path()),
                                     Value.list(items(status.items(), counts))));
                             return connection.ok(status.tag(), null, "STATUS completed");
                         }));
