@@ -52,8 +52,12 @@ public final class TestServer implements AutoCloseable {
 
     /** A user with the default mailboxes. */
     public User user(String name) {
+        return user(name, UserSettings.DEFAULTS);
+    }
+
+    public User user(String name, UserSettings settings) {
         User user = bean(UserStore.class)
-                .create(new NewUser(name, PASSWORD, name, name + "@example.com", UserSettings.DEFAULTS)).block();
+                .create(new NewUser(name, PASSWORD, name, name + "@example.com", settings)).block();
         bean(MailStorage.class).mailboxes().createDefaults(user.id()).blockLast();
         return user;
     }

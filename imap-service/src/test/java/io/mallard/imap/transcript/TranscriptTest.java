@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -23,6 +24,8 @@ import io.mallard.imap.support.TestServer;
 import io.mallard.imap.support.Transcript;
 import io.mallard.model.mailbox.Mailbox;
 import io.mallard.model.user.User;
+import io.mallard.model.user.UserLimits;
+import io.mallard.model.user.UserSettings;
 
 /**
  * Every script under {@code src/test/resources/transcripts} against the real server on the
@@ -61,14 +64,17 @@ class TranscriptTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scripts")
     void script(String name) throws Exception {
-        User user = server.user("user" + USERS.incrementAndGet());
+        // Scripts named *quota* get a 1,000-byte quota: the three messages fit, little else does.
+        User user = server.user("user" + USERS.incrementAndGet(), name.contains("quota")
+                ? new UserSettings(1000, UserLimits.DEFAULTS, 50, List.of(), Set.of(), false) : UserSettings.DEFAULTS);
         Mailbox inbox = server.mailbox(user, "INBOX");
         server.append(inbox, TestServer.message(1), List.of("\\Seen"), Instant.parse("2026-11-01T10:00:00Z"));
         server.append(inbox, TestServer.message(2), List.of("\\Flagged"), Instant.parse("2026-11-02T10:00:00Z"));
         server.append(inbox, TestServer.message(3), List.of(), Instant.parse("2026-11-03T10:00:00Z"));
         Path script = Path.of(TranscriptTest.class.getResource("/transcripts/" + name).toURI());
         Transcript.run(server.port(), Files.readAllLines(script),
-                Map.of("user", user.username(), "password", TestServer.PASSWORD, "long", "x".repeat(3000), "user64",
+                Map.of("user", user.username(), "password", TestServer.PASSWORD, "long", "x".repeat(3000),
+                        "pad", "x".repeat(400 - "Subject: big".length()), "user64",
                         Base64.getEncoder().encodeToString(user.username().getBytes(StandardCharsets.UTF_8))));
     }
 }
