@@ -47,8 +47,7 @@ final class SelectHandler implements CommandHandler {
 
     private Mono<Void> opened(ImapConnection connection, ImapRequest.OnMailbox select, Mailbox mailbox,
             boolean readOnly, List<Long> uids, MailboxCounts counts) {
-        SelectedMailbox selected = new SelectedMailbox(mailbox.id(), mailbox.path(), readOnly, mailbox.uidValidity(),
-                uids);
+        SelectedMailbox selected = new SelectedMailbox(mailbox.id(), readOnly, uids);
         connection.select(selected);
         // Up to the watermark: a UID the client is told is next must not turn out to be behind it.
         long uidNext = Math.max(counts.uidNext(), selected.lastUid() + 1);

@@ -48,11 +48,11 @@ public final class ImapSession implements ProtocolSession {
             metrics.opened();
         }
         if (connection.lineReader() != null && frame instanceof Line line) {
-            run(context, connection.lineReader().apply(line.text()).doOnNext(done -> {
+            run(context, Mono.defer(() -> connection.lineReader().apply(line.text())).doOnNext(done -> {
                 if (done) {
                     connection.releaseLineReader();
                 }
-            }).then());
+            }).then(), () -> { });
             return;
         }
         CommandAssembler.Step step = assembler.accept(frame);
@@ -88,14 +88,16 @@ public final class ImapSession implements ProtocolSession {
         String tag = request.tag();
         long start = System.nanoTime();
         connection.takeLastStatus();
-        run(context, handler.handle(request, connection).onErrorResume(error -> failed(tag, error))
-                .doFinally(signal -> {
+        // Deferred, so that a handler failing before its Mono exists is answered like any other failure.
+        run(context, Mono.defer(() -> handler.handle(request, connection)).onErrorResume(error -> failed(tag, error)),
+                () -> {
                     Response.Status status = connection.takeLastStatus();
                     metrics.command(request.name(), status == null ? "NONE" : status.name(), System.nanoTime() - start);
-                }));
+                });
     }
 
-    private void run(SessionContext context, Mono<Void> work) {
+    /** Runs one command's work with reading paused; {@code done} runs before the next command can start. */
+    private void run(SessionContext context, Mono<Void> work, Runnable done) {
         context.pauseReading();
         context.markBusy();
         work.onErrorResume(error -> {
@@ -103,6 +105,7 @@ public final class ImapSession implements ProtocolSession {
             context.close("* BYE Internal error");
             return Mono.empty();
         }).doFinally(signal -> {
+            done.run();
             context.markIdle();
             if (connection.state() != SessionState.LOGOUT) {
                 context.resumeReading();

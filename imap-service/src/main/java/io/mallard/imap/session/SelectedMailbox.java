@@ -18,17 +18,13 @@ import io.mallard.imap.codec.SequenceSet;
 public final class SelectedMailbox {
 
     private final ObjectId id;
-    private final String path;
     private final boolean readOnly;
-    private final long uidValidity;
     private final List<Long> uids;
     private final Map<Long, Long> flagsReported = new HashMap<>();
 
-    public SelectedMailbox(ObjectId id, String path, boolean readOnly, long uidValidity, List<Long> uids) {
+    public SelectedMailbox(ObjectId id, boolean readOnly, List<Long> uids) {
         this.id = id;
-        this.path = path;
         this.readOnly = readOnly;
-        this.uidValidity = uidValidity;
         this.uids = new ArrayList<>(uids);
     }
 
@@ -36,16 +32,8 @@ public final class SelectedMailbox {
         return id;
     }
 
-    public String path() {
-        return path;
-    }
-
     public boolean readOnly() {
         return readOnly;
-    }
-
-    public long uidValidity() {
-        return uidValidity;
     }
 
     public int exists() {

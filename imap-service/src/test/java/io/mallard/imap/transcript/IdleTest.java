@@ -94,6 +94,10 @@ class IdleTest {
             assertThat(in.readLine()).startsWith("a5 OK");
         }
         MeterRegistry meters = server.bean(MeterRegistry.class);
+        // A command's latency is recorded just after its tagged answer went out.
+        for (int wait = 0; wait < 40 && meters.find("mallard.imap.commands").tag("command", "FETCH").timer() == null; wait++) {
+            Thread.sleep(50);
+        }
         assertThat(meters.get("mallard.imap.commands").tag("command", "LOGIN").tag("result", "OK").timer().count())
                 .isEqualTo(1);
         assertThat(meters.get("mallard.imap.commands").tag("command", "FETCH").timer().count()).isEqualTo(1);
