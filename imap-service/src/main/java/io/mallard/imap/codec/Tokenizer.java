@@ -132,7 +132,8 @@ public final class Tokenizer {
             byte b = input[position];
             if (b == '[') {
                 depth++;
-            } else if (b == ']') {
+            } else if (b == ']' && depth > 0) {
+                // Outside a section ']' is an ordinary astring character (RFC 9051 §9 resp-specials).
                 depth--;
             } else if (depth == 0 && (b == ' ' || b == '(' || b == ')' || b == '"' || b == '{')) {
                 break;

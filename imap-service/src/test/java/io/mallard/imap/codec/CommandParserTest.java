@@ -37,6 +37,7 @@ class CommandParserTest {
                 row("a1 NOOP\r\n", new ImapRequest.Bare("a1", "NOOP")),
                 row("a1 capability\r\n", new ImapRequest.Bare("a1", "CAPABILITY")),
                 row("a2 LOGIN alice \"pa ss\\\"w\"\r\n", new ImapRequest.Login("a2", "LOGIN", "alice", "pa ss\"w")),
+                row("a2 LOGIN al]ce p%*\r\n", new ImapRequest.Login("a2", "LOGIN", "al]ce", "p%*")),
                 row("a3 LOGIN {5}\r\nalice {4+}\r\np\r\nw\r\n", new ImapRequest.Login("a3", "LOGIN", "alice", "p\r\nw")),
                 row("a4 AUTHENTICATE PLAIN AGEAYg==\r\n",
                         new ImapRequest.Authenticate("a4", "AUTHENTICATE", "PLAIN", "AGEAYg==")),
