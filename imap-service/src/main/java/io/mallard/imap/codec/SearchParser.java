@@ -45,7 +45,9 @@ final class SearchParser {
         }
         String name = atom.upper();
         return switch (name) {
-            case "ALL" -> new SearchKey.All();
+            case "ALL", "OLD" -> new SearchKey.All();
+            // No message is ever \Recent here (RECENT is always 0), so none is RECENT or NEW.
+            case "RECENT", "NEW" -> new SearchKey.Not(new SearchKey.All());
             case "SEEN", "FLAGGED", "DELETED", "ANSWERED", "DRAFT" -> flag(name, true);
             case "UNSEEN", "UNFLAGGED", "UNDELETED", "UNANSWERED", "UNDRAFT" -> flag(name.substring(2), false);
             case "KEYWORD" -> new SearchKey.Flag(arguments.astring(), true);
