@@ -47,6 +47,11 @@ final class ChangeQueue {
         }, error -> { });
     }
 
+    /** A message this session itself placed in the selected mailbox; the next report tells of it. */
+    void arrived(long uid) {
+        newestAnnounced = Math.max(newestAnnounced, uid);
+    }
+
     void clear() {
         events.clear();
         newestAnnounced = 0;

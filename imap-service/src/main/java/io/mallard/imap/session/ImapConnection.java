@@ -125,6 +125,18 @@ public final class ImapConnection {
         return changes.report();
     }
 
+    /**
+     * This session put a message into {@code mailbox} (APPEND, COPY): if it is the selected one, EXISTS
+     * goes out before the tagged answer (RFC 3501 §6.3.11 SHOULD), within the watermark rule.
+     */
+    public Mono<Void> reportArrival(ObjectId mailbox, long uid) {
+        if (selected == null || !selected.id().equals(mailbox)) {
+            return Mono.empty();
+        }
+        changes.arrived(uid);
+        return changes.report();
+    }
+
     /** IDLE: report changes as they arrive, until {@code stopIdle}. */
     public void startIdle() {
         changes.startLive();
