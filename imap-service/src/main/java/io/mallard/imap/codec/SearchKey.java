@@ -13,8 +13,14 @@ public sealed interface SearchKey {
     record Flag(String flag, boolean present) implements SearchKey {
     }
 
-    /** FROM, TO, CC, BCC, SUBJECT: a case-insensitive substring of that header. */
+    /**
+     * FROM, TO, CC, BCC, SUBJECT, or HEADER with any field name (upper case): a case-insensitive
+     * substring of that header; an empty text matches every message that has the field (§6.4.4).
+     */
     record Header(String field, String text) implements SearchKey {
+        public boolean addressOrSubject() {
+            return List.of("FROM", "TO", "CC", "BCC", "SUBJECT").contains(field);
+        }
     }
 
     /** BODY (body text only) or TEXT (headers and body). */

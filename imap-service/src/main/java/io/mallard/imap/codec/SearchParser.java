@@ -53,6 +53,7 @@ final class SearchParser {
             case "KEYWORD" -> new SearchKey.Flag(arguments.astring(), true);
             case "UNKEYWORD" -> new SearchKey.Flag(arguments.astring(), false);
             case "FROM", "TO", "CC", "BCC", "SUBJECT" -> new SearchKey.Header(name, arguments.astring());
+            case "HEADER" -> new SearchKey.Header(arguments.astring().toUpperCase(Locale.ROOT), arguments.astring());
             case "BODY" -> new SearchKey.Text(arguments.astring(), false);
             case "TEXT" -> new SearchKey.Text(arguments.astring(), true);
             case "BEFORE", "ON", "SINCE" -> new SearchKey.Date(DateRelation.valueOf(name), arguments.date(), false);

@@ -25,7 +25,8 @@ final class SearchMatcher {
         this.selected = selected;
     }
 
-    boolean matches(SearchKey key, Message message, Supplier<ParsedMessage> parsed) {
+    /** @param headers the message's header block, as text; read only when a HEADER key needs it */
+    boolean matches(SearchKey key, Message message, Supplier<ParsedMessage> parsed, String headers) {
         if (key instanceof SearchKey.All) {
             return true;
         }
@@ -34,7 +35,8 @@ final class SearchMatcher {
             return has == flag.present();
         }
         if (key instanceof SearchKey.Header header) {
-            return contains(header(header.field(), message, parsed), header.text());
+            return header.addressOrSubject() ? contains(header(header.field(), message, parsed), header.text())
+                    : HeaderFields.valueContains(headers, header.field(), header.text());
         }
         if (key instanceof SearchKey.Text text) {
             String body = parsed.get().text();
@@ -53,12 +55,12 @@ final class SearchMatcher {
                     : sequence.set().contains(selected.sequenceOf(message.uid()), selected.exists());
         }
         if (key instanceof SearchKey.Not not) {
-            return !matches(not.key(), message, parsed);
+            return !matches(not.key(), message, parsed, headers);
         }
         if (key instanceof SearchKey.Or or) {
-            return matches(or.left(), message, parsed) || matches(or.right(), message, parsed);
+            return matches(or.left(), message, parsed, headers) || matches(or.right(), message, parsed, headers);
         }
-        return ((SearchKey.And) key).keys().stream().allMatch(k -> matches(k, message, parsed));
+        return ((SearchKey.And) key).keys().stream().allMatch(k -> matches(k, message, parsed, headers));
     }
 
     private static String header(String field, Message message, Supplier<ParsedMessage> parsed) {
