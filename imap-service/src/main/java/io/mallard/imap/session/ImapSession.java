@@ -39,13 +39,13 @@ public final class ImapSession implements ProtocolSession {
         this.registry = registry;
         this.metrics = metrics;
         this.assembler = new CommandAssembler(services.settings().appendLimit() + 8192);
+        metrics.opened();
     }
 
     @Override
     public void onFrame(Frame frame, SessionContext context) {
         if (connection == null) {
             connection = new ImapConnection(context, services);
-            metrics.opened();
         }
         if (connection.lineReader() != null && frame instanceof Line line) {
             run(context, Mono.defer(() -> connection.lineReader().apply(line.text())).doOnNext(done -> {
@@ -137,9 +137,9 @@ public final class ImapSession implements ProtocolSession {
 
     @Override
     public void onClose(SessionContext context) {
+        metrics.closed();
         if (connection != null) {
             connection.close();
-            metrics.closed();
         }
     }
 }
