@@ -13,10 +13,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param idleTimeout how long a connection may stay silent
  * @param maxConnectionsPerIp concurrent connections one client address may hold
  * @param proxyProtocol expect a PROXY protocol header from a load balancer
+ * @param allowPlaintextLogin accept LOGIN/AUTHENTICATE without TLS (default false: LOGINDISABLED)
+ * @param appendLimit largest message APPEND accepts (RFC 7889), default 64 MiB
+ * @param maxLineLength longest command line, literals excluded
+ * @param maxBadCommands consecutive invalid commands before BYE
  */
 @ConfigurationProperties("mallard.imap")
 public record ImapListenerProperties(String address, Integer port, Integer tlsPort, Duration idleTimeout,
-        Integer maxConnectionsPerIp, boolean proxyProtocol) {
+        Integer maxConnectionsPerIp, boolean proxyProtocol, boolean allowPlaintextLogin, Long appendLimit,
+        Integer maxLineLength, Integer maxBadCommands) {
 
     public ImapListenerProperties {
         address = address == null ? "127.0.0.1" : address;
@@ -24,5 +29,8 @@ public record ImapListenerProperties(String address, Integer port, Integer tlsPo
         tlsPort = tlsPort == null ? 1993 : tlsPort;
         idleTimeout = idleTimeout == null ? Duration.ofMinutes(30) : idleTimeout;
         maxConnectionsPerIp = maxConnectionsPerIp == null ? 50 : maxConnectionsPerIp;
+        appendLimit = appendLimit == null ? 64L * 1024 * 1024 : appendLimit;
+        maxLineLength = maxLineLength == null ? 8192 : maxLineLength;
+        maxBadCommands = maxBadCommands == null ? 20 : maxBadCommands;
     }
 }

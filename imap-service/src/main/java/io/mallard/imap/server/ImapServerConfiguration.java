@@ -7,9 +7,21 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.mallard.imap.command.CommandRegistry;
+import io.mallard.imap.session.ImapMetrics;
 import io.mallard.imap.session.ImapReplies;
+import io.mallard.imap.session.ImapServices;
 import io.mallard.imap.session.ImapSession;
+import io.mallard.imap.session.ImapSettings;
 import io.mallard.model.config.MallardProperties;
+import io.mallard.model.journal.ChangeNotifier;
+import io.mallard.model.mail.MessageAppender;
+import io.mallard.model.mail.MessageContent;
+import io.mallard.model.message.MailStorage;
+import io.mallard.model.user.CredentialCheck;
+import io.mallard.protocol.codec.FrameLimits;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mallard.protocol.codec.ImapLiteralDetector;
 import io.mallard.protocol.hook.ConnectionHooks;
 import io.mallard.protocol.limit.ConnectionLimiter;
@@ -24,9 +36,16 @@ class ImapServerConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     ProtocolListeners imapListeners(ImapListenerProperties listen, MallardProperties mallard,
-            ObjectProvider<ConnectionHooks> hooks) {
+            ObjectProvider<ConnectionHooks> hooks, MailStorage storage, MessageAppender appender,
+            MessageContent content, ChangeNotifier notifier, CredentialCheck credentials,
+            ObjectProvider<MeterRegistry> meters) {
         ConnectionLimiter limiter = new ConnectionLimiter(listen.maxConnectionsPerIp());
         ImapReplies replies = new ImapReplies(mallard.hostname());
+        ImapServices services = new ImapServices(storage, appender, content, notifier, credentials,
+                new ImapSettings(mallard.hostname(), listen.allowPlaintextLogin(), listen.appendLimit(),
+                        listen.maxBadCommands()));
+        CommandRegistry registry = new CommandRegistry();
+        ImapMetrics metrics = new ImapMetrics(meters.getIfAvailable(SimpleMeterRegistry::new));
         CertificateSource certificates = new CertificateSource(mallard.tls().certPath(), mallard.tls().keyPath(),
                 mallard.data().path().resolve("tls"), mallard.hostname());
         return ProtocolListeners.plainAndImplicitTls(() -> ServerConfig.builder("imap")
@@ -34,10 +53,11 @@ class ImapServerConfiguration {
                         .proxyProtocol(listen.proxyProtocol())
                         .limiter(limiter)
                         .literals(new ImapLiteralDetector())
+                        .frameLimits(new FrameLimits(listen.maxLineLength(), listen.appendLimit(), 64 * 1024))
                         .idleTimeout(listen.idleTimeout())
                         .hooks(hooks.getIfAvailable(() -> ConnectionHooks.ACCEPT_ALL))
                         .replies(replies)
-                        .sessions(info -> new ImapSession(replies)),
+                        .sessions(info -> new ImapSession(services, registry, metrics)),
                 certificates.settings(), listen.port(), listen.tlsPort(), Duration.ofSeconds(10));
     }
 }

@@ -1,0 +1,78 @@
+package io.mallard.imap.codec;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/** A parsed command: one immutable record per command shape (RFC 9051 §6). */
+public sealed interface ImapRequest {
+
+    String tag();
+
+    /** The command name, upper case, with "UID " in front for UID commands. */
+    String name();
+
+    /** CAPABILITY, NOOP, LOGOUT, STARTTLS, CHECK, CLOSE, UNSELECT, EXPUNGE, IDLE, NAMESPACE. */
+    record Bare(String tag, String name) implements ImapRequest {
+    }
+
+    record Login(String tag, String name, String user, String password) implements ImapRequest {
+        @Override
+        public String toString() {
+            return "Login[" + tag + ", " + user + "]";
+        }
+    }
+
+    /** @param initialResponse the SASL-IR argument (RFC 4959), or {@code null} */
+    record Authenticate(String tag, String name, String mechanism, String initialResponse) implements ImapRequest {
+    }
+
+    record Enable(String tag, String name, List<String> capabilities) implements ImapRequest {
+    }
+
+    /** RFC 2971 ID; what the client says about itself is not needed. */
+    record Id(String tag, String name) implements ImapRequest {
+    }
+
+    /** SELECT, EXAMINE, CREATE, DELETE, SUBSCRIBE, UNSUBSCRIBE. */
+    record OnMailbox(String tag, String name, String mailbox) implements ImapRequest {
+    }
+
+    record Rename(String tag, String name, String from, String to) implements ImapRequest {
+    }
+
+    /** LIST and LSUB. */
+    record ListMailboxes(String tag, String name, String reference, String pattern) implements ImapRequest {
+    }
+
+    record Status(String tag, String name, String mailbox, List<String> items) implements ImapRequest {
+    }
+
+    /** @param internalDate the date-time argument, or {@code null} */
+    record Append(String tag, String name, String mailbox, List<String> flags, ZonedDateTime internalDate,
+            byte[] message) implements ImapRequest {
+        @Override
+        public String toString() {
+            return "Append[" + tag + ", " + mailbox + ", " + message.length + " bytes]";
+        }
+    }
+
+    record Fetch(String tag, String name, boolean uid, SequenceSet set, List<FetchAttribute> attributes)
+            implements ImapRequest {
+    }
+
+    enum StoreMode { SET, ADD, REMOVE }
+
+    record Store(String tag, String name, boolean uid, SequenceSet set, StoreMode mode, boolean silent,
+            List<String> flags) implements ImapRequest {
+    }
+
+    /** COPY and MOVE. */
+    record Transfer(String tag, String name, boolean uid, SequenceSet set, String mailbox) implements ImapRequest {
+    }
+
+    record UidExpunge(String tag, String name, SequenceSet set) implements ImapRequest {
+    }
+
+    record Search(String tag, String name, boolean uid, SearchKey key) implements ImapRequest {
+    }
+}

@@ -1,0 +1,106 @@
+package io.mallard.imap.codec;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Response values to octets, each response ending in CRLF. The only place that quotes, escapes or
+ * chooses a literal: a text holding CR, LF, NUL or a non-ASCII octet, or longer than a line should
+ * carry, becomes a literal, so no content can end a response line early and forge the next one
+ * (RFC 9051 §4.3, §9 "quoted" excludes CR and LF).
+ */
+public final class ResponseEncoder {
+
+    private static final int MAX_QUOTED = 1024;
+
+    private ResponseEncoder() {
+    }
+
+    public static byte[] encode(Response response) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (response instanceof Response.Tagged tagged) {
+            status(out, tagged.tag(), tagged.status(), tagged.code(), tagged.text());
+        } else if (response instanceof Response.Condition condition) {
+            status(out, "*", condition.status(), condition.code(), condition.text());
+        } else if (response instanceof Response.Continuation continuation) {
+            ascii(out, "+ " + continuation.text());
+        } else if (response instanceof Response.Data data) {
+            ascii(out, "*");
+            for (Value value : data.values()) {
+                out.write(' ');
+                value(out, value);
+            }
+        }
+        ascii(out, "\r\n");
+        return out.toByteArray();
+    }
+
+    private static void status(ByteArrayOutputStream out, String tag, Response.Status status, String code, String text) {
+        ascii(out, tag + " " + status);
+        if (code != null) {
+            ascii(out, " [" + oneLine(code) + "]");
+        }
+        ascii(out, " " + oneLine(text == null || text.isEmpty() ? "done" : text));
+    }
+
+    private static void value(ByteArrayOutputStream out, Value value) {
+        if (value instanceof Value.Atom atom) {
+            ascii(out, oneLine(atom.text()));
+        } else if (value instanceof Value.Raw raw) {
+            out.writeBytes(raw.text().getBytes(StandardCharsets.UTF_8));
+        } else if (value instanceof Value.Str str) {
+            string(out, str.text().getBytes(StandardCharsets.UTF_8));
+        } else if (value instanceof Value.Mailbox mailbox) {
+            string(out, MailboxName.encode(mailbox.name()).getBytes(StandardCharsets.US_ASCII));
+        } else if (value instanceof Value.Literal literal) {
+            literal(out, literal.bytes());
+        } else if (value instanceof Value.ListOf list) {
+            out.write('(');
+            for (int i = 0; i < list.items().size(); i++) {
+                if (i > 0) {
+                    out.write(' ');
+                }
+                value(out, list.items().get(i));
+            }
+            out.write(')');
+        }
+    }
+
+    private static void string(ByteArrayOutputStream out, byte[] bytes) {
+        if (bytes.length > MAX_QUOTED || !quotable(bytes)) {
+            literal(out, bytes);
+            return;
+        }
+        out.write('"');
+        for (byte b : bytes) {
+            if (b == '"' || b == '\\') {
+                out.write('\\');
+            }
+            out.write(b);
+        }
+        out.write('"');
+    }
+
+    private static boolean quotable(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == '\r' || b == '\n' || b == 0 || b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void literal(ByteArrayOutputStream out, byte[] bytes) {
+        ascii(out, "{" + bytes.length + "}\r\n");
+        out.writeBytes(bytes);
+    }
+
+    /** Free text in status responses cannot become a literal: line breaks turn into spaces. */
+    private static String oneLine(String text) {
+        return text.replace('\r', ' ').replace('\n', ' ');
+    }
+
+    private static void ascii(ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

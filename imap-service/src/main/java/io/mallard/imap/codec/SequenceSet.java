@@ -1,0 +1,73 @@
+package io.mallard.imap.codec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RFC 9051 §9 sequence-set: numbers and ranges, {@code *} for the largest number in use, a range
+ * meaning the same whichever end comes first ({@code 4:2} is {@code 2:4}).
+ */
+public record SequenceSet(List<Range> ranges) {
+
+    /** Stands for {@code *} until resolved against the mailbox. */
+    public static final long STAR = Long.MAX_VALUE;
+
+    public record Range(long from, long to) {
+        /** The bounds in order, with {@code *} replaced by {@code largest}. */
+        public long low(long largest) {
+            return Math.min(resolve(from, largest), resolve(to, largest));
+        }
+
+        public long high(long largest) {
+            return Math.max(resolve(from, largest), resolve(to, largest));
+        }
+
+        private static long resolve(long n, long largest) {
+            return n == STAR ? largest : n;
+        }
+    }
+
+    public SequenceSet {
+        ranges = List.copyOf(ranges);
+    }
+
+    public static SequenceSet parse(String text) {
+        List<Range> ranges = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            int colon = part.indexOf(':');
+            if (colon < 0) {
+                long n = number(part);
+                ranges.add(new Range(n, n));
+            } else {
+                ranges.add(new Range(number(part.substring(0, colon)), number(part.substring(colon + 1))));
+            }
+        }
+        return new SequenceSet(ranges);
+    }
+
+    /** Whether {@code n} is in the set when {@code largest} is the value of {@code *}. */
+    public boolean contains(long n, long largest) {
+        for (Range range : ranges) {
+            if (n >= range.low(largest) && n <= range.high(largest)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** RFC 9051 §9: nz-number is 1 to 4,294,967,295. */
+    private static long number(String text) {
+        if (text.equals("*")) {
+            return STAR;
+        }
+        if (text.isEmpty() || text.length() > 10 || !text.chars().allMatch(c -> c >= '0' && c <= '9')
+                || text.charAt(0) == '0') {
+            throw new ImapSyntaxException("Invalid sequence set");
+        }
+        long n = Long.parseLong(text);
+        if (n > 0xFFFFFFFFL) {
+            throw new ImapSyntaxException("Invalid sequence set");
+        }
+        return n;
+    }
+}

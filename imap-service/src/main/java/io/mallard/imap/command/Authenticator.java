@@ -1,0 +1,36 @@
+package io.mallard.imap.command;
+
+import io.mallard.imap.session.ImapConnection;
+import io.mallard.model.user.Scope;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one path from credentials to an authenticated session for LOGIN and AUTHENTICATE: checks
+ * through {@code CredentialCheck} (passwords and application passwords of scope imap) and answers
+ * {@code NO [AUTHENTICATIONFAILED]} (RFC 5530) without saying which part was wrong.
+ */
+final class Authenticator {
+
+    private final Capabilities capabilities;
+
+    Authenticator(Capabilities capabilities) {
+        this.capabilities = capabilities;
+    }
+
+    /** Whether LOGIN and AUTHENTICATE may be tried on this connection now. */
+    boolean allowed(ImapConnection connection) {
+        return Capabilities.loginAllowed(connection);
+    }
+
+    Mono<Void> authenticate(ImapConnection connection, String tag, String login, String password) {
+        // INTEGRATION POINT (io.mallard.model.ratelimit, in progress elsewhere): check the per-user and
+        // per-IP failure counters before this call, count a failure after it, and answer locked-out
+        // logins with the same NO [AUTHENTICATIONFAILED].
+        return connection.services().credentials()
+                .authenticate(login, password, Scope.IMAP, connection.remoteAddress())
+                .flatMap(result -> result.success() && !result.requiresTwoFactor()
+                        ? connection.authenticated(result.user())
+                                .then(Mono.defer(() -> connection.ok(tag, capabilities.code(connection), "Logged in")))
+                        : connection.no(tag, "AUTHENTICATIONFAILED", "Invalid credentials"));
+    }
+}

@@ -1,0 +1,48 @@
+package io.mallard.imap.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.mallard.imap.codec.ImapRequest;
+import io.mallard.imap.codec.Response;
+import io.mallard.imap.codec.Value;
+import io.mallard.imap.session.ImapConnection;
+import io.mallard.imap.session.SessionState;
+import reactor.core.publisher.Mono;
+
+/**
+ * RFC 5161 ENABLE. No extension that needs enabling is offered yet (CONDSTORE, QRESYNC and
+ * IMAP4rev2 come later), so the ENABLED response lists nothing, as §3.1 allows.
+ */
+final class EnableHandler implements CommandHandler {
+
+    private static final Set<String> ENABLEABLE = Set.of();
+
+    @Override
+    public List<String> names() {
+        return List.of("ENABLE");
+    }
+
+    @Override
+    public Set<SessionState> states() {
+        return AUTHENTICATED;
+    }
+
+    @Override
+    public String capability() {
+        return "ENABLE";
+    }
+
+    @Override
+    public Mono<Void> handle(ImapRequest request, ImapConnection connection) {
+        List<Value> values = new ArrayList<>(List.of(Value.atom("ENABLED")));
+        for (String capability : ((ImapRequest.Enable) request).capabilities()) {
+            if (ENABLEABLE.contains(capability) && connection.enabled().add(capability)) {
+                values.add(Value.atom(capability));
+            }
+        }
+        connection.send(new Response.Data(values));
+        return connection.ok(request.tag(), null, "ENABLE completed");
+    }
+}

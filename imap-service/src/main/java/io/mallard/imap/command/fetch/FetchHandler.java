@@ -1,0 +1,78 @@
+package io.mallard.imap.command.fetch;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.mallard.imap.codec.FetchAttribute;
+import io.mallard.imap.codec.ImapRequest;
+import io.mallard.imap.codec.Response;
+import io.mallard.imap.codec.Value;
+import io.mallard.imap.command.CommandHandler;
+import io.mallard.imap.session.ImapConnection;
+import io.mallard.imap.session.SelectedMailbox;
+import io.mallard.imap.session.SessionState;
+import io.mallard.model.message.FlagOperation;
+import io.mallard.model.message.Message;
+import reactor.core.publisher.Mono;
+
+/**
+ * RFC 3501 §6.4.5 FETCH and §6.4.8 UID FETCH. Messages are read in one UID-ordered range query and
+ * answered one by one; a non-PEEK body section on a read-write mailbox sets \Seen first, and the
+ * new FLAGS go into the same response (§6.4.5).
+ */
+public final class FetchHandler implements CommandHandler {
+
+    @Override
+    public List<String> names() {
+        return List.of("FETCH", "UID FETCH");
+    }
+
+    @Override
+    public Set<SessionState> states() {
+        return SELECTED;
+    }
+
+    @Override
+    public Mono<Void> handle(ImapRequest request, ImapConnection connection) {
+        ImapRequest.Fetch fetch = (ImapRequest.Fetch) request;
+        SelectedMailbox selected = connection.selected();
+        if (!fetch.uid() && !selected.validSequences(fetch.set())) {
+            return connection.bad(fetch.tag(), "Invalid message sequence number");
+        }
+        List<Long> uids = selected.resolve(fetch.set(), fetch.uid());
+        if (uids.isEmpty()) {
+            return connection.ok(fetch.tag(), null, fetch.name() + " completed");
+        }
+        Set<Long> wanted = new HashSet<>(uids);
+        boolean marksSeen = !selected.readOnly() && fetch.attributes().stream()
+                .anyMatch(a -> a instanceof FetchAttribute.Section section && !section.peek());
+        FetchResponder responder = new FetchResponder(connection.services().content(), fetch.attributes(), fetch.uid());
+        return connection.services().storage().listing().range(selected.id(), uids.get(0), uids.get(uids.size() - 1))
+                .filter(message -> wanted.contains(message.uid()))
+                .concatMap(message -> (marksSeen ? markSeen(connection, message) : Mono.just(message))
+                        .flatMap(current -> responder.items(current, marksSeen && !message.flags().contains(Message.SEEN)))
+                        .doOnNext(items -> send(connection, selected, items)), 4)
+                .then(connection.ok(fetch.tag(), null, fetch.name() + " completed"));
+    }
+
+    private static void send(ImapConnection connection, SelectedMailbox selected, FetchResponder.Items items) {
+        int sequence = selected.sequenceOf(items.uid());
+        if (sequence > 0) {
+            if (items.flagsModseq() > 0) {
+                selected.flagsReported(items.uid(), items.flagsModseq());
+            }
+            connection.send(Response.Data.of(Value.atom(sequence), Value.atom("FETCH"), Value.list(items.values())));
+        }
+    }
+
+    private static Mono<Message> markSeen(ImapConnection connection, Message message) {
+        if (message.flags().contains(Message.SEEN)) {
+            return Mono.just(message);
+        }
+        return connection.services().storage().flags()
+                .update(message.mailbox(), List.of(message.uid()), FlagOperation.ADD, List.of(Message.SEEN), -1)
+                .next()
+                .defaultIfEmpty(message);
+    }
+}

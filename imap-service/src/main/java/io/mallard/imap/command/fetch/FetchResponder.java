@@ -1,0 +1,94 @@
+package io.mallard.imap.command.fetch;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.mallard.imap.codec.FetchAttribute;
+import io.mallard.imap.codec.FetchAttribute.Simple;
+import io.mallard.imap.codec.Value;
+import io.mallard.model.ingest.ParsedMessage;
+import io.mallard.model.ingest.imap.BodyStructureView;
+import io.mallard.model.ingest.imap.ImapValueWriter;
+import io.mallard.model.mail.MessageContent;
+import io.mallard.model.message.Message;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The data items of one message's FETCH response, in the order asked. ENVELOPE and BODYSTRUCTURE
+ * come precomputed from ingest; body sections from the stored bytes.
+ */
+final class FetchResponder {
+
+    private static final DateTimeFormatter INTERNAL_DATE =
+            DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    /** @param flagsModseq the MODSEQ of the flags sent, or 0 when FLAGS is not among the items */
+    record Items(long uid, long flagsModseq, List<Value> values) {
+    }
+
+    private final MessageContent content;
+    private final SectionReader sections;
+    private final List<FetchAttribute> attributes;
+    private final boolean byUid;
+    private final boolean needsParsed;
+
+    FetchResponder(MessageContent content, List<FetchAttribute> attributes, boolean byUid) {
+        this.content = content;
+        this.sections = new SectionReader(content);
+        this.attributes = attributes;
+        this.byUid = byUid;
+        this.needsParsed = attributes.stream().anyMatch(a -> a == Simple.ENVELOPE || a == Simple.BODYSTRUCTURE
+                || a == Simple.BODY || a instanceof FetchAttribute.Section);
+    }
+
+    /** @param seenJustSet \Seen was set by this FETCH, so FLAGS is reported even if not asked (§6.4.5) */
+    Mono<Items> items(Message message, boolean seenJustSet) {
+        ParsedMessage parsed = needsParsed ? content.parsed(message) : null;
+        List<Mono<List<Value>>> parts = new ArrayList<>();
+        boolean uidSent = false;
+        boolean flagsSent = false;
+        for (FetchAttribute attribute : attributes) {
+            uidSent |= attribute == Simple.UID;
+            flagsSent |= attribute == Simple.FLAGS;
+            parts.add(item(message, parsed, attribute));
+        }
+        if (byUid && !uidSent) {
+            parts.add(0, Mono.just(simple(message, parsed, Simple.UID)));
+        }
+        if (seenJustSet && !flagsSent) {
+            parts.add(Mono.just(simple(message, parsed, Simple.FLAGS)));
+        }
+        return Flux.concat(parts).collectList().map(lists -> {
+            List<Value> values = new ArrayList<>();
+            lists.forEach(values::addAll);
+            return new Items(message.uid(), values.contains(Value.atom("FLAGS")) ? message.modseq() : 0, values);
+        });
+    }
+
+    private Mono<List<Value>> item(Message message, ParsedMessage parsed, FetchAttribute attribute) {
+        if (attribute instanceof FetchAttribute.Section section) {
+            String label = section.offset() < 0 ? section.label() : section.label() + "<" + section.offset() + ">";
+            return sections.read(message, parsed.mimeTree(), section)
+                    .map(bytes -> List.of(Value.atom(label), new Value.Literal(bytes)));
+        }
+        return Mono.just(simple(message, parsed, (Simple) attribute));
+    }
+
+    private static List<Value> simple(Message message, ParsedMessage parsed, Simple attribute) {
+        Value value = switch (attribute) {
+            case FLAGS -> Value.atoms(message.flags());
+            case UID -> Value.atom(message.uid());
+            case INTERNALDATE -> Value.string(INTERNAL_DATE.format(message.internalDate()));
+            case RFC822_SIZE -> Value.atom(message.size());
+            case ENVELOPE -> new Value.Raw(ImapValueWriter.writeEnvelope(parsed.envelope()));
+            case BODYSTRUCTURE -> new Value.Raw(ImapValueWriter.writeBodyStructure(parsed.bodyStructure()));
+            case BODY -> new Value.Raw(ImapValueWriter.writeBodyStructure(
+                    BodyStructureView.withoutExtensions(parsed.bodyStructure())));
+        };
+        return List.of(Value.atom(attribute == Simple.RFC822_SIZE ? "RFC822.SIZE" : attribute.name()), value);
+    }
+}

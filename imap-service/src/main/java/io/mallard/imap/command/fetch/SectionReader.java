@@ -1,0 +1,105 @@
+package io.mallard.imap.command.fetch;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import io.mallard.imap.codec.FetchAttribute;
+import io.mallard.imap.codec.FetchAttribute.Part;
+import io.mallard.model.ingest.MimePart;
+import io.mallard.model.mail.MessageContent;
+import io.mallard.model.message.Message;
+import reactor.core.publisher.Mono;
+
+/**
+ * The octets of a {@code BODY[section]<partial>} (RFC 3501 §6.4.5), read from the stored original
+ * bytes at the offsets the ingest recorded in the MIME tree, so nothing is re-parsed or re-encoded.
+ */
+final class SectionReader {
+
+    private final MessageContent content;
+
+    SectionReader(MessageContent content) {
+        this.content = content;
+    }
+
+    Mono<byte[]> read(Message message, MimePart root, FetchAttribute.Section section) {
+        MimePart part = section.section().isEmpty() ? root : root.find(section.section());
+        if (part == null) {
+            return Mono.just(new byte[0]);
+        }
+        // s.HEADER and s.TEXT of a message/rfc822 part are those of the embedded message.
+        MimePart entity = part.message() != null && section.part() != Part.ALL && section.part() != Part.MIME
+                ? part.message() : part;
+        long start;
+        long end;
+        switch (section.part()) {
+            case ALL -> {
+                start = section.section().isEmpty() ? 0 : entity.bodyStart();
+                end = section.section().isEmpty() ? message.size() : entity.end();
+            }
+            case TEXT -> {
+                start = entity.bodyStart();
+                end = entity.end();
+            }
+            default -> {
+                start = entity.headerStart();
+                end = entity.bodyStart();
+            }
+        }
+        boolean filtered = section.part() == Part.HEADER_FIELDS || section.part() == Part.HEADER_FIELDS_NOT;
+        if (!filtered && section.offset() >= 0) {
+            long from = Math.min(end, start + section.offset());
+            return bytes(message, from, Math.min(end, from + section.length()));
+        }
+        Mono<byte[]> whole = bytes(message, start, end);
+        if (filtered) {
+            whole = whole.map(header -> fields(header, section));
+        }
+        return section.offset() < 0 ? whole : whole.map(bytes -> partial(bytes, section.offset(), section.length()));
+    }
+
+    private Mono<byte[]> bytes(Message message, long start, long end) {
+        if (end <= start) {
+            return Mono.just(new byte[0]);
+        }
+        return content.raw(message, start, end - start).collect(ByteArrayOutputStream::new, SectionReader::append)
+                .map(ByteArrayOutputStream::toByteArray);
+    }
+
+    private static void append(ByteArrayOutputStream out, ByteBuffer buffer) {
+        ByteBuffer copy = buffer.duplicate();
+        byte[] bytes = new byte[copy.remaining()];
+        copy.get(bytes);
+        out.writeBytes(bytes);
+    }
+
+    private static byte[] partial(byte[] bytes, long offset, long length) {
+        int from = (int) Math.min(bytes.length, offset);
+        int to = (int) Math.min(bytes.length, from + length);
+        return java.util.Arrays.copyOfRange(bytes, from, to);
+    }
+
+    /** HEADER.FIELDS (.NOT): whole fields, folded lines included, then the blank line (§6.4.5). */
+    private static byte[] fields(byte[] header, FetchAttribute.Section section) {
+        String text = new String(header, StandardCharsets.ISO_8859_1);
+        StringBuilder out = new StringBuilder();
+        boolean keep = false;
+        for (String line : text.split("(?<=\n)")) {
+            if (line.equals("\r\n") || line.equals("\n")) {
+                break;
+            }
+            if (!line.startsWith(" ") && !line.startsWith("\t")) {
+                int colon = line.indexOf(':');
+                String name = colon < 0 ? "" : line.substring(0, colon).trim().toUpperCase(Locale.ROOT);
+                keep = section.fields().contains(name) == (section.part() == Part.HEADER_FIELDS);
+            }
+            if (keep) {
+                out.append(line);
+            }
+        }
+        out.append("\r\n");
+        return out.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+}

@@ -1,0 +1,173 @@
+package io.mallard.imap.session;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.bson.types.ObjectId;
+
+import io.mallard.imap.codec.Response;
+import io.mallard.imap.codec.ResponseEncoder;
+import io.mallard.model.journal.ChangeSubscription;
+import io.mallard.protocol.server.SessionContext;
+import io.netty.buffer.Unpooled;
+import reactor.core.publisher.Mono;
+
+/**
+ * One client's IMAP state as command handlers see it: the connection state, the user, the selected
+ * mailbox, the change feed, and the way to answer. State changes happen on the event loop.
+ */
+public final class ImapConnection {
+
+    private final SessionContext context;
+    private final ImapServices services;
+    private final ChangeQueue changes;
+    private final Set<String> enabled = new LinkedHashSet<>();
+    private volatile SessionState state = SessionState.NOT_AUTHENTICATED;
+    private ObjectId user;
+    private SelectedMailbox selected;
+    private ChangeSubscription subscription;
+    private Function<String, Mono<Boolean>> lineReader;
+    private volatile Response.Status lastStatus;
+
+    ImapConnection(SessionContext context, ImapServices services) {
+        this.context = context;
+        this.services = services;
+        this.changes = new ChangeQueue(this);
+    }
+
+    public ImapServices services() {
+        return services;
+    }
+
+    public SessionContext context() {
+        return context;
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    public ObjectId user() {
+        return user;
+    }
+
+    public SelectedMailbox selected() {
+        return selected;
+    }
+
+    public Set<String> enabled() {
+        return enabled;
+    }
+
+    public String remoteAddress() {
+        return context.info().remoteAddress().getAddress().getHostAddress();
+    }
+
+    public Mono<Void> ok(String tag, String code, String text) {
+        return tagged(tag, Response.Status.OK, code, text);
+    }
+
+    public Mono<Void> no(String tag, String code, String text) {
+        return tagged(tag, Response.Status.NO, code, text);
+    }
+
+    public Mono<Void> bad(String tag, String text) {
+        return tagged(tag, Response.Status.BAD, null, text);
+    }
+
+    private Mono<Void> tagged(String tag, Response.Status status, String code, String text) {
+        return Mono.fromRunnable(() -> send(new Response.Tagged(tag, status, code, text)));
+    }
+
+    public void send(Response response) {
+        if (response instanceof Response.Tagged tagged) {
+            lastStatus = tagged.status();
+        }
+        context.write(Unpooled.wrappedBuffer(ResponseEncoder.encode(response)));
+    }
+
+    /** The status of the last tagged response sent, for metrics; {@code null} before any. */
+    Response.Status takeLastStatus() {
+        Response.Status status = lastStatus;
+        lastStatus = null;
+        return status;
+    }
+
+    /** LOGIN or AUTHENTICATE succeeded: opens the user's change feed before the tagged OK. */
+    public Mono<Void> authenticated(ObjectId userId) {
+        return services.notifier().open(userId).doOnNext(opened -> {
+            user = userId;
+            state = SessionState.AUTHENTICATED;
+            subscription = opened;
+            changes.follow(opened.events());
+        }).then();
+    }
+
+    /**
+     * Selects a mailbox, or none. News queued for the previous one is dropped when the selection
+     * ends; news arriving while SELECT reads the new mailbox is kept, so nothing falls in between.
+     */
+    public void select(SelectedMailbox mailbox) {
+        selected = mailbox;
+        if (mailbox == null) {
+            changes.clear();
+        }
+        state = mailbox == null ? SessionState.AUTHENTICATED : SessionState.SELECTED;
+    }
+
+    public void logout() {
+        state = SessionState.LOGOUT;
+    }
+
+    /** Sends the pending EXISTS/EXPUNGE/FETCH of the selected mailbox (RFC 9051 §7: NOOP, IDLE, ...). */
+    public Mono<Void> reportChanges() {
+        return changes.report();
+    }
+
+    /**
+     * This session put a message into {@code mailbox} (APPEND, COPY): if it is the selected one, EXISTS
+     * goes out before the tagged answer (RFC 3501 §6.3.11 SHOULD), within the watermark rule.
+     */
+    public Mono<Void> reportArrival(ObjectId mailbox, long uid) {
+        if (selected == null || !selected.id().equals(mailbox)) {
+            return Mono.empty();
+        }
+        changes.arrived(uid);
+        return changes.report();
+    }
+
+    /** IDLE: report changes as they arrive, until {@code stopIdle}. */
+    public void startIdle() {
+        changes.startLive();
+    }
+
+    /** Completes when no report of the IDLE is still being written. */
+    public Mono<Void> stopIdle() {
+        return changes.stopLive();
+    }
+
+    /**
+     * Hands the next client line to {@code reader} instead of the command parser (IDLE's DONE,
+     * AUTHENTICATE's responses); the reader's {@code true} ends the takeover.
+     */
+    public void readLines(Function<String, Mono<Boolean>> reader) {
+        lineReader = reader;
+    }
+
+    Function<String, Mono<Boolean>> lineReader() {
+        return lineReader;
+    }
+
+    void releaseLineReader() {
+        lineReader = null;
+    }
+
+    void close() {
+        state = SessionState.LOGOUT;
+        changes.close();
+        if (subscription != null) {
+            subscription.close();
+        }
+    }
+}

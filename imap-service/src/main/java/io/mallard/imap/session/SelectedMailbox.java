@@ -1,0 +1,123 @@
+package io.mallard.imap.session;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.types.ObjectId;
+
+import io.mallard.imap.codec.SequenceSet;
+
+/**
+ * The session's view of the selected mailbox: its own UID ↔ sequence number map (RFC 9051 §2.3.1.2),
+ * which changes only when the session reports EXISTS or EXPUNGE to its client, never behind the
+ * client's back. Event loop only.
+ */
+public final class SelectedMailbox {
+
+    private final ObjectId id;
+    private final boolean readOnly;
+    private final List<Long> uids;
+    private final Map<Long, Long> flagsReported = new HashMap<>();
+
+    public SelectedMailbox(ObjectId id, boolean readOnly, List<Long> uids) {
+        this.id = id;
+        this.readOnly = readOnly;
+        this.uids = new ArrayList<>(uids);
+    }
+
+    public ObjectId id() {
+        return id;
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    public int exists() {
+        return uids.size();
+    }
+
+    public long lastUid() {
+        return uids.isEmpty() ? 0 : uids.get(uids.size() - 1);
+    }
+
+    /** The sequence number of a UID, or 0 when the session does not know it. */
+    public int sequenceOf(long uid) {
+        int index = Collections.binarySearch(uids, uid);
+        return index < 0 ? 0 : index + 1;
+    }
+
+    /** This session already told the client the flags a STORE or FETCH gave a message. */
+    public void flagsReported(long uid, long modseq) {
+        flagsReported.merge(uid, modseq, Math::max);
+    }
+
+    /** Whether the feed's news of a flag change is our own, already told; forgets it once asked. */
+    boolean alreadyReported(long uid, long modseq) {
+        Long reported = flagsReported.get(uid);
+        if (reported == null || modseq > reported) {
+            return false;
+        }
+        if (modseq == reported) {
+            flagsReported.remove(uid);
+        }
+        return true;
+    }
+
+    /** Records a message the client is about to be told of with EXISTS; UIDs only grow. */
+    public void added(long uid) {
+        if (uid > lastUid()) {
+            uids.add(uid);
+        }
+    }
+
+    /** Forgets an expunged UID and returns the sequence number to report, or 0 if unknown. */
+    public int expunged(long uid) {
+        int sequence = sequenceOf(uid);
+        if (sequence > 0) {
+            uids.remove(sequence - 1);
+        }
+        return sequence;
+    }
+
+    /**
+     * The UIDs a set names, in ascending order. A UID set ignores numbers the session does not know
+     * (RFC 9051 §6.4.9); a sequence set beyond EXISTS is the caller's BAD.
+     */
+    public List<Long> resolve(SequenceSet set, boolean byUid) {
+        List<Long> result = new ArrayList<>();
+        if (byUid) {
+            long star = lastUid();
+            for (long uid : uids) {
+                if (set.contains(uid, star)) {
+                    result.add(uid);
+                }
+            }
+            // RFC 9051 §6.4.9: "n:*" always includes the highest UID, even when n is above it.
+            if (result.isEmpty() && star > 0 && set.ranges().stream().anyMatch(r -> r.to() == SequenceSet.STAR
+                    || r.from() == SequenceSet.STAR)) {
+                result.add(star);
+            }
+            return result;
+        }
+        for (int sequence = 1; sequence <= uids.size(); sequence++) {
+            if (set.contains(sequence, uids.size())) {
+                result.add(uids.get(sequence - 1));
+            }
+        }
+        return result;
+    }
+
+    /** Whether a sequence set names only existing messages (RFC 9051 §6.4.5: otherwise BAD). */
+    public boolean validSequences(SequenceSet set) {
+        long largest = uids.size();
+        if (largest == 0) {
+            // "1:*" on an empty mailbox names nothing rather than something invalid; clients send it.
+            return set.ranges().stream().allMatch(r -> r.to() == SequenceSet.STAR || r.from() == SequenceSet.STAR);
+        }
+        return set.ranges().stream().allMatch(r -> r.high(largest) <= largest && r.low(largest) >= 1);
+    }
+}

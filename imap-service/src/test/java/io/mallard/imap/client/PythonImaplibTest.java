@@ -1,0 +1,60 @@
+package io.mallard.imap.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mallard.imap.support.TestServer;
+import io.mallard.model.mailbox.Mailbox;
+import io.mallard.model.user.User;
+
+/** Python's imaplib as a second, independent client implementation; skipped where python3 is missing. */
+@Timeout(90)
+class PythonImaplibTest {
+
+    @TempDir
+    static Path dataDir;
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(dataDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void imaplibSmoke() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "python3 not installed");
+        User user = server.user("python");
+        Mailbox inbox = server.mailbox(user, "INBOX");
+        server.append(inbox, TestServer.message(1), List.of(), Instant.now());
+        server.append(inbox, TestServer.message(2), List.of(), Instant.now());
+        Path script = dataDir.resolve("imaplib_smoke.py");
+        try (var in = PythonImaplibTest.class.getResourceAsStream("/python/imaplib_smoke.py")) {
+            Files.copy(in, script);
+        }
+        Process process = new ProcessBuilder("/usr/bin/python3", script.toString(), "127.0.0.1",
+                String.valueOf(server.port()), "python", TestServer.PASSWORD).redirectErrorStream(true).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(output).contains("imaplib smoke OK");
+        assertThat(process.exitValue()).as(output).isZero();
+    }
+}
