@@ -50,14 +50,17 @@ public class StandaloneApplication {
     record Service(String name, Supplier<SpringApplicationBuilder> builder) {
 
         /**
-         * One classpath holds every service here, so the gateway's auto-configuration would
-         * turn every web service into a gateway; only the gateway's own context keeps it.
+         * One classpath holds every service here, so the gateway's and springdoc's
+         * auto-configurations would turn every web service into a gateway serving the API's
+         * documentation; only their own contexts keep them.
          */
         SpringApplicationBuilder childOf(ConfigurableApplicationContext parent) {
             return builder.get()
                     .parent(parent)
                     .properties("spring.main.banner-mode=off",
-                            "spring.cloud.gateway.server.webflux.enabled=" + name.equals("gateway"))
+                            "spring.cloud.gateway.server.webflux.enabled=" + name.equals("gateway"),
+                            "springdoc.api-docs.enabled=" + name.equals("api"),
+                            "springdoc.swagger-ui.enabled=" + name.equals("api"))
                     // The parent's shutdown hook closes the services first, then the stores.
                     .registerShutdownHook(false);
         }

@@ -18,6 +18,7 @@ import io.mallard.model.journal.ChangeNotifier;
 import io.mallard.model.mail.MessageAppender;
 import io.mallard.model.mail.MessageContent;
 import io.mallard.model.message.MailStorage;
+import io.mallard.model.ratelimit.AuthFailureCounter;
 import io.mallard.model.user.CredentialCheck;
 import io.mallard.protocol.codec.FrameLimits;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,11 +38,11 @@ class ImapServerConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     ProtocolListeners imapListeners(ImapListenerProperties listen, MallardProperties mallard,
             ObjectProvider<ConnectionHooks> hooks, MailStorage storage, MessageAppender appender,
-            MessageContent content, ChangeNotifier notifier, CredentialCheck credentials,
+            MessageContent content, ChangeNotifier notifier, CredentialCheck credentials, AuthFailureCounter failures,
             ObjectProvider<MeterRegistry> meters) {
         ConnectionLimiter limiter = new ConnectionLimiter(listen.maxConnectionsPerIp());
         ImapReplies replies = new ImapReplies(mallard.hostname());
-        ImapServices services = new ImapServices(storage, appender, content, notifier, credentials,
+        ImapServices services = new ImapServices(storage, appender, content, notifier, credentials, failures,
                 new ImapSettings(mallard.hostname(), listen.allowPlaintextLogin(), listen.appendLimit(),
                         listen.maxBadCommands()));
         CommandRegistry registry = new CommandRegistry();
