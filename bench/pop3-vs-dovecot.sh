@@ -8,11 +8,16 @@ cd "$(dirname "$0")/.."
 count=${COUNT:-1000}
 rounds=${ROUNDS:-5}
 work=$(mktemp -d /tmp/mallard-bench.XXXXXX)
+chmod 755 "$work"   # Dovecot's mail processes run as nobody and must reach their maildirs below it
 token=$(head -c 20 /dev/urandom | od -An -tx1 | tr -d ' \n')
 mallard_pid=""
 
+# Mallard's exit status after the kill is not a failure: never let it stop the cleanup.
 cleanup() {
-    [ -n "$mallard_pid" ] && kill "$mallard_pid" 2>/dev/null && wait "$mallard_pid" 2>/dev/null
+    if [ -n "$mallard_pid" ]; then
+        kill "$mallard_pid" 2>/dev/null || true
+        wait "$mallard_pid" 2>/dev/null || true
+    fi
     bench/dovecot.sh stop "$work/dovecot"
 }
 trap cleanup EXIT

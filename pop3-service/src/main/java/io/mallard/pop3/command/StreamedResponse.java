@@ -14,6 +14,8 @@ import io.netty.channel.ChannelFutureListener;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.core.publisher.MonoSink;
 
 /**
@@ -43,13 +45,18 @@ final class StreamedResponse extends BaseSubscriber<ByteBuffer> {
     /** @param sent told the octets of content handed to the socket */
     static Mono<Void> send(SessionContext context, String status, Flux<ByteBuffer> content, DotStuffer stuffer,
             LongConsumer sent) {
-        return Mono.create(sink -> {
-            Channel channel = context.channel();
+        Channel channel = context.channel();
+        // Netty keeps the order of writes made on the event loop only: a chunk written from a store
+        // thread could otherwise be overtaken by the terminator, and the rest of the message would
+        // reach the client as the answer to its next command. Status, chunks and terminator are
+        // all written on the channel's event loop, one chunk in flight at a time.
+        Scheduler eventLoop = Schedulers.fromExecutor(channel.eventLoop());
+        return Mono.<Void>create(sink -> {
             channel.write(context.encode(status)).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
             StreamedResponse response = new StreamedResponse(channel, stuffer, sent, sink);
             sink.onCancel(response);
-            content.subscribe(response);
-        });
+            content.publishOn(eventLoop, 1).subscribe(response);
+        }).subscribeOn(eventLoop);
     }
 
     @Override
