@@ -33,7 +33,9 @@ await_port() {
 
 [ -f standalone/target/mallard-standalone.jar ] || ./mvnw -q -B -DskipTests package
 bench/dovecot.sh start "$work/dovecot" 1
+# The maildrop holds every message, as Dovecot's does (Mallard's default is the newest 250).
 MALLARD_DATA_DIR="$work/mallard" MALLARD_ROOT_TOKEN="$token" MALLARD_POP3_ALLOWPLAINTEXTLOGIN=true \
+    MALLARD_POP3_MAXMESSAGES="$count" \
     java -jar standalone/target/mallard-standalone.jar > "$work/mallard.log" 2>&1 &
 mallard_pid=$!
 await_port 8080
