@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.mallard.model.config.MallardProperties;
 import io.mallard.model.store.Stores;
+import io.mallard.model.testing.SettableClock;
 import reactor.core.publisher.Flux;
 
 /** The shared component on its own, as api-service and the gateway call it: no HTTP, real Redis and MongoDB. */
@@ -30,23 +27,7 @@ class AccessTokensTest {
 
     static Stores stores;
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T00:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    };
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-03-01T00:00:00Z"));
 
     @BeforeAll
     static void open() {
@@ -62,10 +43,10 @@ class AccessTokensTest {
     void shortMaxAgeCapsTheFirstExpiryAndEverySlide() {
         AccessTokens tokens = tokens(null);
         IssuedToken issued = tokens.issue(null, "short-" + System.nanoTime(), "manager", "master", Duration.ofHours(1)).block();
-        assertThat(issued.grant().expires()).isEqualTo(now.get().plus(Duration.ofHours(1)));
-        now.updateAndGet(instant -> instant.plus(Duration.ofMinutes(59)));
+        assertThat(issued.grant().expires()).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
+        clock.advance(Duration.ofMinutes(59));
         assertThat(tokens.verify(issued.token()).block().expires()).isEqualTo(issued.grant().issued().plus(Duration.ofHours(1)));
-        now.updateAndGet(instant -> instant.plus(Duration.ofMinutes(2)));
+        clock.advance(Duration.ofMinutes(2));
         assertThat(tokens.verify(issued.token()).blockOptional()).isEmpty();
     }
 
@@ -78,7 +59,7 @@ class AccessTokensTest {
         assertThat(tokens.list(user, "judy").map(AccessGrant::hash).collectList().block())
                 .containsExactlyInAnyOrder(first.grant().hash(), second.grant().hash());
 
-        now.updateAndGet(instant -> instant.plus(Duration.ofMinutes(6)));
+        clock.advance(Duration.ofMinutes(6));
         assertThat(tokens.list(user, "judy").map(AccessGrant::hash).collectList().block()).containsExactly(first.grant().hash());
         assertThat(tokens.listAll().map(AccessGrant::hash).collectList().block()).contains(first.grant().hash())
                 .doesNotContain(second.grant().hash());

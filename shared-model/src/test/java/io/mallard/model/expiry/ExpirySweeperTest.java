@@ -23,6 +23,7 @@ import io.mallard.model.store.CollectionIndexes;
 import io.mallard.model.store.IndexedCollection;
 import io.mallard.model.store.MongoStore;
 import io.mallard.model.store.embedded.EmbeddedMongoServer;
+import io.mallard.model.testing.SettableClock;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -3,12 +3,8 @@ package io.mallard.model.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.mallard.model.config.MallardProperties;
 import io.mallard.model.store.Stores;
+import io.mallard.model.testing.SettableClock;
 import reactor.core.publisher.Flux;
 
 /** The sliding window itself, on a real redis-server: when a lockout starts, how long it lasts, what it keeps. */
@@ -29,23 +26,7 @@ class AuthFailureCounterTest {
 
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(START);
-    private final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    };
+    private final SettableClock clock = new SettableClock(START);
 
     @BeforeAll
     static void open() {
@@ -62,7 +43,7 @@ class AuthFailureCounterTest {
         AuthFailureCounter counter = counter(3, 100);
         String login = "window-" + System.nanoTime();
         for (int second : new int[] {0, 20, 40}) {
-            now.set(START.plusSeconds(second));
+            clock.set(START.plusSeconds(second));
             assertThat(counter.begin(login, "192.0.2.1").block().locked()).isFalse();
         }
         assertThat(counter.begin(login, "192.0.2.1").block().lockedFor()).isEqualTo(Duration.ofSeconds(20));
@@ -120,6 +101,6 @@ class AuthFailureCounterTest {
     }
 
     private void advance(Duration duration) {
-        now.updateAndGet(instant -> instant.plus(duration));
+        clock.advance(duration);
     }
 }

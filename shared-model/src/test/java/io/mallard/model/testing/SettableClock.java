@@ -1,4 +1,4 @@
-package io.mallard.model.expiry;
+package io.mallard.model.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,17 +6,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
-final class SettableClock extends Clock {
+/** A clock the test moves by hand, to expire things without waiting. */
+public final class SettableClock extends Clock {
 
     private volatile Instant now;
 
-    SettableClock(Instant now) {
+    public SettableClock(Instant now) {
         this.now = now;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
+    }
+
+    public void set(Instant instant) {
+        now = instant;
     }
 
     @Override
