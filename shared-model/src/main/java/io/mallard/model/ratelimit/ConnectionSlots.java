@@ -26,6 +26,13 @@ import reactor.core.publisher.Mono;
  */
 public final class ConnectionSlots {
 
+    /** The set lives at least as long as the slot just written (ARGV[1] now, ARGV[2] its expiry). */
+    private static final String KEEP_SET = """
+            if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[2]) - tonumber(ARGV[1]) then
+              redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]) - tonumber(ARGV[1]))
+            end
+            """;
+
     /** KEYS[1] the set; ARGV now, expiry, limit, id. 1 when the slot was taken, 0 when all are in use. */
     private static final String ACQUIRE = """
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
@@ -33,11 +40,7 @@ public final class ConnectionSlots {
               return 0
             end
             redis.call('ZADD', KEYS[1], ARGV[2], ARGV[4])
-            if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[2]) - tonumber(ARGV[1]) then
-              redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]) - tonumber(ARGV[1]))
-            end
-            return 1
-            """;
+            """ + KEEP_SET + "return 1";
 
     /**
      * Extends a slot that still exists: one that ran out (the instance stalled for a
@@ -50,11 +53,7 @@ public final class ConnectionSlots {
               return 0
             end
             redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
-            if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[2]) - tonumber(ARGV[1]) then
-              redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]) - tonumber(ARGV[1]))
-            end
-            return 1
-            """;
+            """ + KEEP_SET + "return 1";
 
     private final RedisReactiveCommands<String, String> redis;
     private final String protocol;
