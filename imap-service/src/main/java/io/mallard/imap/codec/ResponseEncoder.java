@@ -63,6 +63,11 @@ public final class ResponseEncoder {
                     utf8);
         } else if (value instanceof Value.Literal literal) {
             literal(out, literal.bytes());
+        } else if (value instanceof Value.Binary binary) {
+            if (containsNul(binary.bytes())) {
+                out.write('~');
+            }
+            literal(out, binary.bytes());
         } else if (value instanceof Value.ListOf list) {
             out.write('(');
             for (int i = 0; i < list.items().size(); i++) {
@@ -98,6 +103,15 @@ public final class ResponseEncoder {
             }
         }
         return true;
+    }
+
+    private static boolean containsNul(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void literal(ByteArrayOutputStream out, byte[] bytes) {

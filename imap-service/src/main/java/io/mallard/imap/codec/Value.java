@@ -38,6 +38,27 @@ public sealed interface Value {
         }
     }
 
+    /**
+     * Decoded content (RFC 3516): a literal8 {@code ~{n}} when it holds a NUL, which a literal may not
+     * (RFC 3516 §4.3), an ordinary literal otherwise.
+     */
+    record Binary(byte[] bytes) implements Value {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Binary binary && Arrays.equals(bytes, binary.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public String toString() {
+            return "Binary[" + bytes.length + "]";
+        }
+    }
+
     /** Already IMAP syntax, e.g. an ENVELOPE rendered at ingest by shared-model. */
     record Raw(String text) implements Value {
     }

@@ -38,6 +38,11 @@ class ExtensionParserTest {
                 row("q2 getquotaroot {9}\r\nSent Mail\r\n", new ImapRequest.OnMailbox("q2", "GETQUOTAROOT", "Sent Mail")),
                 row("q3 SETQUOTA \"\" (storage 512 MESSAGE 10)\r\n", new ImapRequest.SetQuota("q3", "SETQUOTA", "",
                         Map.of("STORAGE", 512L, "MESSAGE", 10L))),
+                row("f1 UID FETCH 1 (BINARY.PEEK[1.2]<0.10> binary.size[] BINARY[])\r\n", new ImapRequest.Fetch("f1",
+                        "UID FETCH", true, SequenceSet.parse("1"), List.of(
+                                new FetchAttribute.Binary("1.2", true, false, 0, 10),
+                                new FetchAttribute.Binary("", false, true, -1, -1),
+                                new FetchAttribute.Binary("", false, false, -1, -1)))),
                 row("z1 COMPRESS deflate\r\n", new ImapRequest.Compress("z1", "COMPRESS", "DEFLATE")),
                 row("m1 APPEND Drafts (\\Seen) {2+}\r\nhi \"05-Jan-2025 10:00:00 +0100\" {3}\r\nyo! ~{1}\r\n\0\r\n",
                         new ImapRequest.Append("m1", "APPEND", "Drafts", List.of(
@@ -65,7 +70,8 @@ class ExtensionParserTest {
                 "q1 GETQUOTA\r\n", "q1 SETQUOTA \"\" (STORAGE)\r\n", "q1 SETQUOTA \"\" (STORAGE x)\r\n",
                 "q1 SETQUOTA \"\" STORAGE 1\r\n", "q1 GETQUOTAROOT\r\n", "z1 COMPRESS\r\n",
                 "u1 APPEND INBOX UTF8 (~{2}\r\nhi)\r\n", "m1 APPEND INBOX {1}\r\na (\\Seen)\r\n",
-                "m1 APPEND INBOX {1}\r\na \"x\"\r\n");
+                "m1 APPEND INBOX {1}\r\na \"x\"\r\n", "f1 FETCH 1 BINARY[HEADER]\r\n",
+                "f1 FETCH 1 BINARY.SIZE[1]<0.5>\r\n", "f1 FETCH 1 BINARY[0]\r\n", "f1 FETCH 1 BINARY.PEEK[1.TEXT]\r\n");
     }
 
     @ParameterizedTest(name = "{0}")
