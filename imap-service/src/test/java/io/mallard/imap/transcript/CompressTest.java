@@ -97,10 +97,29 @@ class CompressTest {
 
     @Test
     void angusMailReadsMailThroughCompression() throws Exception {
+        String transcript = readWithAngus(new Properties());
+        assertThat(transcript).containsPattern("[A-Z]\\d+ COMPRESS DEFLATE").containsPattern("[A-Z]\\d+ OK DEFLATE active");
+    }
+
+    @Test
+    void compressionRunsInsideTls() throws Exception {
+        Properties tls = new Properties();
+        tls.put("mail.imap.starttls.enable", "true");
+        tls.put("mail.imap.starttls.required", "true");
+        // The test trusts the server's fresh self-signed certificate; what is tested is the layering.
+        tls.put("mail.imap.ssl.trust", "*");
+        tls.put("mail.imap.ssl.checkserveridentity", "false");
+        String transcript = readWithAngus(tls);
+        assertThat(transcript).containsPattern("[A-Z]\\d+ STARTTLS").containsPattern("[A-Z]\\d+ OK DEFLATE active");
+    }
+
+    /** Reads message 1 through Angus Mail with compression on; returns the protocol transcript. */
+    private static String readWithAngus(Properties extra) throws Exception {
         Properties properties = new Properties();
         properties.put("mail.imap.host", "127.0.0.1");
         properties.put("mail.imap.port", String.valueOf(server.port()));
         properties.put("mail.imap.compress.enable", "true");
+        properties.putAll(extra);
         Session session = Session.getInstance(properties);
         ByteArrayOutputStream protocol = new ByteArrayOutputStream();
         session.setDebug(true);
@@ -116,8 +135,7 @@ class CompressTest {
         } finally {
             store.close();
         }
-        String transcript = protocol.toString(StandardCharsets.UTF_8);
-        assertThat(transcript).containsPattern("A\\d+ COMPRESS DEFLATE").containsPattern("A\\d+ OK DEFLATE active");
+        return protocol.toString(StandardCharsets.UTF_8);
     }
 
     private record InflatedLines(InputStream in) {
