@@ -62,12 +62,10 @@ public final class ResponseEncoder {
             string(out, (utf8 ? mailbox.name() : MailboxName.encode(mailbox.name())).getBytes(StandardCharsets.UTF_8),
                     utf8);
         } else if (value instanceof Value.Literal literal) {
-            literal(out, literal.bytes());
-        } else if (value instanceof Value.Binary binary) {
-            if (containsNul(binary.bytes())) {
+            if (literal.binary() && containsNul(literal.bytes())) {
                 out.write('~');
             }
-            literal(out, binary.bytes());
+            literal(out, literal.bytes());
         } else if (value instanceof Value.ListOf list) {
             out.write('(');
             for (int i = 0; i < list.items().size(); i++) {

@@ -20,32 +20,18 @@ public sealed interface Value {
     record Mailbox(String name) implements Value {
     }
 
-    /** Octets sent as a literal whatever they hold (message content). */
-    record Literal(byte[] bytes) implements Value {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Literal literal && Arrays.equals(bytes, literal.bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(bytes);
-        }
-
-        @Override
-        public String toString() {
-            return "Literal[" + bytes.length + "]";
-        }
-    }
-
     /**
-     * Decoded content (RFC 3516): a literal8 {@code ~{n}} when it holds a NUL, which a literal may not
-     * (RFC 3516 §4.3), an ordinary literal otherwise.
+     * Octets sent as a literal whatever they hold (message content). {@code binary}: decoded content
+     * (RFC 3516), sent as a literal8 {@code ~{n}} when it holds a NUL, which a literal may not (§4.3).
      */
-    record Binary(byte[] bytes) implements Value {
+    record Literal(byte[] bytes, boolean binary) implements Value {
+        public Literal(byte[] bytes) {
+            this(bytes, false);
+        }
+
         @Override
         public boolean equals(Object other) {
-            return other instanceof Binary binary && Arrays.equals(bytes, binary.bytes);
+            return other instanceof Literal literal && binary == literal.binary && Arrays.equals(bytes, literal.bytes);
         }
 
         @Override
@@ -55,7 +41,7 @@ public sealed interface Value {
 
         @Override
         public String toString() {
-            return "Binary[" + bytes.length + "]";
+            return "Literal[" + bytes.length + (binary ? ", binary]" : "]");
         }
     }
 

@@ -41,9 +41,9 @@ class ResponseEncoderTest {
 
     @Test
     void decodedContentIsALiteral8OnlyWhenItHoldsANul() {
-        assertThat(encode(Response.Data.of(Value.atom("BINARY[1]"), new Value.Binary(new byte[] {'a', 0}))))
+        assertThat(encode(Response.Data.of(Value.atom("BINARY[1]"), new Value.Literal(new byte[] {'a', 0}, true))))
                 .isEqualTo("* BINARY[1] ~{2}\r\na\0\r\n");
-        assertThat(encode(Response.Data.of(Value.atom("BINARY[1]"), new Value.Binary(new byte[] {'a', 'b'}))))
+        assertThat(encode(Response.Data.of(Value.atom("BINARY[1]"), new Value.Literal(new byte[] {'a', 'b'}, true))))
                 .isEqualTo("* BINARY[1] {2}\r\nab\r\n");
     }
 

@@ -81,7 +81,7 @@ final class FetchResponder {
             return binaries.read(message, parsed.mimeTree(), binary).map(bytes -> binary.sizeOnly()
                     ? List.of(Value.atom(binary.label()), Value.atom(bytes.length))
                     : List.of(Value.atom(binary.offset() < 0 ? binary.label() : binary.label() + "<" + binary.offset() + ">"),
-                            new Value.Binary(bytes)));
+                            new Value.Literal(bytes, true)));
         }
         return Mono.just(simple(message, parsed, (Simple) attribute));
     }
