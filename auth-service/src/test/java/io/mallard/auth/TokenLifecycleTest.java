@@ -18,7 +18,6 @@ import io.mallard.model.access.AccessTokens;
 import io.mallard.model.access.TokenHash;
 import io.mallard.model.store.RedisStore;
 import io.mallard.model.user.User;
-import io.mallard.model.user.UserStore;
 
 /** Tokens over real HTTP: issue, use, expire, slide, hard maximum, revoke one, revoke all, root. */
 class TokenLifecycleTest {
@@ -147,19 +146,6 @@ class TokenLifecycleTest {
         String token = server.token("bob", "bob-password");
         server.bean(RedisStore.class).commands().incr("access:version:u:" + bob.id().toHexString()).block();
         server.describe(token).expectStatus().isUnauthorized();
-    }
-
-    @Test
-    void pendingSecondFactorGetsNoToken() {
-        User carol = server.user("carol", "carol-password");
-        server.bean(UserStore.class).setTwoFactor(carol.id(), true, "JBSWY3DPEHPK3PXP").block();
-        server.client.post().uri("/authenticate")
-                .bodyValue(Map.of("username", "carol", "password", "carol-password", "token", true))
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.require2fa[0]").isEqualTo("totp")
-                .jsonPath("$.token").doesNotExist();
     }
 
     @Test

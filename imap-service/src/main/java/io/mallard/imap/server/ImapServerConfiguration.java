@@ -16,7 +16,6 @@ import io.mallard.model.journal.ChangeNotifier;
 import io.mallard.model.mail.MessageAppender;
 import io.mallard.model.mail.MessageContent;
 import io.mallard.model.message.MailStorage;
-import io.mallard.model.ratelimit.AuthFailureCounter;
 import io.mallard.model.user.CredentialCheck;
 import io.mallard.protocol.codec.FrameLimits;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,10 +33,9 @@ class ImapServerConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     ProtocolListeners imapListeners(ImapListenerProperties listen, MallardProperties mallard,
             ObjectProvider<ConnectionHooks> hooks, MailStorage storage, MessageAppender appender,
-            MessageContent content, ChangeNotifier notifier, CredentialCheck credentials, AuthFailureCounter failures,
-            ObjectProvider<MeterRegistry> meters) {
+            MessageContent content, ChangeNotifier notifier, CredentialCheck credentials, ObjectProvider<MeterRegistry> meters) {
         ImapReplies replies = new ImapReplies(mallard.hostname());
-        ImapServices services = new ImapServices(storage, appender, content, notifier, credentials, failures,
+        ImapServices services = new ImapServices(storage, appender, content, notifier, credentials,
                 new ImapSettings(mallard.hostname(), listen.allowPlaintextLogin(), listen.appendLimit(),
                         listen.maxBadCommands()));
         CommandRegistry registry = new CommandRegistry();
