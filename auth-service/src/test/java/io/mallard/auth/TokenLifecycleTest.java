@@ -18,6 +18,8 @@ import io.mallard.model.access.AccessTokens;
 import io.mallard.model.access.TokenHash;
 import io.mallard.model.store.RedisStore;
 import io.mallard.model.user.User;
+import io.mallard.model.user.UserStore;
+import io.mallard.model.user.UserUpdate;
 
 /** Tokens over real HTTP: issue, use, expire, slide, hard maximum, revoke one, revoke all, root. */
 class TokenLifecycleTest {
@@ -146,6 +148,16 @@ class TokenLifecycleTest {
         String token = server.token("bob", "bob-password");
         server.bean(RedisStore.class).commands().incr("access:version:u:" + bob.id().toHexString()).block();
         server.describe(token).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void theAnswerSaysWhenAnAdminSetThePassword() {
+        User gina = server.user("gina", "gina-password");
+        server.client.post().uri("/authenticate").bodyValue(Map.of("username", "gina", "password", "gina-password"))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.requirePasswordChange").isEqualTo(false);
+        server.bean(UserStore.class).update(gina.id(), UserUpdate.NONE.withRequirePasswordChange(true)).block();
+        server.client.post().uri("/authenticate").bodyValue(Map.of("username", "gina@example.com", "password", "gina-password"))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.requirePasswordChange").isEqualTo(true);
     }
 
     @Test
