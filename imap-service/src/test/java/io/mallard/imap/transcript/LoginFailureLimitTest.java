@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.mallard.imap.support.TestClock;
 import io.mallard.imap.support.TestServer;
 import io.mallard.imap.support.Transcript;
+import io.mallard.model.testing.SettableClock;
 import io.mallard.model.user.PasswordHasher;
 import io.mallard.model.user.User;
 
@@ -62,7 +63,7 @@ class LoginFailureLimitTest {
 
     @Test
     void theRightPasswordIsAcceptedOnceTheWindowHasPassed(@TempDir Path dir) throws Exception {
-        TestClock clock = new TestClock();
+        SettableClock clock = new SettableClock(Instant.now());
         try (TestServer server = TestServer.start(dir, clock, "mallard.access.login-failures=3",
                 "mallard.access.login-window=120s")) {
             User user = server.user("patient");
