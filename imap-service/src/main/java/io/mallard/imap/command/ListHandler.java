@@ -92,8 +92,8 @@ final class ListHandler implements CommandHandler {
             return Mono.empty();
         }
         // RFC 5819 §2: a mailbox whose status cannot be read is listed without it.
-        return connection.services().storage().listing().counts(node.mailbox().id())
-                .doOnNext(counts -> connection.send(StatusItems.response(node.mailbox(), list.statusItems(), counts)))
+        return StatusItems.read(connection, node.mailbox(), list.statusItems())
+                .doOnNext(connection::send)
                 .onErrorResume(error -> Mono.empty())
                 .then();
     }

@@ -9,7 +9,7 @@ import io.mallard.imap.session.ImapConnection;
 import io.mallard.imap.session.SessionState;
 import reactor.core.publisher.Mono;
 
-/** RFC 3501 §6.3.10 STATUS; the items are {@link StatusItems}. */
+/** RFC 3501 §6.3.10 STATUS with RFC 8438 SIZE; the items are {@link StatusItems}. */
 final class StatusHandler implements CommandHandler {
 
     @Override
@@ -23,15 +23,20 @@ final class StatusHandler implements CommandHandler {
     }
 
     @Override
+    public String capability() {
+        return "STATUS=SIZE";
+    }
+
+    @Override
     public Mono<Void> handle(ImapRequest request, ImapConnection connection) {
         ImapRequest.Status status = (ImapRequest.Status) request;
         List<String> items = status.items().stream().map(item -> item.toUpperCase(Locale.ROOT)).toList();
         StatusItems.check(items);
         return connection.services().storage().mailboxes().require(connection.user(), status.mailbox())
-                .flatMap(mailbox -> connection.services().storage().listing().counts(mailbox.id())
-                        .flatMap(counts -> {
-                            connection.send(StatusItems.response(mailbox, items, counts));
-                            return connection.ok(status.tag(), null, "STATUS completed");
-                        }));
+                .flatMap(mailbox -> StatusItems.read(connection, mailbox, items))
+                .flatMap(response -> {
+                    connection.send(response);
+                    return connection.ok(status.tag(), null, "STATUS completed");
+                });
     }
 }

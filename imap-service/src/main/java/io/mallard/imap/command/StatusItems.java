@@ -8,15 +8,20 @@ import io.mallard.imap.codec.ImapSyntaxException;
 import io.mallard.imap.codec.Response;
 import io.mallard.imap.codec.Value;
 import io.mallard.model.mailbox.Mailbox;
+import io.mallard.imap.session.ImapConnection;
 import io.mallard.model.message.MailboxCounts;
+import io.mallard.model.message.MessageListing;
+import reactor.core.publisher.Mono;
 
 /**
  * The STATUS response of one mailbox (RFC 9051 §7.3.1), for STATUS and for LIST's RFC 5819
- * {@code RETURN (STATUS (...))}. RECENT is always 0 (Gmail-like: no session owns a message).
+ * {@code RETURN (STATUS (...))}, with RFC 8438 SIZE. RECENT is always 0 (Gmail-like: no session
+ * owns a message).
  */
 final class StatusItems {
 
-    static final Set<String> NAMES = Set.of("MESSAGES", "RECENT", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "HIGHESTMODSEQ");
+    static final Set<String> NAMES = Set.of("MESSAGES", "RECENT", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "HIGHESTMODSEQ",
+            "SIZE");
 
     private StatusItems() {
     }
@@ -30,7 +35,15 @@ final class StatusItems {
         }
     }
 
-    static Response response(Mailbox mailbox, List<String> names, MailboxCounts counts) {
+    /** The STATUS response of {@code mailbox}; RFC 8438 SIZE costs a sum over the mailbox, so only when asked. */
+    static Mono<Response> read(ImapConnection connection, Mailbox mailbox, List<String> names) {
+        MessageListing listing = connection.services().storage().listing();
+        Mono<Long> size = names.contains("SIZE") ? listing.size(mailbox.id()) : Mono.just(0L);
+        return Mono.zip(listing.counts(mailbox.id()), size)
+                .map(read -> response(mailbox, names, read.getT1(), read.getT2()));
+    }
+
+    private static Response response(Mailbox mailbox, List<String> names, MailboxCounts counts, long size) {
         List<Value> items = new ArrayList<>();
         for (String name : names) {
             long value = switch (name) {
@@ -40,6 +53,7 @@ final class StatusItems {
                 case "UIDVALIDITY" -> counts.uidValidity();
                 case "UNSEEN" -> counts.unseen();
                 case "HIGHESTMODSEQ" -> counts.highestModseq();
+                case "SIZE" -> size;
                 default -> throw new ImapSyntaxException("Unknown STATUS item " + name);
             };
             items.add(Value.atom(name));

@@ -1,11 +1,14 @@
 package io.mallard.model.message;
 
 import java.util.Comparator;
+import java.util.List;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -61,6 +64,19 @@ public final class MessageListing {
     public Flux<Message> newest(ObjectId mailbox, int limit) {
         return page(mailbox, 1, Long.MAX_VALUE, limit, true)
                 .collectSortedList(Comparator.comparingLong(Message::uid)).flatMapIterable(list -> list);
+    }
+
+    /**
+     * RFC 8438 STATUS SIZE: the sizes of the messages up to the watermark, added up by the database
+     * in one aggregation rather than streamed here.
+     */
+    public Mono<Long> size(ObjectId mailbox) {
+        return watermark.visibleUpTo(mailbox).flatMap(visible -> Mono.from(messages.aggregate(List.of(
+                        Aggregates.match(Filters.and(Filters.eq("mailbox", mailbox), Filters.lte("uid", visible),
+                                Filters.ne("abandoned", true), Filters.exists("idate"))),
+                        Aggregates.group(null, Accumulators.sum("total", "$size")))).first())
+                .map(total -> ((Number) total.get("total")).longValue())
+                .defaultIfEmpty(0L));
     }
 
     /** RFC 7162 3.1.4 CHANGEDSINCE: messages whose MODSEQ is above {@code modseq}, in UID order. */

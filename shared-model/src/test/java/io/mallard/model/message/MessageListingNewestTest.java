@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.mallard.model.mailbox.Mailbox;
 
-/** The POP3 maildrop window: the newest N messages in UID order, skipping expunged ones. */
+/** The POP3 maildrop window (the newest N messages in UID order, skipping expunged ones) and STATUS SIZE. */
 class MessageListingNewestTest {
 
     @TempDir
@@ -52,5 +52,17 @@ class MessageListingNewestTest {
                 .containsExactly(3L, 4L, 6L);
         assertThat(storage.listing().newest(inbox.id(), 50).map(Message::uid).collectList().block())
                 .containsExactly(1L, 2L, 3L, 4L, 6L);
+    }
+
+    @Test
+    void sizeAddsUpTheMessagesLeftAfterExpunges() {
+        assertThat(storage.listing().size(inbox.id()).block()).isZero();
+        for (int i = 1; i <= 4; i++) {
+            storage.messages().append(inbox.id(), new NewMessage(100 * i, Instant.now(), List.of(), "<s" + i + "@test>",
+                    null, List.of(), "s" + i, new Document("text", "body"))).block();
+        }
+        storage.messages().delete(inbox.id(), 2).block();
+
+        assertThat(storage.listing().size(inbox.id()).block()).isEqualTo(100 + 300 + 400);
     }
 }
