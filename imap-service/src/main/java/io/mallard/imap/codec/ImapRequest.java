@@ -2,6 +2,7 @@ package io.mallard.imap.codec;
 
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Set;
 
 /** A parsed command: one immutable record per command shape (RFC 9051 §6). */
 public sealed interface ImapRequest {
@@ -73,6 +74,30 @@ public sealed interface ImapRequest {
     record UidExpunge(String tag, String name, SequenceSet set) implements ImapRequest {
     }
 
-    record Search(String tag, String name, boolean uid, SearchKey key) implements ImapRequest {
+    /**
+     * SEARCH and UID SEARCH.
+     *
+     * @param returns the RFC 4731 RETURN options; empty for a plain SEARCH answered by {@code * SEARCH}
+     */
+    record Search(String tag, String name, boolean uid, Set<ReturnOption> returns, SearchProgram program)
+            implements ImapRequest {
+        public Search {
+            returns = Set.copyOf(returns);
+        }
+    }
+
+    /** RFC 5256 §3 SORT and UID SORT. */
+    record Sort(String tag, String name, boolean uid, List<SortCriterion> criteria, SearchProgram program)
+            implements ImapRequest {
+        public Sort {
+            criteria = List.copyOf(criteria);
+        }
+    }
+
+    enum ThreadAlgorithm { ORDEREDSUBJECT, REFERENCES }
+
+    /** RFC 5256 §3 THREAD and UID THREAD. */
+    record Thread(String tag, String name, boolean uid, ThreadAlgorithm algorithm, SearchProgram program)
+            implements ImapRequest {
     }
 }

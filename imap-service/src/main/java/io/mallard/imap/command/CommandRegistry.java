@@ -57,9 +57,11 @@ public final class CommandRegistry {
     List<String> commandCapabilities() {
         List<String> result = new ArrayList<>();
         for (CommandHandler handler : handlers) {
-            String capability = handler.capability();
-            if (capability != null && !result.contains(capability)) {
-                result.add(capability);
+            String capabilities = handler.capability();
+            for (String capability : capabilities == null ? new String[0] : capabilities.split(" ")) {
+                if (!result.contains(capability)) {
+                    result.add(capability);
+                }
             }
         }
         return result;

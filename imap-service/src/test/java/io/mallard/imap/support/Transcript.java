@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Runs a {@code C:}/{@code S:} script over a real socket. {@code C: text} sends a line (CRLF added);
+ * {@code X: text} sends one with each {@code \xHH} as that octet, for text in other charsets;
  * {@code S: regex} must fully match the next server line; {@code S~ regex} skips lines until one
  * matches; {@code #} starts a comment. {@code ${name}} is replaced from the variables.
  */
@@ -34,6 +35,19 @@ public final class Transcript {
         }
     }
 
+    private static byte[] octets(String text) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < text.length(); i++) {
+            if (text.startsWith("\\x", i) && i + 4 <= text.length()) {
+                bytes.write(Integer.parseInt(text.substring(i + 2, i + 4), 16));
+                i += 3;
+            } else {
+                bytes.writeBytes(String.valueOf(text.charAt(i)).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toByteArray();
+    }
+
     public static void run(int port, List<String> script, Map<String, String> variables) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
@@ -52,6 +66,9 @@ public final class Transcript {
                 }
                 if (line.startsWith("C: ")) {
                     out.write((line.substring(3) + "\r\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                } else if (line.startsWith("X: ")) {
+                    out.write(octets(line.substring(3) + "\r\n"));
                     out.flush();
                 } else if (line.startsWith("S: ")) {
                     String got = read(in, number, line);
