@@ -7,10 +7,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Runs a {@code C:}/{@code S:} script over a real socket. {@code C: text} sends a line (CRLF added);
@@ -46,6 +50,18 @@ public final class Transcript {
             }
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * The names of the {@code .txt} scripts in a resource directory, sorted; only those starting
+     * with the system property {@code transcript.only} when it is set.
+     */
+    public static List<String> scripts(String resourceDirectory) throws IOException, URISyntaxException {
+        Path directory = Path.of(Transcript.class.getResource(resourceDirectory).toURI());
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".txt"))
+                    .filter(n -> n.startsWith(System.getProperty("transcript.only", ""))).sorted().toList();
+        }
     }
 
     public static void run(int port, List<String> script, Map<String, String> variables) throws IOException {

@@ -41,6 +41,52 @@ final class SearchFixture {
                     + "Content-Type: text/plain; charset=utf-8\r\n\r\nПривет, мир!\r\n",
                     List.of(), Instant.now().minusSeconds(60)));
 
-    /** Archive: the threading corpus (filled by the SORT and THREAD scripts' needs). */
-    static final List<Stored> THREADS = List.of();
+    /**
+     * Archive, the SORT and THREAD corpus. By References: 1 → (2 → 3, 4 → 5); 6 and 7 ("Re: Lunch?"
+     * without References) only by subject; 8 and 9 both answer a message not in the mailbox; 10 has
+     * no Message-ID; 11 repeats 1's Message-ID; 9 has no Date header. Internal dates fall as sequence
+     * numbers rise; 3 and 8 are the largest.
+     */
+    static final List<Stored> THREADS = List.of(
+            thread(1, "Carol Jones <carol@x.org>", null, "Project kickoff", "<t1@x>", "", "Wed, 1 Jan 2020 10:00:00 +0000", ""),
+            thread(2, "alice@x.org", "zack@x.org", "Re: Project kickoff", "<t2@x>", "<t1@x>",
+                    "Wed, 1 Jan 2020 11:00:00 +0000", ""),
+            thread(3, "Bob <bob@x.org>", null, "Fwd: Re: project KICKOFF", "<t3@x>", "<t1@x> <t2@x>",
+                    "Wed, 1 Jan 2020 12:00:00 +0000", "big ".repeat(300)),
+            thread(4, "Zoe Alice <alice@x.org>", null, "RE[2]: Project kickoff", "<t4@x>", "<t1@x>",
+                    "Wed, 1 Jan 2020 13:00:00 +0000", ""),
+            thread(5, "dave@x.org", "aaron@x.org", "[list] Re: Project kickoff (fwd)", "<t5@x>", "<t1@x> <t4@x>",
+                    "Wed, 1 Jan 2020 14:00:00 +0000", ""),
+            thread(6, "erin@x.org", null, "Lunch?", "<t6@x>", "", "Thu, 2 Jan 2020 09:00:00 +0000", ""),
+            thread(7, "alice@x.org", null, "Re: Lunch?", "<t7@x>", "", "Thu, 2 Jan 2020 05:30:00 -0500", ""),
+            thread(8, null, null, "Re: Missing parent", "<t8@x>", "<gone@x>", "Fri, 3 Jan 2020 09:00:00 +0000",
+                    "bigger ".repeat(300)),
+            thread(9, "frank@x.org", null, "Re: Missing parent", "<t9@x>", "<gone@x>", null, ""),
+            thread(10, "=?UTF-8?Q?=C3=89mile?= <emile@x.org>", null, "Standalone", null, "",
+                    "Tue, 31 Dec 2019 10:00:00 +0000", ""),
+            thread(11, "bob@x.org", null, "Duplicate", "<t1@x>", "", "Sat, 4 Jan 2020 10:00:00 +0000", ""));
+
+    private static Stored thread(int n, String from, String cc, String subject, String messageId, String references,
+            String date, String padding) {
+        StringBuilder raw = new StringBuilder();
+        if (from != null) {
+            raw.append("From: ").append(from).append("\r\n");
+        }
+        raw.append("To: list@x.org\r\n");
+        if (cc != null) {
+            raw.append("Cc: ").append(cc).append("\r\n");
+        }
+        raw.append("Subject: ").append(subject).append("\r\n");
+        if (messageId != null) {
+            raw.append("Message-ID: ").append(messageId).append("\r\n");
+        }
+        if (!references.isEmpty()) {
+            raw.append("References: ").append(references).append("\r\n");
+        }
+        if (date != null) {
+            raw.append("Date: ").append(date).append("\r\n");
+        }
+        raw.append("\r\nMessage ").append(n).append(". ").append(padding).append("\r\n");
+        return new Stored(raw.toString(), List.of(), Instant.parse("2020-01-03T12:00:00Z").plusSeconds(3600L * (12 - n)));
+    }
 }

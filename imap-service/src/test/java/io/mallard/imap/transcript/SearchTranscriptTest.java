@@ -22,9 +22,10 @@ import io.mallard.model.user.User;
 
 /**
  * The scripts under {@code src/test/resources/transcripts/search} (SEARCH keys, CHARSET, ESEARCH,
- * SEARCHRES, WITHIN, SORT, THREAD) against the real server on the embedded stores. Each script
- * gets its own user whose INBOX holds the four messages of {@link SearchFixture#INBOX} and whose
- * Archive holds the threading corpus of {@link SearchFixture#THREADS}.
+ * SEARCHRES, WITHIN, SORT, THREAD) against the real server on the embedded stores. They share one
+ * user whose INBOX holds the four messages of {@link SearchFixture#INBOX} and whose Archive holds
+ * the threading corpus of {@link SearchFixture#THREADS}; a script that changes messages (named
+ * {@code *searchres*}) gets a user of its own with just the INBOX.
  */
 @Timeout(120)
 class SearchTranscriptTest {
@@ -33,11 +34,26 @@ class SearchTranscriptTest {
     static Path dataDir;
 
     private static TestServer server;
+    private static User reader;
     private static final AtomicInteger USERS = new AtomicInteger();
 
     @BeforeAll
     static void start() {
         server = TestServer.start(dataDir);
+        reader = withInbox();
+        Mailbox archive = server.mailbox(reader, "Archive");
+        for (SearchFixture.Stored message : SearchFixture.THREADS) {
+            server.append(archive, message.raw(), message.flags(), message.internalDate());
+        }
+    }
+
+    private static User withInbox() {
+        User user = server.user("searcher" + USERS.incrementAndGet());
+        Mailbox inbox = server.mailbox(user, "INBOX");
+        for (SearchFixture.Stored message : SearchFixture.INBOX) {
+            server.append(inbox, message.raw(), message.flags(), message.internalDate());
+        }
+        return user;
     }
 
     @AfterAll
@@ -46,25 +62,13 @@ class SearchTranscriptTest {
     }
 
     static Stream<String> scripts() throws IOException, URISyntaxException {
-        Path directory = Path.of(SearchTranscriptTest.class.getResource("/transcripts/search").toURI());
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".txt"))
-                    .filter(n -> n.startsWith(System.getProperty("transcript.only", ""))).sorted().toList().stream();
-        }
+        return Transcript.scripts("/transcripts/search").stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scripts")
     void script(String name) throws Exception {
-        User user = server.user("searcher" + USERS.incrementAndGet());
-        Mailbox inbox = server.mailbox(user, "INBOX");
-        for (SearchFixture.Stored message : SearchFixture.INBOX) {
-            server.append(inbox, message.raw(), message.flags(), message.internalDate());
-        }
-        Mailbox archive = server.mailbox(user, "Archive");
-        for (SearchFixture.Stored message : SearchFixture.THREADS) {
-            server.append(archive, message.raw(), message.flags(), message.internalDate());
-        }
+        User user = name.contains("searchres") ? withInbox() : reader;
         Path script = Path.of(SearchTranscriptTest.class.getResource("/transcripts/search/" + name).toURI());
         Transcript.run(server.port(), Files.readAllLines(script),
                 Map.of("user", user.username(), "password", TestServer.PASSWORD));

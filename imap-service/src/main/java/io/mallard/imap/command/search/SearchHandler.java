@@ -55,7 +55,7 @@ public final class SearchHandler implements CommandHandler {
             List<Long> numbers = search.uid() ? uids
                     : uids.stream().map(uid -> (long) selected.sequenceOf(uid)).toList();
             if (options.isEmpty()) {
-                connection.send(SearchResponses.search(numbers));
+                connection.send(SearchResponses.numbers("SEARCH", numbers));
             } else if (!options.equals(Set.of(ReturnOption.SAVE))) {
                 // RFC 5182 §2.4: SAVE alone answers with no ESEARCH at all.
                 connection.send(SearchResponses.esearch(search.tag(), search.uid(), options, numbers));

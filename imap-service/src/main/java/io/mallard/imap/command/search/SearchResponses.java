@@ -8,15 +8,18 @@ import io.mallard.imap.codec.Response;
 import io.mallard.imap.codec.ReturnOption;
 import io.mallard.imap.codec.Value;
 
-/** The untagged answers of a search: RFC 3501 §7.2.5 {@code * SEARCH} and RFC 4731 §3.2 {@code * ESEARCH}. */
+/**
+ * The untagged answers of a search: RFC 3501 §7.2.5 {@code * SEARCH}, RFC 5256 §4 {@code * SORT}
+ * and RFC 4731 §3.2 {@code * ESEARCH}.
+ */
 public final class SearchResponses {
 
     private SearchResponses() {
     }
 
-    /** {@code * SEARCH n n n}, numbers in the order given. */
-    public static Response search(List<Long> numbers) {
-        List<Value> values = new ArrayList<>(List.of(Value.atom("SEARCH")));
+    /** {@code * SEARCH n n n} (or {@code * SORT ...}, RFC 5256 §4), numbers in the order given. */
+    public static Response numbers(String name, List<Long> numbers) {
+        List<Value> values = new ArrayList<>(List.of(Value.atom(name)));
         numbers.forEach(n -> values.add(Value.atom(n)));
         return new Response.Data(values);
     }
