@@ -11,6 +11,7 @@ import io.mallard.imap.command.CommandHandler;
 import io.mallard.imap.session.ImapConnection;
 import io.mallard.imap.session.SelectedMailbox;
 import io.mallard.imap.session.SessionState;
+import io.mallard.model.message.Message;
 import reactor.core.publisher.Mono;
 
 /**
@@ -47,8 +48,8 @@ public final class SearchHandler implements CommandHandler {
             }
             return badCharset(connection, search.tag());
         }
-        return MessageSearch.matching(connection, search.program().key()).collectList().flatMap(found -> {
-            List<Long> uids = found.stream().map(message -> message.uid()).toList();
+        // Only the UIDs are kept, so a search over a large mailbox holds numbers, not documents.
+        return MessageSearch.matching(connection, search.program().key()).map(Message::uid).collectList().flatMap(uids -> {
             if (options.contains(ReturnOption.SAVE)) {
                 selected.save(saved(options, uids));
             }

@@ -51,8 +51,7 @@ final class SearchMatcher {
             return size.larger() ? message.size() > size.bytes() : message.size() < size.bytes();
         }
         if (key instanceof SearchKey.Within within) {
-            Instant cutoff = now.minusSeconds(within.seconds());
-            return within.older() == message.internalDate().isBefore(cutoff);
+            return within.older() == message.internalDate().isBefore(cutoff(now, within));
         }
         if (key instanceof SearchKey.Sequence sequence) {
             if (sequence.set().saved()) {
@@ -68,6 +67,14 @@ final class SearchMatcher {
             return matches(or.left(), candidate) || matches(or.right(), candidate);
         }
         return ((SearchKey.And) key).keys().stream().allMatch(k -> matches(k, candidate));
+    }
+
+    /** Longest interval WITHIN counts back, about 31,700 years: any longer one means the same here. */
+    private static final long MAX_INTERVAL = 1_000_000_000_000L;
+
+    /** RFC 5032: the instant {@code interval} seconds before {@code now}; OLDER is before it. */
+    static Instant cutoff(Instant now, SearchKey.Within within) {
+        return now.minusSeconds(Math.min(within.seconds(), MAX_INTERVAL));
     }
 
     /** FROM, TO, CC, BCC as the decoded "name <address>" of each address; SUBJECT decoded. */

@@ -45,14 +45,17 @@ final class SearchPushdown {
             return new Pushed(MessageCriteria.flag(flag.flag(), flag.present()), true);
         }
         if (key instanceof SearchKey.Size size) {
-            return new Pushed(size.larger() ? MessageCriteria.size(size.bytes() + 1, Long.MAX_VALUE)
-                    : size.bytes() == 0 ? MessageCriteria.NONE : MessageCriteria.size(0, size.bytes() - 1), true);
+            if (size.larger()) {
+                return new Pushed(size.bytes() == Long.MAX_VALUE ? MessageCriteria.NONE
+                        : MessageCriteria.size(size.bytes() + 1, Long.MAX_VALUE), true);
+            }
+            return new Pushed(size.bytes() == 0 ? MessageCriteria.NONE : MessageCriteria.size(0, size.bytes() - 1), true);
         }
         if (key instanceof SearchKey.Date date) {
             return date.sent() ? sentDate(date) : new Pushed(internalDate(date), true);
         }
         if (key instanceof SearchKey.Within within) {
-            Instant cutoff = now.minusSeconds(within.seconds());
+            Instant cutoff = SearchMatcher.cutoff(now, within);
             return new Pushed(within.older() ? MessageCriteria.internalDate(null, cutoff)
                     : MessageCriteria.internalDate(cutoff, null), true);
         }
