@@ -28,6 +28,7 @@ public final class CommandRegistry {
                 new AuthenticateHandler(authenticator),
                 new EnableHandler(),
                 new IdHandler(),
+                new CompressHandler(),
                 new NamespaceHandler(),
                 new ListHandler(),
                 new CreateHandler(),
@@ -35,6 +36,9 @@ public final class CommandRegistry {
                 new RenameHandler(),
                 new SubscribeHandler(),
                 new StatusHandler(),
+                new GetQuotaHandler(),
+                new GetQuotaRootHandler(),
+                new SetQuotaHandler(),
                 new SelectHandler(),
                 new AppendHandler(),
                 new FetchHandler(),
@@ -61,8 +65,7 @@ public final class CommandRegistry {
     List<String> commandCapabilities() {
         List<String> result = new ArrayList<>();
         for (CommandHandler handler : handlers) {
-            String capabilities = handler.capability();
-            for (String capability : capabilities == null ? new String[0] : capabilities.split(" ")) {
+            for (String capability : handler.capabilities()) {
                 if (!result.contains(capability)) {
                     result.add(capability);
                 }
