@@ -19,7 +19,7 @@ public interface CommandHandler {
 
     Set<SessionState> states();
 
-    /** The capability this command adds (several separated by spaces), or {@code null}. */
+    /** The capability this command adds, or {@code null}. */
     default String capability() {
         return null;
     }

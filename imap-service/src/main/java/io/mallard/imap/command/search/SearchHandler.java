@@ -32,8 +32,8 @@ public final class SearchHandler implements CommandHandler {
     }
 
     @Override
-    public String capability() {
-        return "ESEARCH SEARCHRES WITHIN";
+    public List<String> capabilities() {
+        return List.of("ESEARCH", "SEARCHRES", "WITHIN");
     }
 
     @Override

@@ -32,8 +32,8 @@ public final class SortHandler implements CommandHandler {
     }
 
     @Override
-    public String capability() {
-        return "SORT SORT=DISPLAY";
+    public List<String> capabilities() {
+        return List.of("SORT", "SORT=DISPLAY");
     }
 
     @Override

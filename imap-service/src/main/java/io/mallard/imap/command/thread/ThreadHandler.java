@@ -33,8 +33,8 @@ public final class ThreadHandler implements CommandHandler {
     }
 
     @Override
-    public String capability() {
-        return "THREAD=ORDEREDSUBJECT THREAD=REFERENCES";
+    public List<String> capabilities() {
+        return List.of("THREAD=ORDEREDSUBJECT", "THREAD=REFERENCES");
     }
 
     @Override
