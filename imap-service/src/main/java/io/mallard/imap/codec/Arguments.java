@@ -3,14 +3,18 @@ package io.mallard.imap.codec;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 
 /** A cursor over a command's argument tokens with the typed reads of RFC 9051 §9. */
 public final class Arguments {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d-MMM-yyyy", Locale.ENGLISH);
+    // RFC 9051 §9 date-month is case-insensitive; 31-Feb is no date.
+    private static final DateTimeFormatter DATE = new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .appendPattern("d-MMM-uuuu").toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter DATE_TIME =
             DateTimeFormatter.ofPattern("d-MMM-yyyy HH:mm:ss Z", Locale.ENGLISH);
 

@@ -71,7 +71,7 @@ public final class CommandParser {
             case "LIST", "LSUB" -> ListParser.parse(tag, name, args);
             case "STATUS" -> new ImapRequest.Status(tag, name, args.mailbox(), atoms(args.list()));
             case "APPEND" -> append(tag, name, args);
-            case "FETCH", "STORE", "COPY", "MOVE", "SEARCH" -> uidCommand(tag, name, args, false);
+            case "FETCH", "STORE", "COPY", "MOVE", "SEARCH", "SORT", "THREAD" -> uidCommand(tag, name, args, false);
             default -> throw new ImapSyntaxException("Unknown command");
         };
     }
@@ -89,9 +89,22 @@ public final class CommandParser {
             case "FETCH" -> new ImapRequest.Fetch(tag, fullName, uid, args.sequenceSet(), FetchParser.parse(args.next()));
             case "STORE" -> store(tag, fullName, uid, args);
             case "COPY", "MOVE" -> new ImapRequest.Transfer(tag, fullName, uid, args.sequenceSet(), args.mailbox());
-            case "SEARCH" -> new ImapRequest.Search(tag, fullName, uid, SearchParser.parse(args));
+            case "SEARCH" -> new ImapRequest.Search(tag, fullName, uid, SearchParser.returnOptions(args),
+                    SearchParser.optionalCharset(args));
+            case "SORT" -> new ImapRequest.Sort(tag, fullName, uid, SortCriterion.parse(args.list()),
+                    SearchParser.requiredCharset(args));
+            case "THREAD" -> new ImapRequest.Thread(tag, fullName, uid, threadAlgorithm(args.atom()),
+                    SearchParser.requiredCharset(args));
             default -> throw new ImapSyntaxException("Unknown UID command");
         };
+    }
+
+    private static ImapRequest.ThreadAlgorithm threadAlgorithm(String name) {
+        try {
+            return ImapRequest.ThreadAlgorithm.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new ImapSyntaxException("Unknown threading algorithm " + name);
+        }
     }
 
     private static ImapRequest enable(String tag, String name, Arguments args) {

@@ -122,6 +122,30 @@ public sealed interface ImapRequest {
     record UidExpunge(String tag, String name, SequenceSet set) implements ImapRequest {
     }
 
-    record Search(String tag, String name, boolean uid, SearchKey key) implements ImapRequest {
+    /**
+     * SEARCH and UID SEARCH.
+     *
+     * @param returns the RFC 4731 RETURN options; empty for a plain SEARCH answered by {@code * SEARCH}
+     */
+    record Search(String tag, String name, boolean uid, Set<ReturnOption> returns, SearchProgram program)
+            implements ImapRequest {
+        public Search {
+            returns = Set.copyOf(returns);
+        }
+    }
+
+    /** RFC 5256 §3 SORT and UID SORT. */
+    record Sort(String tag, String name, boolean uid, List<SortCriterion> criteria, SearchProgram program)
+            implements ImapRequest {
+        public Sort {
+            criteria = List.copyOf(criteria);
+        }
+    }
+
+    enum ThreadAlgorithm { ORDEREDSUBJECT, REFERENCES }
+
+    /** RFC 5256 §3 THREAD and UID THREAD. */
+    record Thread(String tag, String name, boolean uid, ThreadAlgorithm algorithm, SearchProgram program)
+            implements ImapRequest {
     }
 }

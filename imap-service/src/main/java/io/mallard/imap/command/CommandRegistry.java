@@ -7,6 +7,8 @@ import java.util.Map;
 
 import io.mallard.imap.command.fetch.FetchHandler;
 import io.mallard.imap.command.search.SearchHandler;
+import io.mallard.imap.command.sort.SortHandler;
+import io.mallard.imap.command.thread.ThreadHandler;
 
 /** Every IMAP command the server knows, as a list; CAPABILITY is derived from it. */
 public final class CommandRegistry {
@@ -46,6 +48,8 @@ public final class CommandRegistry {
                 new ExpungeHandler(),
                 new CloseHandler(),
                 new SearchHandler(),
+                new SortHandler(),
+                new ThreadHandler(),
                 new IdleHandler());
         for (CommandHandler handler : handlers) {
             handler.names().forEach(name -> byName.put(name, handler));

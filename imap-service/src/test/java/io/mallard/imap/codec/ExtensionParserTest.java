@@ -87,8 +87,8 @@ class ExtensionParserTest {
     }
 
     private static void assertParses(String wire, ImapRequest expected, boolean utf8) {
-        for (int size : CommandParserTest.CHUNK_SIZES) {
-            List<byte[]> commands = CommandParserTest.assemble(wire, size);
+        for (int size : Wire.CHUNK_SIZES) {
+            List<byte[]> commands = Wire.assemble(wire, size);
             assertThat(commands).as("chunk size %d", size).hasSize(1);
             assertThat(CommandParser.parse(commands.get(0), utf8)).usingRecursiveComparison().isEqualTo(expected);
         }
@@ -97,7 +97,7 @@ class ExtensionParserTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalid")
     void refusesInvalidSyntax(String wire) {
-        byte[] command = CommandParserTest.assemble(wire, Integer.MAX_VALUE).get(0);
+        byte[] command = Wire.assemble(wire, Integer.MAX_VALUE).get(0);
         assertThatThrownBy(() -> CommandParser.parse(command)).isInstanceOf(ImapSyntaxException.class);
     }
 

@@ -54,11 +54,7 @@ class TranscriptTest {
     }
 
     static Stream<String> scripts() throws IOException, URISyntaxException {
-        Path directory = Path.of(TranscriptTest.class.getResource("/transcripts").toURI());
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".txt"))
-                    .filter(n -> n.startsWith(System.getProperty("transcript.only", ""))).sorted().toList().stream();
-        }
+        return Transcript.scripts("/transcripts").stream();
     }
 
     @ParameterizedTest(name = "{0}")

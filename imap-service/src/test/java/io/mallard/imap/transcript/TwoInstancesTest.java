@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,13 +49,21 @@ class TwoInstancesTest {
             send(appender, "b2 APPEND INBOX {19+}", "Subject: hi\r\n\r\nbody");
             awaitPrefix(appendIn, "b2 OK [APPENDUID ");
             assertThat(idleIn.readLine()).isEqualTo("* 1 EXISTS");
-            // Timed on a second delivery, from the moment it is stored (its tagged OK), so that the clock
-            // measures the notification across instances, not a cold first ingest on a busy machine.
-            send(appender, "b3 APPEND INBOX {19+}", "Subject: hi\r\n\r\nbody");
-            awaitPrefix(appendIn, "b3 OK [APPENDUID ");
-            long stored = System.nanoTime();
-            assertThat(idleIn.readLine()).isEqualTo("* 2 EXISTS");
-            assertThat((System.nanoTime() - stored) / 1_000_000).as("reported within a second").isLessThan(1000);
+            // Timed on three more deliveries, each from the moment it is stored (its tagged OK), so that the
+            // clock measures the notification across instances, not a cold first ingest; the median is held
+            // to a second, so one scheduling stall of a loaded 2-core machine does not decide the result.
+            long[] latencies = new long[3];
+            for (int i = 0; i < latencies.length; i++) {
+                String tag = "b" + (3 + i);
+                send(appender, tag + " APPEND INBOX {19+}", "Subject: hi\r\n\r\nbody");
+                awaitPrefix(appendIn, tag + " OK [APPENDUID ");
+                long stored = System.nanoTime();
+                assertThat(idleIn.readLine()).isEqualTo("* " + (2 + i) + " EXISTS");
+                latencies[i] = (System.nanoTime() - stored) / 1_000_000;
+            }
+            Arrays.sort(latencies);
+            assertThat(latencies[1]).as("median of %s ms reported within a second", Arrays.toString(latencies))
+                    .isLessThan(1000);
             send(idler, "DONE");
             assertThat(idleIn.readLine()).isEqualTo("a3 OK IDLE terminated");
         }
