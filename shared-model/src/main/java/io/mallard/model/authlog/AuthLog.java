@@ -79,7 +79,7 @@ public final class AuthLog {
     public Flux<AuthEvent> forUser(ObjectId user, Instant from, Instant to, int limit) {
         return Flux.from(log.find(Filters.and(Filters.eq("user", user),
                                 Filters.gte("created", Date.from(from)), Filters.lt("created", Date.from(to))))
-                        .sort(Sorts.descending("created"))
+                        .sort(Sorts.descending("created", "_id"))
                         .limit(limit))
                 .map(AuthLog::fromDocument);
     }
