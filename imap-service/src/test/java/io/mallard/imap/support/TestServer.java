@@ -1,7 +1,5 @@
 package io.mallard.imap.support;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,6 +17,7 @@ import io.mallard.model.user.NewUser;
 import io.mallard.model.user.User;
 import io.mallard.model.user.UserSettings;
 import io.mallard.model.user.UserStore;
+import io.mallard.protocol.server.ProtocolListeners;
 
 /** The real IMAP service on the embedded stores, on free loopback ports, for socket-level tests. */
 public final class TestServer implements AutoCloseable {
@@ -26,11 +25,9 @@ public final class TestServer implements AutoCloseable {
     public static final String PASSWORD = "correct horse";
 
     private final ConfigurableApplicationContext context;
-    private final int port;
 
-    private TestServer(ConfigurableApplicationContext context, int port) {
+    private TestServer(ConfigurableApplicationContext context) {
         this.context = context;
-        this.port = port;
     }
 
     public static TestServer start(Path dataDir, String... extraProperties) {
@@ -39,19 +36,21 @@ public final class TestServer implements AutoCloseable {
 
     /** With {@code clock} as the services' clock (failure windows, token expiry, TOTP steps). */
     public static TestServer start(Path dataDir, Clock clock, String... extraProperties) {
-        int port = freePort();
-        String[] properties = {"mallard.data.dir=" + dataDir, "mallard.imap.port=" + port,
-                "mallard.imap.tls-port=" + freePort(), "mallard.imap.allow-plaintext-login=true",
+        // Port 0: the kernel picks while binding. Picking a free port first and binding it later
+        // raced with the other test JVMs and failed a CI run with "Address already in use".
+        String[] properties = {"mallard.data.dir=" + dataDir, "mallard.imap.port=0",
+                "mallard.imap.tls-port=0", "mallard.imap.allow-plaintext-login=true",
                 "mallard.hostname=imap.test"};
         ConfigurableApplicationContext context = ImapApplication.builder()
                 .properties(properties).properties(extraProperties)
                 .initializers(app -> app.getBeanFactory().registerSingleton("clock", clock))
                 .run();
-        return new TestServer(context, port);
+        return new TestServer(context);
     }
 
+    /** The plain (STARTTLS) port as bound. */
     public int port() {
-        return port;
+        return bean(ProtocolListeners.class).servers().get(0).address().getPort();
     }
 
     public <T> T bean(Class<T> type) {
@@ -83,14 +82,6 @@ public final class TestServer implements AutoCloseable {
         return "From: Bob Sender <bob@example.com>\r\nTo: alice@example.com\r\nSubject: Message " + n
                 + "\r\nDate: Mon, 2 Nov 2026 10:00:00 +0000\r\nMessage-ID: <m" + n + "@example.com>\r\n"
                 + "Content-Type: text/plain; charset=utf-8\r\n\r\nHello number " + n + ".\r\nSecond line.\r\n";
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -28,6 +28,8 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 
     private static final String PID_FILE = "redis-server.pid";
 
+    private static final int START_ATTEMPTS = 5;
+
     private final RedisServer server;
     private final int port;
 
@@ -41,6 +43,20 @@ public final class EmbeddedRedisServer implements AutoCloseable {
             Files.createDirectories(dir);
             Path pidFile = dir.toAbsolutePath().resolve(PID_FILE);
             stopLeftOver(pidFile);
+            return startOnFreePort(dir, pidFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * redis-server cannot be told to pick its own port and report it, so a free port is picked
+     * first; another process may take it before redis-server binds it (seen in CI with several
+     * test JVMs starting at once), and then the start is tried again on another port.
+     */
+    private static EmbeddedRedisServer startOnFreePort(Path dir, Path pidFile) throws IOException {
+        IOException last = null;
+        for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
             int port = freePort();
             RedisServer server = RedisServer.newRedisServer()
                     .bind("127.0.0.1")
@@ -52,11 +68,14 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                     .setting("save \"\"")
                     .onShutdownForceStop(true)
                     .build();
-            server.start();
-            return new EmbeddedRedisServer(server, port);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            try {
+                server.start();
+                return new EmbeddedRedisServer(server, port);
+            } catch (IOException e) {
+                last = e;
+            }
         }
+        throw last;
     }
 
     /**
