@@ -54,8 +54,8 @@ public final class CommandParser {
                 args.next();
                 yield new ImapRequest.Id(tag, name);
             }
-            case "SELECT", "EXAMINE", "CREATE", "DELETE", "SUBSCRIBE", "UNSUBSCRIBE" ->
-                    new ImapRequest.OnMailbox(tag, name, mailbox(args));
+            case "SELECT", "EXAMINE" -> ModifierParser.select(tag, name, mailbox(args), args);
+            case "CREATE", "DELETE", "SUBSCRIBE", "UNSUBSCRIBE" -> new ImapRequest.OnMailbox(tag, name, mailbox(args));
             case "RENAME" -> new ImapRequest.Rename(tag, name, mailbox(args), mailbox(args));
             case "LIST", "LSUB" -> new ImapRequest.ListMailboxes(tag, name, mailbox(args), mailbox(args));
             case "STATUS" -> new ImapRequest.Status(tag, name, mailbox(args), atoms(args.list()));
@@ -75,7 +75,7 @@ public final class CommandParser {
     private static ImapRequest uidCommand(String tag, String fullName, Arguments args, boolean uid) {
         String name = uid ? fullName.substring(4) : fullName;
         return switch (name) {
-            case "FETCH" -> new ImapRequest.Fetch(tag, fullName, uid, args.sequenceSet(), FetchParser.parse(args.next()));
+            case "FETCH" -> ModifierParser.fetch(tag, fullName, uid, args.sequenceSet(), FetchParser.parse(args.next()), args);
             case "STORE" -> store(tag, fullName, uid, args);
             case "COPY", "MOVE" -> new ImapRequest.Transfer(tag, fullName, uid, args.sequenceSet(), mailbox(args));
             case "SEARCH" -> new ImapRequest.Search(tag, fullName, uid, SearchParser.parse(args));
@@ -111,6 +111,7 @@ public final class CommandParser {
 
     private static ImapRequest store(String tag, String name, boolean uid, Arguments args) {
         SequenceSet set = args.sequenceSet();
+        long unchangedSince = ModifierParser.unchangedSince(args);
         String item = args.atom();
         boolean silent = item.endsWith(".SILENT");
         String base = silent ? item.substring(0, item.length() - 7) : item;
@@ -128,10 +129,10 @@ public final class CommandParser {
                 flags.add(atomText(args.next()));
             }
         }
-        return new ImapRequest.Store(tag, name, uid, set, mode, silent, flags(flags));
+        return new ImapRequest.Store(tag, name, uid, set, mode, silent, flags(flags), unchangedSince);
     }
 
-    private static String mailbox(Arguments args) {
+    static String mailbox(Arguments args) {
         return MailboxName.decode(args.astring());
     }
 

@@ -12,12 +12,12 @@ import io.mallard.imap.session.SessionState;
 import reactor.core.publisher.Mono;
 
 /**
- * RFC 5161 ENABLE. No extension that needs enabling is offered yet (CONDSTORE, QRESYNC and
- * IMAP4rev2 come later), so the ENABLED response lists nothing, as §3.1 allows.
+ * RFC 5161 ENABLE: CONDSTORE and QRESYNC (RFC 7162 §3.1, §3.2.3). The ENABLED response lists what
+ * this command enabled; unknown or already enabled extensions are left out, as §3.1 allows.
  */
 final class EnableHandler implements CommandHandler {
 
-    private static final Set<String> ENABLEABLE = Set.of();
+    private static final Set<String> ENABLEABLE = Set.of("CONDSTORE", "QRESYNC");
 
     @Override
     public List<String> names() {
@@ -38,7 +38,7 @@ final class EnableHandler implements CommandHandler {
     public Mono<Void> handle(ImapRequest request, ImapConnection connection) {
         List<Value> values = new ArrayList<>(List.of(Value.atom("ENABLED")));
         for (String capability : ((ImapRequest.Enable) request).capabilities()) {
-            if (ENABLEABLE.contains(capability) && connection.enabled().add(capability)) {
+            if (ENABLEABLE.contains(capability) && connection.enable(capability)) {
                 values.add(Value.atom(capability));
             }
         }

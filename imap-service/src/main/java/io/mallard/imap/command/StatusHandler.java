@@ -29,6 +29,10 @@ final class StatusHandler implements CommandHandler {
     @Override
     public Mono<Void> handle(ImapRequest request, ImapConnection connection) {
         ImapRequest.Status status = (ImapRequest.Status) request;
+        if (status.items().stream().anyMatch(item -> item.equalsIgnoreCase("HIGHESTMODSEQ"))) {
+            // RFC 7162 §3.1: STATUS (HIGHESTMODSEQ) is a CONDSTORE enabling command.
+            connection.enableCondstore();
+        }
         return connection.services().storage().mailboxes().require(connection.user(), status.mailbox())
                 .flatMap(mailbox -> connection.services().storage().listing().counts(mailbox.id())
                         .flatMap(counts -> {

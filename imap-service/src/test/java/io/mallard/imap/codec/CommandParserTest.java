@@ -41,7 +41,7 @@ class CommandParserTest {
                 row("a3 LOGIN {5}\r\nalice {4+}\r\np\r\nw\r\n", new ImapRequest.Login("a3", "LOGIN", "alice", "p\r\nw")),
                 row("a4 AUTHENTICATE PLAIN AGEAYg==\r\n",
                         new ImapRequest.Authenticate("a4", "AUTHENTICATE", "PLAIN", "AGEAYg==")),
-                row("a5 SELECT \"Sent Mail\"\r\n", new ImapRequest.OnMailbox("a5", "SELECT", "Sent Mail")),
+                row("a5 SELECT \"Sent Mail\"\r\n", new ImapRequest.Select("a5", "SELECT", "Sent Mail", false, null)),
                 row("a6 LIST \"\" *\r\n", new ImapRequest.ListMailboxes("a6", "LIST", "", "*")),
                 row("a7 STATUS INBOX (MESSAGES UIDNEXT)\r\n",
                         new ImapRequest.Status("a7", "STATUS", "INBOX", List.of("MESSAGES", "UIDNEXT"))),

@@ -74,16 +74,17 @@ public final class Journal {
     }
 
     /**
-     * Writes the entry, moves the mailbox's {@link #completeUpTo} along, then announces the entry on
-     * the owner's channel, so that a woken session finds the change already within the watermark.
+     * Writes the entry, announces it on the owner's channel, then moves the mailbox's
+     * {@link #completeUpTo} along (a woken reader walks the watermark itself, so the announcement
+     * need not wait for that).
      */
     public Mono<ChangeEvent> record(ChangeEvent event) {
         boolean counted = event.modseq() > 0 && event.modseq() < Long.MAX_VALUE;
         return Mono.from(entries.insertOne(event.toDocument(Instant.now().plus(RETENTION))))
-                // Readers walk the watermark themselves; a writer that cannot move it has still written.
+                .then(redis.publish(channel(event.user()), event.mailbox().toHexString() + ' ' + event.modseq()))
+                // A writer that cannot move the watermark has still written; the next walk will.
                 .then(counted ? complete.committed(event.mailbox(), event.modseq()).onErrorResume(e -> Mono.empty())
                         : Mono.empty())
-                .then(redis.publish(channel(event.user()), event.mailbox().toHexString() + ' ' + event.modseq()))
                 .thenReturn(event);
     }
 
