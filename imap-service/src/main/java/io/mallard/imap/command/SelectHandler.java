@@ -65,10 +65,10 @@ final class SelectHandler implements CommandHandler {
 
     private Mono<Void> opened(ImapConnection connection, ImapRequest.Select select, Mailbox mailbox,
             boolean readOnly, List<Long> uids, MailboxCounts counts) {
-        SelectedMailbox selected = new SelectedMailbox(mailbox.id(), readOnly, uids, counts.highestModseq());
-        connection.select(selected);
         // Up to the watermark: a UID the client is told is next must not turn out to be behind it.
-        long uidNext = Math.max(counts.uidNext(), selected.lastUid() + 1);
+        SelectedMailbox selected = new SelectedMailbox(mailbox.id(), readOnly, uids, counts.uidNext(), counts.highestModseq());
+        connection.select(selected);
+        long uidNext = selected.uidNext();
         connection.send(Response.Data.of(Value.atom("FLAGS"), Value.atoms(SYSTEM_FLAGS)));
         connection.send(new Response.Condition(Response.Status.OK, "PERMANENTFLAGS " + (readOnly ? "()"
                 : "(\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)"), "Flags permitted"));
@@ -78,7 +78,7 @@ final class SelectHandler implements CommandHandler {
         connection.send(new Response.Condition(Response.Status.OK, "UIDNEXT " + uidNext, "Predicted next UID"));
         connection.send(new Response.Condition(Response.Status.OK, "HIGHESTMODSEQ " + selected.syncedModseq(), "Highest"));
         Mono<Void> resync = select.qresync() != null && select.qresync().uidValidity() == mailbox.uidValidity()
-                ? qresync(connection, selected, select.qresync(), uidNext - 1) : Mono.empty();
+                ? qresync(connection, selected, select.qresync()) : Mono.empty();
         return resync.then(Mono.defer(() -> {
             selected.conveyed();
             return connection.ok(select.tag(), readOnly ? "READ-ONLY" : "READ-WRITE", select.name() + " completed");
@@ -90,8 +90,8 @@ final class SelectHandler implements CommandHandler {
      * {@code UID FETCH known (FLAGS) (CHANGEDSINCE modseq VANISHED)} would say it. The sequence
      * match data narrows VANISHED only when the expunge records do not reach back far enough.
      */
-    private static Mono<Void> qresync(ImapConnection connection, SelectedMailbox selected, ImapRequest.Qresync qresync,
-            long maxUid) {
+    private static Mono<Void> qresync(ImapConnection connection, SelectedMailbox selected, ImapRequest.Qresync qresync) {
+        long maxUid = selected.uidNext() - 1;
         SequenceSet known = qresync.knownUids() != null ? qresync.knownUids()
                 : new SequenceSet(maxUid == 0 ? List.of() : List.of(new SequenceSet.Range(1, maxUid)));
         long floorUid = 0;
@@ -100,7 +100,6 @@ final class SelectHandler implements CommandHandler {
             floorUid = qresync.matchUids().get(i);
         }
         Resync resync = new Resync(connection, selected);
-        return resync.vanishedEarlier(known, maxUid, qresync.modseq(), floorUid)
-                .then(resync.changed(known, maxUid, qresync.modseq()));
+        return resync.vanishedEarlier(known, qresync.modseq(), floorUid).then(resync.changed(known, qresync.modseq()));
     }
 }

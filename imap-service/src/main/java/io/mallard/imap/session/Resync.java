@@ -35,17 +35,19 @@ public final class Resync {
     }
 
     /**
-     * {@code VANISHED (EARLIER)} for the UIDs of {@code known} (up to {@code maxUid}) expunged after
-     * {@code since}. When the expunge records no longer reach back that far, every UID of
-     * {@code known} above {@code floorUid} that the mailbox does not hold is reported instead
-     * (§3.2.5.2; §3.2.6 "as if it was requested to report all expunged messages").
+     * {@code VANISHED (EARLIER)} for the UIDs of {@code known} ({@code *} being the highest UID the
+     * session holds) expunged after {@code since}. When the expunge records no longer reach back
+     * that far, every UID of {@code known} above {@code floorUid} and below UIDNEXT that the session
+     * does not hold is reported instead (§3.2.5.2; §3.2.6 "as if it was requested to report all
+     * expunged messages").
      */
-    public Mono<Void> vanishedEarlier(SequenceSet known, long maxUid, long since, long floorUid) {
+    public Mono<Void> vanishedEarlier(SequenceSet known, long since, long floorUid) {
+        long star = selected.lastUid();
         return storage.expunged().since(selected.id(), since).doOnNext(vanished -> {
             String set = vanished.complete()
                     ? SequenceSet.compact(vanished.uids().stream()
-                            .filter(uid -> uid <= maxUid && known.contains(uid, maxUid) && !selected.contains(uid)).toList())
-                    : absent(known, floorUid, maxUid);
+                            .filter(uid -> known.contains(uid, star) && !selected.contains(uid)).toList())
+                    : absent(known, floorUid, star, selected.uidNext() - 1);
             if (!set.isEmpty()) {
                 connection.send(Response.Data.of(Value.atom("VANISHED"), Value.list(List.of(Value.atom("EARLIER"))),
                         Value.atom(set)));
@@ -54,9 +56,9 @@ public final class Resync {
     }
 
     /** {@code FETCH (UID FLAGS MODSEQ)} for every message of {@code known} the session holds that changed after {@code since}. */
-    public Mono<Void> changed(SequenceSet known, long maxUid, long since) {
+    public Mono<Void> changed(SequenceSet known, long since) {
         return storage.listing().changedSince(selected.id(), since)
-                .filter(message -> selected.contains(message.uid()) && known.contains(message.uid(), maxUid))
+                .filter(message -> selected.contains(message.uid()) && known.contains(message.uid(), selected.lastUid()))
                 .doOnNext(message -> connection.sendFlags(selected, message.uid(), message.flags(), message.modseq(), true, true))
                 .then();
     }
@@ -73,7 +75,7 @@ public final class Resync {
                     uids.forEach(expunges::expunged);
                     expunges.flush();
                 })
-                .then(Mono.defer(() -> changed(ALL, selected.lastUid(), since)));
+                .then(Mono.defer(() -> changed(ALL, since)));
     }
 
     private Mono<List<Long>> gone() {
@@ -83,11 +85,11 @@ public final class Resync {
     }
 
     /** The UIDs of {@code known} in {@code (floorUid, maxUid]} the session does not hold, as ranges. */
-    private String absent(SequenceSet known, long floorUid, long maxUid) {
+    private String absent(SequenceSet known, long floorUid, long star, long maxUid) {
         List<long[]> wanted = new ArrayList<>();
         for (SequenceSet.Range range : known.ranges()) {
-            long low = Math.max(range.low(maxUid), floorUid + 1);
-            long high = Math.min(range.high(maxUid), maxUid);
+            long low = Math.max(range.low(star), floorUid + 1);
+            long high = Math.min(range.high(star), maxUid);
             if (low <= high) {
                 wanted.add(new long[] {low, high});
             }

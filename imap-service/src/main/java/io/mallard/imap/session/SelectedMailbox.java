@@ -28,17 +28,27 @@ public final class SelectedMailbox {
     private final boolean readOnly;
     private final List<Long> uids;
     private final Map<Long, Long> flagsReported = new HashMap<>();
+    private long uidNext;
     private long synced;
     private long conveyed;
     private long sent;
 
-    /** @param synced the HIGHESTMODSEQ read before {@code uids}: every change up to it is in that map */
-    public SelectedMailbox(ObjectId id, boolean readOnly, List<Long> uids, long synced) {
+    /**
+     * @param uidNext the UIDNEXT told to the client: every UID below it has been assigned
+     * @param synced the HIGHESTMODSEQ read before {@code uids}: every change up to it is in that map
+     */
+    public SelectedMailbox(ObjectId id, boolean readOnly, List<Long> uids, long uidNext, long synced) {
         this.id = id;
         this.readOnly = readOnly;
         this.uids = new ArrayList<>(uids);
+        this.uidNext = Math.max(uidNext, lastUid() + 1);
         this.synced = synced;
         this.conveyed = synced;
+    }
+
+    /** UIDNEXT as the client knows it: above every UID the session has told of. */
+    public long uidNext() {
+        return uidNext;
     }
 
     /** Every change up to this MODSEQ has been reported to the client. */
@@ -136,6 +146,7 @@ public final class SelectedMailbox {
     public void added(long uid) {
         if (uid > lastUid()) {
             uids.add(uid);
+            uidNext = Math.max(uidNext, uid + 1);
         }
     }
 

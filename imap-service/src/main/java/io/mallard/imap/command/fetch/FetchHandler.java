@@ -49,7 +49,7 @@ public final class FetchHandler implements CommandHandler {
             connection.enableCondstore();
         }
         Mono<Void> vanished = fetch.vanished()
-                ? new Resync(connection, selected).vanishedEarlier(fetch.set(), selected.lastUid(), fetch.changedSince(), 0)
+                ? new Resync(connection, selected).vanishedEarlier(fetch.set(), fetch.changedSince(), 0)
                 : Mono.empty();
         List<Long> uids = selected.resolve(fetch.set(), fetch.uid());
         if (uids.isEmpty()) {
