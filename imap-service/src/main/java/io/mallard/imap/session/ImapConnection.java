@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.bson.types.ObjectId;
@@ -12,6 +13,7 @@ import io.mallard.imap.codec.Response;
 import io.mallard.imap.codec.ResponseEncoder;
 import io.mallard.imap.codec.Value;
 import io.mallard.model.journal.ChangeSubscription;
+import io.mallard.model.ratelimit.ConnectionSlots;
 import io.mallard.protocol.server.SessionContext;
 import io.netty.buffer.Unpooled;
 import reactor.core.publisher.Mono;
@@ -33,6 +35,9 @@ public final class ImapConnection {
     private Function<String, Mono<Boolean>> lineReader;
     private volatile Response.Status lastStatus;
     private boolean forceModseqCode;
+    /** Taken at login, given back once: by close, or by a login that finished after the close. */
+    private final AtomicReference<ConnectionSlots.Slot> slot = new AtomicReference<>();
+    private volatile boolean closed;
 
     ImapConnection(SessionContext context, ImapServices services) {
         this.context = context;
@@ -188,13 +193,22 @@ public final class ImapConnection {
         return status;
     }
 
-    /** LOGIN or AUTHENTICATE succeeded: opens the user's change feed before the tagged OK. */
-    public Mono<Void> authenticated(ObjectId userId) {
+    /**
+     * LOGIN or AUTHENTICATE succeeded and the user got a connection slot: opens the user's change
+     * feed before the tagged OK, and allows the longer authenticated idle time (RFC 9051 §5.4).
+     */
+    public Mono<Void> authenticated(ObjectId userId, ConnectionSlots.Slot slot) {
+        this.slot.set(slot);
+        if (closed) {
+            releaseSlot();
+            return Mono.empty();
+        }
         return services.notifier().open(userId).doOnNext(opened -> {
             user = userId;
             state = SessionState.AUTHENTICATED;
             subscription = opened;
             changes.follow(opened.events());
+            context.idleTimeout(services.settings().idleTimeout());
         }).then();
     }
 
@@ -231,13 +245,15 @@ public final class ImapConnection {
         return changes.report(false);
     }
 
-    /** IDLE: report changes as they arrive, until {@code stopIdle}. */
+    /** IDLE: report changes as they arrive, until {@code stopIdle}; the IDLE timeout applies meanwhile. */
     public void startIdle() {
+        context.idleTimeout(services.settings().idleCommandTimeout());
         changes.startLive();
     }
 
     /** Completes when no report of the IDLE is still being written. */
     public Mono<Void> stopIdle() {
+        context.idleTimeout(services.settings().idleTimeout());
         return changes.stopLive();
     }
 
@@ -258,10 +274,19 @@ public final class ImapConnection {
     }
 
     void close() {
+        closed = true;
+        releaseSlot();
         state = SessionState.LOGOUT;
         changes.close();
         if (subscription != null) {
             subscription.close();
+        }
+    }
+
+    private void releaseSlot() {
+        ConnectionSlots.Slot held = slot.getAndSet(null);
+        if (held != null) {
+            held.release().onErrorResume(error -> Mono.empty()).subscribe();
         }
     }
 }

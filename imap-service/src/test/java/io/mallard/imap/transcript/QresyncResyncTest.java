@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.client.model.Filters;
 
-import io.mallard.imap.support.ClientConnection;
+import io.mallard.imap.support.ImapClient;
 import io.mallard.imap.support.TestServer;
 import io.mallard.model.mail.MessageContent;
 import io.mallard.model.mailbox.Mailbox;
@@ -48,17 +48,17 @@ class QresyncResyncTest {
     }
 
     @Test
-    void aQresyncClientLearnsWhatAnotherSessionExpungedAndFlaggedLiveAndAfterReconnecting() throws Exception {
+    void aQresyncClientLearnsWhatAnotherSessionExpungedAndFlaggedLiveAndAfterReconnecting() {
         User user = server.user("resync");
         Mailbox inbox = server.mailbox(user, "INBOX");
         for (int n = 1; n <= 6; n++) {
             server.append(inbox, TestServer.message(n), List.of(), Instant.now());
         }
         String validity = String.valueOf(inbox.uidValidity());
-        try (ClientConnection other = ClientConnection.login(server.port(), "resync")) {
+        try (ImapClient other = new ImapClient(server.port()).login("resync")) {
             other.send("b1 SELECT INBOX");
             other.skipTo("b1 OK .*");
-            try (ClientConnection client = ClientConnection.login(server.port(), "resync")) {
+            try (ImapClient client = new ImapClient(server.port()).login("resync")) {
                 client.send("a1 ENABLE QRESYNC");
                 client.expect("\\* ENABLED QRESYNC");
                 client.expect("a1 OK .*");
@@ -96,7 +96,7 @@ class QresyncResyncTest {
             other.expect("b7 OK .*");
         }
 
-        try (ClientConnection client = ClientConnection.login(server.port(), "resync")) {
+        try (ImapClient client = new ImapClient(server.port()).login("resync")) {
             client.send("c1 ENABLE QRESYNC");
             client.skipTo("c1 OK .*");
             // §3.2.5.2: back from HIGHESTMODSEQ 12, knowing UIDs 1:6.
@@ -116,7 +116,7 @@ class QresyncResyncTest {
         MailStorage forgetful = MailStorage.over(server.bean(Stores.class), CommitWatermark.DEFAULT_LEASE, Duration.ZERO,
                 server.bean(MessageContent.class));
         forgetful.messages().delete(inbox.id(), 6).block();
-        try (ClientConnection client = ClientConnection.login(server.port(), "resync")) {
+        try (ImapClient client = new ImapClient(server.port()).login("resync")) {
             client.send("d1 ENABLE QRESYNC");
             client.skipTo("d1 OK .*");
             client.send("d2 EXAMINE INBOX (QRESYNC (" + validity + " 12 1:6))");
@@ -139,14 +139,14 @@ class QresyncResyncTest {
 
     /** The journal keeps two hours: a session that has not reported for longer catches up from the messages. */
     @Test
-    void aSessionWhoseJournalEntriesExpiredCatchesUpFromTheMessagesAndExpungeRecords() throws Exception {
+    void aSessionWhoseJournalEntriesExpiredCatchesUpFromTheMessagesAndExpungeRecords() {
         User user = server.user("lapsed");
         Mailbox inbox = server.mailbox(user, "INBOX");
         for (int n = 1; n <= 3; n++) {
             server.append(inbox, TestServer.message(n), List.of(), Instant.now());
         }
-        try (ClientConnection client = ClientConnection.login(server.port(), "lapsed");
-                ClientConnection other = ClientConnection.login(server.port(), "lapsed")) {
+        try (ImapClient client = new ImapClient(server.port()).login("lapsed");
+                ImapClient other = new ImapClient(server.port()).login("lapsed")) {
             client.send("a1 SELECT INBOX (CONDSTORE)");
             client.skipTo("\\* OK \\[HIGHESTMODSEQ 4\\] .*");
             client.skipTo("a1 OK .*");
