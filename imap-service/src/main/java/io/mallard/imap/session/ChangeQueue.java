@@ -1,8 +1,9 @@
 package io.mallard.imap.session;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.EnumSet;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -34,6 +35,9 @@ final class ChangeQueue {
     private static final Duration RETRY = Duration.ofMillis(500);
     /** Beyond this many entries, catching up from the messages is cheaper than reading the journal. */
     private static final long MAX_ENTRIES = 10_000;
+    /** What moves a mailbox's MODSEQ for its messages; DELETE carries no MODSEQ of the mailbox's own. */
+    private static final Set<ChangeCommand> MESSAGE_CHANGES = EnumSet.of(ChangeCommand.EXISTS, ChangeCommand.EXPUNGE,
+            ChangeCommand.FLAGS);
 
     private final ImapConnection connection;
     private final Queue<ChangeEvent> events = new ConcurrentLinkedQueue<>();
@@ -112,7 +116,7 @@ final class ChangeQueue {
             if (event.command() == ChangeCommand.EXISTS) {
                 newestAnnounced = Math.max(newestAnnounced, event.uid());
             }
-            if (List.of(ChangeCommand.EXISTS, ChangeCommand.EXPUNGE, ChangeCommand.FLAGS).contains(event.command())) {
+            if (MESSAGE_CHANGES.contains(event.command())) {
                 newestModseq = Math.max(newestModseq, event.modseq());
             }
         }

@@ -3,6 +3,8 @@ package io.mallard.model.journal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.bson.Document;
@@ -54,11 +56,13 @@ public final class Journal {
             "mailbox");
 
     private static final int CLAIM_ATTEMPTS = 50;
+    private static final Duration KEEP_UP = Duration.ofSeconds(1);
     private static final String CHANNEL_PREFIX = "mallard:user:";
 
     private final MongoCollection<Document> entries;
     private final RedisReactiveCommands<String, String> redis;
     private final CommitWatermark complete;
+    private final Set<ObjectId> walking = ConcurrentHashMap.newKeySet();
 
     public Journal(MongoDatabase database, RedisStore redis) {
         this(database, redis, CommitWatermark.DEFAULT_LEASE);
@@ -73,19 +77,33 @@ public final class Journal {
                         Journal::placeholder, true), lease);
     }
 
-    /**
-     * Writes the entry, announces it on the owner's channel, then moves the mailbox's
-     * {@link #completeUpTo} along (a woken reader walks the watermark itself, so the announcement
-     * need not wait for that).
-     */
+    /** Writes the entry, then announces it on the owner's channel. */
     public Mono<ChangeEvent> record(ChangeEvent event) {
-        boolean counted = event.modseq() > 0 && event.modseq() < Long.MAX_VALUE;
         return Mono.from(entries.insertOne(event.toDocument(Instant.now().plus(RETENTION))))
                 .then(redis.publish(channel(event.user()), event.mailbox().toHexString() + ' ' + event.modseq()))
-                // A writer that cannot move the watermark has still written; the next walk will.
-                .then(counted ? complete.committed(event.mailbox(), event.modseq()).onErrorResume(e -> Mono.empty())
-                        : Mono.empty())
+                .doOnSuccess(published -> {
+                    if (event.modseq() > 0 && event.modseq() < Long.MAX_VALUE) {
+                        keepUp(event.mailbox());
+                    }
+                })
                 .thenReturn(event);
+    }
+
+    /**
+     * Walks the mailbox's {@link #completeUpTo} soon after a write, at most once per
+     * {@link #KEEP_UP} per mailbox and process and off the writer's path, so that it keeps up with
+     * writes where nobody reads: entries expire after {@link #RETENTION}, and a walk that starts
+     * far behind would take every expired entry for a gap and fence it. Readers walk themselves.
+     */
+    private void keepUp(ObjectId mailbox) {
+        if (walking.add(mailbox)) {
+            Mono.delay(KEEP_UP)
+                    .then(Mono.defer(() -> {
+                        walking.remove(mailbox);
+                        return complete.visibleUpTo(mailbox);
+                    }))
+                    .subscribe(null, failure -> walking.remove(mailbox));
+        }
     }
 
     /**

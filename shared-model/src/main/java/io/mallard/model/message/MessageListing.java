@@ -76,17 +76,19 @@ public final class MessageListing {
     }
 
     /**
-     * The numbers of SELECT and STATUS. HIGHESTMODSEQ is read first and the messages after, so
-     * that every change at or below it is already in what the caller reads next.
+     * The numbers of SELECT and STATUS. HIGHESTMODSEQ is read before the messages, so that every
+     * change at or below it is already in what this and the caller read next.
      */
     public Mono<MailboxCounts> counts(ObjectId mailbox) {
-        return journal.completeUpTo(mailbox).flatMap(highestModseq -> watermark.visibleUpTo(mailbox).flatMap(visible -> {
+        return Mono.zip(journal.completeUpTo(mailbox), watermark.visibleUpTo(mailbox)).flatMap(marks -> {
+            long highestModseq = marks.getT1();
+            long visible = marks.getT2();
             Bson visibleMessages = Filters.and(Filters.eq("mailbox", mailbox), Filters.lte("uid", visible), Filters.ne("abandoned", true));
             return Mono.zip(Mono.from(messages.countDocuments(visibleMessages)),
                             Mono.from(messages.countDocuments(Filters.and(visibleMessages, Filters.ne("flags", Message.SEEN)))),
                             mailboxes.byId(mailbox).switchIfEmpty(Mono.error(() ->
                                     new MailboxException(MailboxException.Code.NONEXISTENT, "No such mailbox: " + mailbox))))
                     .map(t -> new MailboxCounts(t.getT1(), t.getT2(), visible + 1, t.getT3().uidValidity(), highestModseq));
-        }));
+        });
     }
 }

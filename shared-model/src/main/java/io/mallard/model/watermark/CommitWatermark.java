@@ -10,9 +10,7 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 
@@ -52,7 +50,6 @@ public final class CommitWatermark {
     private static final int FENCING_ROUNDS = 2;
     /** Bounds one walk's work; a longer gap is fenced over several walks. */
     private static final int MAX_FENCES = 1000;
-    private static final FindOneAndUpdateOptions AFTER = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
 
     private final MongoCollection<Document> mailboxes;
     private final Counter counter;
@@ -66,19 +63,6 @@ public final class CommitWatermark {
 
     public Mono<Long> visibleUpTo(ObjectId mailbox) {
         return walk(mailbox, FENCING_ROUNDS);
-    }
-
-    /**
-     * A writer has just claimed {@code n}. When {@code n} is next in line the watermark moves to it
-     * in one conditional update; otherwise the writer walks, so the watermark keeps up with writes
-     * even where nobody reads (claims may expire, and a walk must not take them for gaps).
-     */
-    public Mono<Void> committed(ObjectId mailbox, long n) {
-        return Mono.from(mailboxes.findOneAndUpdate(Filters.and(Filters.eq("_id", mailbox), Filters.eq(counter.visible(), n - 1)),
-                        Updates.set(counter.visible(), n), AFTER))
-                .map(state -> counter.highestOf(state) > n)
-                .defaultIfEmpty(true)
-                .flatMap(behind -> behind ? walk(mailbox, FENCING_ROUNDS).then() : Mono.<Void>empty());
     }
 
     /** Gives up {@code n}: nothing will be written under it, so it must not hold the watermark back. */
