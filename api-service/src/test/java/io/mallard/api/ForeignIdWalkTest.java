@@ -64,7 +64,10 @@ class ForeignIdWalkTest {
             Map.entry("POST /users/{user}/mailboxes", map("path", "Walked")),
             Map.entry("PUT /users/{user}/mailboxes/{mailbox}", map("path", "Renamed")),
             Map.entry("PUT /users/{user}/mailboxes/{mailbox}/messages", map("message", "1:*", "seen", true)),
-            Map.entry("POST /domainaliases", map("alias", "walk-alias.example", "domain", "example.com")));
+            Map.entry("POST /domainaliases", map("alias", "walk-alias.example", "domain", "example.com")),
+            Map.entry("POST /users/{user}/2fa/totp/setup", map("issuer", "Walk")),
+            Map.entry("POST /users/{user}/2fa/totp/enable", map("token", "123456")),
+            Map.entry("POST /users/{user}/2fa/totp/check", map("token", "123456")));
 
     static final byte[] RAW = "From: a@example.com\r\nSubject: mine\r\n\r\nprivate\r\n".getBytes(StandardCharsets.US_ASCII);
 
