@@ -12,12 +12,14 @@ import io.mallard.imap.session.SessionState;
 import reactor.core.publisher.Mono;
 
 /**
- * RFC 5161 ENABLE: CONDSTORE and QRESYNC (RFC 7162 §3.1, §3.2.3). The ENABLED response lists what
- * this command enabled; unknown or already enabled extensions are left out, as §3.1 allows.
+ * RFC 5161 ENABLE: RFC 6855 UTF8=ACCEPT (from then on mailbox names are UTF-8 both ways and
+ * APPEND takes {@code UTF8 (literal8)}), RFC 7162 CONDSTORE and QRESYNC (§3.1, §3.2.3). The ENABLED
+ * response lists what this command enabled; a capability the server does not know, or one already
+ * enabled, is left out, as §3.1 allows.
  */
 final class EnableHandler implements CommandHandler {
 
-    private static final Set<String> ENABLEABLE = Set.of("CONDSTORE", "QRESYNC");
+    private static final Set<String> ENABLEABLE = Set.of("UTF8=ACCEPT", "CONDSTORE", "QRESYNC");
 
     @Override
     public List<String> names() {
@@ -30,8 +32,8 @@ final class EnableHandler implements CommandHandler {
     }
 
     @Override
-    public String capability() {
-        return "ENABLE";
+    public List<String> capabilities() {
+        return List.of("ENABLE", "UTF8=ACCEPT");
     }
 
     @Override

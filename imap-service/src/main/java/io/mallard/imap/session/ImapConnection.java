@@ -1,9 +1,9 @@
 package io.mallard.imap.session;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -27,7 +27,8 @@ public final class ImapConnection {
     private final SessionContext context;
     private final ImapServices services;
     private final ChangeQueue changes;
-    private final Set<String> enabled = new LinkedHashSet<>();
+    /** Read from any thread by {@link #send}, changed by ENABLE. */
+    private final Set<String> enabled = ConcurrentHashMap.newKeySet();
     private volatile SessionState state = SessionState.NOT_AUTHENTICATED;
     private ObjectId user;
     private SelectedMailbox selected;
@@ -67,6 +68,11 @@ public final class ImapConnection {
 
     public Set<String> enabled() {
         return enabled;
+    }
+
+    /** RFC 6855: UTF8=ACCEPT is enabled, so mailbox names are UTF-8 both ways. */
+    public boolean utf8() {
+        return enabled.contains("UTF8=ACCEPT");
     }
 
     /**
@@ -135,7 +141,7 @@ public final class ImapConnection {
             lastStatus = tagged.status();
             sent = withModseqCode(tagged);
         }
-        context.write(Unpooled.wrappedBuffer(ResponseEncoder.encode(sent)));
+        context.write(Unpooled.wrappedBuffer(ResponseEncoder.encode(sent, utf8())));
     }
 
     /**
@@ -153,7 +159,8 @@ public final class ImapConnection {
         if (tagged.status() == Response.Status.OK && tagged.code() == null) {
             return new Response.Tagged(tagged.tag(), Response.Status.OK, code, tagged.text());
         }
-        context.write(Unpooled.wrappedBuffer(ResponseEncoder.encode(new Response.Condition(Response.Status.OK, code, "Highest"))));
+        Response highest = new Response.Condition(Response.Status.OK, code, "Highest");
+        context.write(Unpooled.wrappedBuffer(ResponseEncoder.encode(highest, utf8())));
         return tagged;
     }
 
@@ -184,6 +191,17 @@ public final class ImapConnection {
             mailbox.modseqSent(modseq);
         }
         send(Response.Data.of(Value.atom(sequence), Value.atom("FETCH"), Value.list(items)));
+    }
+
+    /**
+     * RFC 4978 §3: the tagged OK of COMPRESS goes out uncompressed, everything after it deflated.
+     * Completes once compression is in place, so the next command is read through it.
+     */
+    public Mono<Void> okThenCompress(String tag) {
+        Response.Tagged ok = new Response.Tagged(tag, Response.Status.OK, null, "DEFLATE active");
+        lastStatus = ok.status();
+        return Mono.create(sink -> context.startCompression(Unpooled.wrappedBuffer(ResponseEncoder.encode(ok)))
+                .addListener(done -> sink.success()));
     }
 
     /** The status of the last tagged response sent, for metrics; {@code null} before any. */

@@ -21,7 +21,8 @@ import reactor.core.publisher.Mono;
  * RFC 3501 §6.4.5 FETCH and §6.4.8 UID FETCH, with RFC 7162 MODSEQ (§3.1.5), CHANGEDSINCE (§3.1.4)
  * and VANISHED (§3.2.6). Messages are read in one UID-ordered range query and answered one by one;
  * a non-PEEK body section on a read-write mailbox sets \Seen first, and the new FLAGS go into the
- * same response (§6.4.5), with UID and MODSEQ once CONDSTORE is enabled (RFC 7162 §3.2.4).
+ * same response (§6.4.5), with UID and MODSEQ once CONDSTORE is enabled (RFC 7162 §3.2.4). RFC 3516
+ * BINARY items decode the part first.
  */
 public final class FetchHandler implements CommandHandler {
 
@@ -33,6 +34,11 @@ public final class FetchHandler implements CommandHandler {
     @Override
     public Set<SessionState> states() {
         return SELECTED;
+    }
+
+    @Override
+    public String capability() {
+        return "BINARY";
     }
 
     @Override
@@ -57,7 +63,8 @@ public final class FetchHandler implements CommandHandler {
         }
         Set<Long> wanted = new HashSet<>(uids);
         boolean marksSeen = !selected.readOnly() && fetch.attributes().stream()
-                .anyMatch(a -> a instanceof FetchAttribute.Section section && !section.peek());
+                .anyMatch(a -> a instanceof FetchAttribute.Section section && !section.peek()
+                        || a instanceof FetchAttribute.Binary binary && !binary.peek() && !binary.sizeOnly());
         FetchResponder responder = new FetchResponder(connection.services().content(), fetch.attributes(), fetch.uid(),
                 fetch.changedSince() >= 0, connection.condstore());
         return vanished.thenMany(connection.services().storage().listing().range(selected.id(), uids.get(0), uids.get(uids.size() - 1)))
@@ -65,7 +72,9 @@ public final class FetchHandler implements CommandHandler {
                 .concatMap(message -> (marksSeen ? markSeen(connection, message) : Mono.just(message))
                         .flatMap(current -> responder.items(current, marksSeen && !message.flags().contains(Message.SEEN)))
                         .doOnNext(items -> send(connection, selected, items)), 4)
-                .then(connection.ok(fetch.tag(), null, fetch.name() + " completed"));
+                .then(connection.ok(fetch.tag(), null, fetch.name() + " completed"))
+                .onErrorResume(BinaryReader.UnknownTransferEncoding.class,
+                        unknown -> connection.no(fetch.tag(), "UNKNOWN-CTE", unknown.getMessage()));
     }
 
     private static void send(ImapConnection connection, SelectedMailbox selected, FetchResponder.Items items) {
