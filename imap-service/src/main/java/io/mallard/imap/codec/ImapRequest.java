@@ -130,7 +130,7 @@ public sealed interface ImapRequest {
     }
 
     /**
-     * @param changedSince RFC 7162 §3.1.4 CHANGEDSINCE, or -1
+     * @param changedSince RFC 7162 §3.1.4.1 CHANGEDSINCE, or -1
      * @param vanished RFC 7162 §3.2.6 VANISHED (UID FETCH with CHANGEDSINCE only)
      */
     record Fetch(String tag, String name, boolean uid, SequenceSet set, List<FetchAttribute> attributes,

@@ -56,7 +56,7 @@ final class ModifierParser {
         return new ImapRequest.Qresync(uidValidity, modseq, knownUids, sequences, uids);
     }
 
-    /** FETCH items, then RFC 4466 fetch-modifiers: CHANGEDSINCE n (§3.1.4) and VANISHED (§3.2.6). */
+    /** FETCH items, then RFC 4466 fetch-modifiers: CHANGEDSINCE n (§3.1.4.1) and VANISHED (§3.2.6). */
     static ImapRequest fetch(String tag, String name, boolean uid, SequenceSet set, List<FetchAttribute> attributes,
             Arguments args) {
         long changedSince = -1;

@@ -95,7 +95,7 @@ class TwoInstancesTest {
     }
 
     /**
-     * RFC 7162 §3.1.4 Example 14: a flag change in one session reaches the other with its MODSEQ.
+     * RFC 7162 §3.1.4.2 Example 14: a flag change in one session reaches the other with its MODSEQ.
      * INBOX: MODSEQ 1 is its creation, the two messages 2 and 3.
      */
     @Test

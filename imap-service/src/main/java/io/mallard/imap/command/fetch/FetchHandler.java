@@ -18,7 +18,7 @@ import io.mallard.model.message.Message;
 import reactor.core.publisher.Mono;
 
 /**
- * RFC 3501 §6.4.5 FETCH and §6.4.8 UID FETCH, with RFC 7162 MODSEQ (§3.1.5), CHANGEDSINCE (§3.1.4)
+ * RFC 3501 §6.4.5 FETCH and §6.4.8 UID FETCH, with RFC 7162 MODSEQ (§3.1.4.2), CHANGEDSINCE (§3.1.4.1)
  * and VANISHED (§3.2.6). Messages are read in one UID-ordered range query and answered one by one;
  * a non-PEEK body section on a read-write mailbox sets \Seen first, and the new FLAGS go into the
  * same response (§6.4.5), with UID and MODSEQ once CONDSTORE is enabled (RFC 7162 §3.2.4). RFC 3516

@@ -44,7 +44,7 @@ final class FetchResponder {
     private final boolean needsParsed;
 
     /**
-     * @param changedSince CHANGEDSINCE was given, which implies MODSEQ (RFC 7162 §3.1.4)
+     * @param changedSince CHANGEDSINCE was given, which implies MODSEQ (RFC 7162 §3.1.4.1)
      * @param condstore CONDSTORE is enabled: a FETCH that sets \Seen tells UID and MODSEQ too
      */
     FetchResponder(MessageContent content, List<FetchAttribute> attributes, boolean byUid, boolean changedSince,
