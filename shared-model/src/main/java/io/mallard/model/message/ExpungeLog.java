@@ -3,7 +3,9 @@ package io.mallard.model.message;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -36,6 +38,9 @@ public final class ExpungeLog {
     public static final Duration RETENTION = Duration.ofDays(30);
     static final String EXPUNGED = "expunged";
     private static final String FLOOR = "vanishedFloor";
+    /** A mailbox is pruned at most this often per process: records live for weeks, expunges come in bursts. */
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+    private static final int REMEMBERED_MAILBOXES = 10_000;
 
     /**
      * @param complete whether the log reaches back to the MODSEQ asked for; if not, {@code uids}
@@ -51,6 +56,12 @@ public final class ExpungeLog {
     private final MongoCollection<Document> messages;
     private final MongoCollection<Document> mailboxes;
     private final Duration retention;
+    private final Map<ObjectId, Long> pruned = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ObjectId, Long> eldest) {
+            return size() > REMEMBERED_MAILBOXES;
+        }
+    };
 
     public ExpungeLog(MongoDatabase database, Duration retention) {
         this.messages = database.getCollection(MessageStore.COLLECTION.name());
@@ -89,8 +100,20 @@ public final class ExpungeLog {
                 .then();
     }
 
-    /** Drops the records older than the retention, raising the floor first so nobody trusts a gap. */
+    /**
+     * Drops the records older than the retention, raising the floor first so nobody trusts a gap;
+     * at most once per {@link #PRUNE_EVERY} per mailbox, so deleting messages one by one does not
+     * query the records each time.
+     */
     Mono<Void> prune(ObjectId mailbox) {
+        long now = System.currentTimeMillis();
+        synchronized (pruned) {
+            Long last = pruned.get(mailbox);
+            if (last != null && now - last < PRUNE_EVERY.toMillis()) {
+                return Mono.empty();
+            }
+            pruned.put(mailbox, now);
+        }
         Date cutoff = Date.from(Instant.now().minus(retention));
         return Flux.from(messages.find(Filters.and(Filters.eq("mailbox", mailbox), Filters.lte(EXPUNGED, cutoff)))
                         .projection(Projections.include("modseq")))

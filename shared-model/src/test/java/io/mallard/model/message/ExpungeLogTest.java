@@ -62,7 +62,7 @@ class ExpungeLogTest {
     }
 
     @Test
-    void recordsPastTheRetentionArePrunedAndAskingFromBelowThemSaysTheLogIsIncomplete() {
+    void recordsPastTheRetentionArePrunedHourlyAndAskingFromBelowThemSaysTheLogIsIncomplete() {
         Message one = append(List.of());
         Message two = append(List.of());
         long before = storage.journal().completeUpTo(inbox.id()).block();
@@ -74,7 +74,8 @@ class ExpungeLogTest {
 
         assertThat(storage.expunged().since(inbox.id(), before).block().complete()).isFalse();
         assertThat(storage.expunged().since(inbox.id(), pruned).block()).isEqualTo(new ExpungeLog.Vanished(true, List.of()));
-        storage.messages().delete(inbox.id(), two.uid()).block();
+        // Pruned at most once an hour per mailbox: the next delete keeps its record for now.
+        forgetful.messages().delete(inbox.id(), two.uid()).block();
         assertThat(storage.expunged().since(inbox.id(), pruned).block()).isEqualTo(new ExpungeLog.Vanished(true, List.of(two.uid())));
     }
 
