@@ -65,7 +65,8 @@ public final class CommandParser {
             case "GETQUOTA" -> new ImapRequest.Quota(tag, name, args.astring());
             case "COMPRESS" -> new ImapRequest.Compress(tag, name, args.atom());
             case "SETQUOTA" -> setQuota(tag, name, args);
-            case "SELECT", "EXAMINE", "CREATE", "DELETE", "SUBSCRIBE", "UNSUBSCRIBE", "GETQUOTAROOT" ->
+            case "SELECT", "EXAMINE" -> ModifierParser.select(tag, name, args.mailbox(), args);
+            case "CREATE", "DELETE", "SUBSCRIBE", "UNSUBSCRIBE", "GETQUOTAROOT" ->
                     new ImapRequest.OnMailbox(tag, name, args.mailbox());
             case "RENAME" -> new ImapRequest.Rename(tag, name, args.mailbox(), args.mailbox());
             case "LIST", "LSUB" -> ListParser.parse(tag, name, args);
@@ -86,7 +87,7 @@ public final class CommandParser {
     private static ImapRequest uidCommand(String tag, String fullName, Arguments args, boolean uid) {
         String name = uid ? fullName.substring(4) : fullName;
         return switch (name) {
-            case "FETCH" -> new ImapRequest.Fetch(tag, fullName, uid, args.sequenceSet(), FetchParser.parse(args.next()));
+            case "FETCH" -> ModifierParser.fetch(tag, fullName, uid, args.sequenceSet(), FetchParser.parse(args.next()), args);
             case "STORE" -> store(tag, fullName, uid, args);
             case "COPY", "MOVE" -> new ImapRequest.Transfer(tag, fullName, uid, args.sequenceSet(), args.mailbox());
             case "SEARCH" -> new ImapRequest.Search(tag, fullName, uid, SearchParser.returnOptions(args),
@@ -172,6 +173,7 @@ public final class CommandParser {
 
     private static ImapRequest store(String tag, String name, boolean uid, Arguments args) {
         SequenceSet set = args.sequenceSet();
+        long unchangedSince = ModifierParser.unchangedSince(args);
         String item = args.atom();
         boolean silent = item.endsWith(".SILENT");
         String base = silent ? item.substring(0, item.length() - 7) : item;
@@ -189,7 +191,7 @@ public final class CommandParser {
                 flags.add(atomText(args.next()));
             }
         }
-        return new ImapRequest.Store(tag, name, uid, set, mode, silent, flags(flags));
+        return new ImapRequest.Store(tag, name, uid, set, mode, silent, flags(flags), unchangedSince);
     }
 
     private static final List<String> SYSTEM_FLAGS = List.of("\\Answered", "\\Flagged", "\\Deleted", "\\Seen",

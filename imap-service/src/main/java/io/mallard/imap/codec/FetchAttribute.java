@@ -5,7 +5,8 @@ import java.util.List;
 /** One item of a FETCH request (RFC 9051 §6.4.5). */
 public sealed interface FetchAttribute {
 
-    enum Simple implements FetchAttribute { FLAGS, UID, INTERNALDATE, RFC822_SIZE, ENVELOPE, BODYSTRUCTURE, BODY }
+    /** {@code MODSEQ} is RFC 7162 §3.1.4.2. */
+    enum Simple implements FetchAttribute { FLAGS, UID, INTERNALDATE, RFC822_SIZE, ENVELOPE, BODYSTRUCTURE, BODY, MODSEQ }
 
     enum Part { ALL, HEADER, HEADER_FIELDS, HEADER_FIELDS_NOT, TEXT, MIME }
 

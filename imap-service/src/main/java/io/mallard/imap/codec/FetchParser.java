@@ -63,6 +63,7 @@ final class FetchParser {
             case "ENVELOPE": return Simple.ENVELOPE;
             case "BODYSTRUCTURE": return Simple.BODYSTRUCTURE;
             case "BODY": return Simple.BODY;
+            case "MODSEQ": return Simple.MODSEQ;
             case "RFC822": return new Section("RFC822", false, "", Part.ALL, List.of(), -1, -1);
             case "RFC822.HEADER": return new Section("RFC822.HEADER", true, "", Part.HEADER, List.of(), -1, -1);
             case "RFC822.TEXT": return new Section("RFC822.TEXT", false, "", Part.TEXT, List.of(), -1, -1);

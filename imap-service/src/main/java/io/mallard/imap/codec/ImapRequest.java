@@ -38,8 +38,32 @@ public sealed interface ImapRequest {
     record Id(String tag, String name) implements ImapRequest {
     }
 
-    /** SELECT, EXAMINE, CREATE, DELETE, SUBSCRIBE, UNSUBSCRIBE, GETQUOTAROOT. */
+    /** CREATE, DELETE, SUBSCRIBE, UNSUBSCRIBE, GETQUOTAROOT. */
     record OnMailbox(String tag, String name, String mailbox) implements ImapRequest {
+    }
+
+    /**
+     * SELECT and EXAMINE with their RFC 7162 parameters.
+     *
+     * @param condstore the CONDSTORE parameter (§3.1.8)
+     * @param qresync the QRESYNC parameter (§3.2.5), or {@code null}
+     */
+    record Select(String tag, String name, String mailbox, boolean condstore, Qresync qresync) implements ImapRequest {
+    }
+
+    /**
+     * RFC 7162 §3.2.5 {@code QRESYNC (uidvalidity modseq [known-uids [(seqs uids)]])}.
+     *
+     * @param knownUids the UIDs the client knows, or {@code null} for all below UIDNEXT
+     * @param matchSequences the message numbers of the sequence match data, ascending, or empty
+     * @param matchUids the UIDs the client has for those numbers, as many
+     */
+    record Qresync(long uidValidity, long modseq, SequenceSet knownUids, List<Long> matchSequences,
+            List<Long> matchUids) {
+        public Qresync {
+            matchSequences = List.copyOf(matchSequences);
+            matchUids = List.copyOf(matchUids);
+        }
     }
 
     record Rename(String tag, String name, String from, String to) implements ImapRequest {
@@ -105,14 +129,26 @@ public sealed interface ImapRequest {
         }
     }
 
-    record Fetch(String tag, String name, boolean uid, SequenceSet set, List<FetchAttribute> attributes)
-            implements ImapRequest {
+    /**
+     * @param changedSince RFC 7162 §3.1.4.1 CHANGEDSINCE, or -1
+     * @param vanished RFC 7162 §3.2.6 VANISHED (UID FETCH with CHANGEDSINCE only)
+     */
+    record Fetch(String tag, String name, boolean uid, SequenceSet set, List<FetchAttribute> attributes,
+            long changedSince, boolean vanished) implements ImapRequest {
+        public Fetch(String tag, String name, boolean uid, SequenceSet set, List<FetchAttribute> attributes) {
+            this(tag, name, uid, set, attributes, -1, false);
+        }
     }
 
     enum StoreMode { SET, ADD, REMOVE }
 
+    /** @param unchangedSince RFC 7162 §3.1.3 UNCHANGEDSINCE, or -1 */
     record Store(String tag, String name, boolean uid, SequenceSet set, StoreMode mode, boolean silent,
-            List<String> flags) implements ImapRequest {
+            List<String> flags, long unchangedSince) implements ImapRequest {
+        public Store(String tag, String name, boolean uid, SequenceSet set, StoreMode mode, boolean silent,
+                List<String> flags) {
+            this(tag, name, uid, set, mode, silent, flags, -1);
+        }
     }
 
     /** COPY and MOVE. */

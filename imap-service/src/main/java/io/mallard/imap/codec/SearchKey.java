@@ -61,6 +61,13 @@ public sealed interface SearchKey {
     record Within(long seconds, boolean older) implements SearchKey {
     }
 
+    /**
+     * RFC 7162 §3.1.5 MODSEQ: a MODSEQ of at least {@code modseq}. A message has one MODSEQ here, so
+     * the optional entry name and type are parsed and ignored, as the section requires of such a server.
+     */
+    record Modseq(long modseq) implements SearchKey {
+    }
+
     /** A sequence set, or a UID set (the UID key); either may be {@code $} (RFC 5182). */
     record Sequence(SequenceSet set, boolean uid) implements SearchKey {
     }

@@ -12,7 +12,7 @@ import io.mallard.imap.codec.SearchKey.DateRelation;
 
 /**
  * Search criteria (RFC 3501 §6.4.4, RFC 9051 §6.4.4) to a {@link SearchProgram}: every key of
- * RFC 3501, RFC 5032 OLDER/YOUNGER, {@code $} (RFC 5182), nested lists, OR and NOT. Strings are
+ * RFC 3501, RFC 5032 OLDER/YOUNGER, RFC 7162 MODSEQ, {@code $} (RFC 5182), nested lists, OR and NOT. Strings are
  * decoded from the CHARSET the client named; nesting is bounded so no input can exhaust the stack.
  */
 final class SearchParser {
@@ -121,6 +121,7 @@ final class SearchParser {
             case "LARGER" -> new SearchKey.Size(arguments.number(), true);
             case "SMALLER" -> new SearchKey.Size(arguments.number(), false);
             case "OLDER", "YOUNGER" -> new SearchKey.Within(arguments.number(), name.equals("OLDER"));
+            case "MODSEQ" -> modseq(arguments);
             case "UID" -> new SearchKey.Sequence(arguments.sequenceSet(), true);
             case "NOT" -> new SearchKey.Not(key(arguments));
             case "OR" -> new SearchKey.Or(key(arguments), key(arguments));
@@ -131,6 +132,18 @@ final class SearchParser {
                 throw new ImapSyntaxException("Unknown search key " + name);
             }
         };
+    }
+
+    /** RFC 7162 §3.1.5 {@code MODSEQ [entry-name entry-type-req] mod-sequence-valzer}. */
+    private static SearchKey modseq(Arguments arguments) {
+        if (arguments.peek() instanceof Token.Str) {
+            // entry-name: "/flags/<flag>", a quoted string; entry-type-req: priv, shared or all.
+            arguments.next();
+            if (!List.of("PRIV", "SHARED", "ALL").contains(arguments.atom())) {
+                throw new ImapSyntaxException("Invalid MODSEQ entry type");
+            }
+        }
+        return new SearchKey.Modseq(ModifierParser.modseq(arguments, true));
     }
 
     /** An astring, a quoted string or literal decoded from the search's charset (RFC 9051 §6.4.4). */

@@ -66,6 +66,39 @@ public record SequenceSet(List<Range> ranges, boolean saved) {
         return false;
     }
 
+    /** The shortest set naming exactly these numbers, given ascending without repeats: {@code 1:3,5}. */
+    public static String compact(List<Long> ascending) {
+        List<Range> ranges = new ArrayList<>();
+        for (long n : ascending) {
+            Range last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+            if (last != null && last.to() + 1 == n) {
+                ranges.set(ranges.size() - 1, new Range(last.from(), n));
+            } else {
+                ranges.add(new Range(n, n));
+            }
+        }
+        return new SequenceSet(ranges).text();
+    }
+
+    /** The set in RFC 9051 §9 syntax, ranges as given. */
+    public String text() {
+        StringBuilder text = new StringBuilder();
+        for (Range range : ranges) {
+            if (!text.isEmpty()) {
+                text.append(',');
+            }
+            text.append(number(range.from()));
+            if (range.to() != range.from()) {
+                text.append(':').append(number(range.to()));
+            }
+        }
+        return text.toString();
+    }
+
+    private static String number(long n) {
+        return n == STAR ? "*" : Long.toString(n);
+    }
+
     /** RFC 9051 §9: nz-number is 1 to 4,294,967,295. */
     private static long number(String text) {
         if (text.equals("*")) {

@@ -12,13 +12,14 @@ import io.mallard.imap.session.SessionState;
 import reactor.core.publisher.Mono;
 
 /**
- * RFC 5161 ENABLE, for RFC 6855 UTF8=ACCEPT: from then on mailbox names are UTF-8 both ways and
- * APPEND takes {@code UTF8 (literal8)}. A capability the server does not know is left out of the
- * ENABLED response, as §3.1 asks.
+ * RFC 5161 ENABLE: RFC 6855 UTF8=ACCEPT (from then on mailbox names are UTF-8 both ways and
+ * APPEND takes {@code UTF8 (literal8)}), RFC 7162 CONDSTORE and QRESYNC (§3.1, §3.2.3). The ENABLED
+ * response lists what this command enabled; a capability the server does not know, or one already
+ * enabled, is left out, as §3.1 allows.
  */
 final class EnableHandler implements CommandHandler {
 
-    private static final Set<String> ENABLEABLE = Set.of("UTF8=ACCEPT");
+    private static final Set<String> ENABLEABLE = Set.of("UTF8=ACCEPT", "CONDSTORE", "QRESYNC");
 
     @Override
     public List<String> names() {
@@ -39,7 +40,7 @@ final class EnableHandler implements CommandHandler {
     public Mono<Void> handle(ImapRequest request, ImapConnection connection) {
         List<Value> values = new ArrayList<>(List.of(Value.atom("ENABLED")));
         for (String capability : ((ImapRequest.Enable) request).capabilities()) {
-            if (ENABLEABLE.contains(capability) && connection.enabled().add(capability)) {
+            if (ENABLEABLE.contains(capability) && connection.enable(capability)) {
                 values.add(Value.atom(capability));
             }
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.mallard.imap.codec.ImapRequest;
+import io.mallard.imap.session.Expunges;
 import io.mallard.imap.session.ImapConnection;
 import io.mallard.imap.session.SelectedMailbox;
 import io.mallard.imap.session.SessionState;
@@ -11,7 +12,10 @@ import io.mallard.model.message.Message;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** RFC 3501 §6.4.3 EXPUNGE and RFC 4315 UID EXPUNGE (only the named \Deleted messages). */
+/**
+ * RFC 3501 §6.4.3 EXPUNGE and RFC 4315 UID EXPUNGE (only the named \Deleted messages), reported as
+ * EXPUNGE or, under QRESYNC, VANISHED with HIGHESTMODSEQ in the tagged OK (RFC 7162 §3.2.7, §3.2.9).
+ */
 final class ExpungeHandler implements CommandHandler {
 
     @Override
@@ -30,8 +34,10 @@ final class ExpungeHandler implements CommandHandler {
         if (selected.readOnly()) {
             return connection.no(request.tag(), "READ-ONLY", "Mailbox is read-only");
         }
+        Expunges expunges = new Expunges(connection, selected);
         return removed(request, connection, selected)
-                .doOnNext(uid -> MoveHandler.expunged(connection, selected, uid))
+                .doOnNext(expunges::expunged)
+                .then(Mono.defer(expunges::finish))
                 .then(connection.ok(request.tag(), null, request.name() + " completed"));
     }
 

@@ -5,7 +5,7 @@ import java.util.Set;
 
 import io.mallard.imap.codec.ImapRequest;
 import io.mallard.imap.codec.Response;
-import io.mallard.imap.codec.Value;
+import io.mallard.imap.session.Expunges;
 import io.mallard.imap.session.ImapConnection;
 import io.mallard.imap.session.SelectedMailbox;
 import io.mallard.imap.session.SessionState;
@@ -13,7 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * RFC 6851 MOVE and UID MOVE: {@code * OK [COPYUID ...]}, then an EXPUNGE per moved message (the
- * session map shrinks as each is sent, so the numbers stay right), then the tagged OK (§4.3).
+ * session map shrinks as each is sent, so the numbers stay right), or one VANISHED under QRESYNC
+ * (§4.4), then the tagged OK (§4.3).
  */
 final class MoveHandler implements CommandHandler {
 
@@ -42,20 +43,14 @@ final class MoveHandler implements CommandHandler {
         return TransferTarget.transfer(move, connection, (uids, target) -> connection.services().storage().messages()
                         .move(selected.id(), uids, target))
                 .flatMap(code -> {
+                    Expunges expunges = new Expunges(connection, selected);
                     if (!code.isEmpty()) {
                         connection.send(new Response.Condition(Response.Status.OK, code, "Moved"));
                         for (String uid : code.split(" ")[2].split(",")) {
-                            expunged(connection, selected, Long.parseLong(uid));
+                            expunges.expunged(Long.parseLong(uid));
                         }
                     }
-                    return connection.ok(move.tag(), null, move.name() + " completed");
+                    return expunges.finish().then(connection.ok(move.tag(), null, move.name() + " completed"));
                 });
-    }
-
-    static void expunged(ImapConnection connection, SelectedMailbox selected, long uid) {
-        int sequence = selected.expunged(uid);
-        if (sequence > 0) {
-            connection.send(Response.Data.of(Value.atom(sequence), Value.atom("EXPUNGE")));
-        }
     }
 }

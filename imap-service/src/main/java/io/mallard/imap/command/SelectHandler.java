@@ -5,8 +5,10 @@ import java.util.Set;
 
 import io.mallard.imap.codec.ImapRequest;
 import io.mallard.imap.codec.Response;
+import io.mallard.imap.codec.SequenceSet;
 import io.mallard.imap.codec.Value;
 import io.mallard.imap.session.ImapConnection;
+import io.mallard.imap.session.Resync;
 import io.mallard.imap.session.SelectedMailbox;
 import io.mallard.imap.session.SessionState;
 import io.mallard.model.mailbox.Mailbox;
@@ -15,8 +17,9 @@ import io.mallard.model.message.Message;
 import reactor.core.publisher.Mono;
 
 /**
- * RFC 3501 §6.3.1 SELECT and §6.3.2 EXAMINE. The session's UID map is read once here, up to the
- * visibility watermark; later arrivals come through the change feed. RECENT is always 0.
+ * RFC 3501 §6.3.1 SELECT and §6.3.2 EXAMINE, with RFC 7162 CONDSTORE (§3.1.8) and QRESYNC
+ * (§3.2.5) parameters. HIGHESTMODSEQ is read before the session's UID map, so every change up to it
+ * is already in the map; later arrivals come through the change feed. RECENT is always 0.
  */
 final class SelectHandler implements CommandHandler {
 
@@ -33,11 +36,26 @@ final class SelectHandler implements CommandHandler {
     }
 
     @Override
+    public String capability() {
+        return "QRESYNC";
+    }
+
+    @Override
     public Mono<Void> handle(ImapRequest request, ImapConnection connection) {
-        ImapRequest.OnMailbox select = (ImapRequest.OnMailbox) request;
+        ImapRequest.Select select = (ImapRequest.Select) request;
+        if (select.qresync() != null && !connection.qresync()) {
+            return connection.bad(select.tag(), "QRESYNC is not enabled");
+        }
         boolean readOnly = select.name().equals("EXAMINE");
-        // RFC 3501 §6.3.1: a failed SELECT leaves no mailbox selected.
-        connection.select(null);
+        // RFC 3501 §6.3.1: a failed SELECT leaves no mailbox selected. RFC 7162 §3.2.11: [CLOSED]
+        // separates what was said of the previous mailbox from what follows.
+        if (connection.selected() != null) {
+            connection.select(null);
+            connection.send(new Response.Condition(Response.Status.OK, "CLOSED", "Previous mailbox closed"));
+        }
+        if (select.condstore() || select.qresync() != null) {
+            connection.enableCondstore();
+        }
         return connection.services().storage().mailboxes().require(connection.user(), select.mailbox())
                 .flatMap(mailbox -> connection.services().storage().listing().counts(mailbox.id())
                         .flatMap(counts -> connection.services().storage().listing()
@@ -45,12 +63,12 @@ final class SelectHandler implements CommandHandler {
                                 .flatMap(uids -> opened(connection, select, mailbox, readOnly, uids, counts))));
     }
 
-    private Mono<Void> opened(ImapConnection connection, ImapRequest.OnMailbox select, Mailbox mailbox,
+    private Mono<Void> opened(ImapConnection connection, ImapRequest.Select select, Mailbox mailbox,
             boolean readOnly, List<Long> uids, MailboxCounts counts) {
-        SelectedMailbox selected = new SelectedMailbox(mailbox.id(), readOnly, uids);
-        connection.select(selected);
         // Up to the watermark: a UID the client is told is next must not turn out to be behind it.
-        long uidNext = Math.max(counts.uidNext(), selected.lastUid() + 1);
+        SelectedMailbox selected = new SelectedMailbox(mailbox.id(), readOnly, uids, counts.uidNext(), counts.highestModseq());
+        connection.select(selected);
+        long uidNext = selected.uidNext();
         connection.send(Response.Data.of(Value.atom("FLAGS"), Value.atoms(SYSTEM_FLAGS)));
         connection.send(new Response.Condition(Response.Status.OK, "PERMANENTFLAGS " + (readOnly ? "()"
                 : "(\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)"), "Flags permitted"));
@@ -58,7 +76,30 @@ final class SelectHandler implements CommandHandler {
         connection.send(Response.Data.of(Value.atom(0), Value.atom("RECENT")));
         connection.send(new Response.Condition(Response.Status.OK, "UIDVALIDITY " + mailbox.uidValidity(), "UIDs valid"));
         connection.send(new Response.Condition(Response.Status.OK, "UIDNEXT " + uidNext, "Predicted next UID"));
-        connection.send(new Response.Condition(Response.Status.OK, "HIGHESTMODSEQ " + counts.highestModseq(), "Highest"));
-        return connection.ok(select.tag(), readOnly ? "READ-ONLY" : "READ-WRITE", select.name() + " completed");
+        connection.send(new Response.Condition(Response.Status.OK, "HIGHESTMODSEQ " + selected.syncedModseq(), "Highest"));
+        Mono<Void> resync = select.qresync() != null && select.qresync().uidValidity() == mailbox.uidValidity()
+                ? qresync(connection, selected, select.qresync()) : Mono.empty();
+        return resync.then(Mono.defer(() -> {
+            selected.conveyed();
+            return connection.ok(select.tag(), readOnly ? "READ-ONLY" : "READ-WRITE", select.name() + " completed");
+        }));
+    }
+
+    /**
+     * RFC 7162 §3.2.5.2: what changed since the client's MODSEQ among the UIDs it knows, as
+     * {@code UID FETCH known (FLAGS) (CHANGEDSINCE modseq VANISHED)} would say it. The sequence
+     * match data narrows VANISHED only when the expunge records do not reach back far enough.
+     */
+    private static Mono<Void> qresync(ImapConnection connection, SelectedMailbox selected, ImapRequest.Qresync qresync) {
+        long maxUid = selected.uidNext() - 1;
+        SequenceSet known = qresync.knownUids() != null ? qresync.knownUids()
+                : new SequenceSet(maxUid == 0 ? List.of() : List.of(new SequenceSet.Range(1, maxUid)));
+        long floorUid = 0;
+        for (int i = 0; i < qresync.matchSequences().size()
+                && selected.uidAt(qresync.matchSequences().get(i)) == qresync.matchUids().get(i); i++) {
+            floorUid = qresync.matchUids().get(i);
+        }
+        Resync resync = new Resync(connection, selected);
+        return resync.vanishedEarlier(known, qresync.modseq(), floorUid).then(resync.changed(known, qresync.modseq()));
     }
 }

@@ -32,6 +32,10 @@ final class StatusHandler implements CommandHandler {
         ImapRequest.Status status = (ImapRequest.Status) request;
         List<String> items = status.items().stream().map(item -> item.toUpperCase(Locale.ROOT)).toList();
         StatusItems.check(items);
+        if (items.contains("HIGHESTMODSEQ")) {
+            // RFC 7162 §3.1: STATUS (HIGHESTMODSEQ) is a CONDSTORE enabling command.
+            connection.enableCondstore();
+        }
         return connection.services().storage().mailboxes().require(connection.user(), status.mailbox())
                 .flatMap(mailbox -> StatusItems.read(connection, mailbox, items))
                 .flatMap(response -> {

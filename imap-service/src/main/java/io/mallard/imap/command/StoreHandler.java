@@ -1,20 +1,25 @@
 package io.mallard.imap.command;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import io.mallard.imap.codec.ImapRequest;
-import io.mallard.imap.codec.Response;
-import io.mallard.imap.codec.Value;
+import io.mallard.imap.codec.SequenceSet;
 import io.mallard.imap.session.ImapConnection;
 import io.mallard.imap.session.SelectedMailbox;
 import io.mallard.imap.session.SessionState;
 import io.mallard.model.message.FlagOperation;
+import io.mallard.model.message.Message;
 import reactor.core.publisher.Mono;
 
 /**
- * RFC 3501 §6.4.6 STORE and UID STORE through {@code FlagStore.update}. Each changed message is
- * answered with its new flags unless .SILENT (a UID STORE also names the UID, RFC 3501 §6.4.8).
+ * RFC 3501 §6.4.6 STORE and UID STORE through {@code FlagStore.apply}, with RFC 7162 §3.1.3
+ * UNCHANGEDSINCE. Each changed message is answered with its new flags unless .SILENT (a UID STORE
+ * also names the UID, RFC 3501 §6.4.8); once CONDSTORE is enabled every answer carries UID and MODSEQ,
+ * even .SILENT ones, and so does each message a conditional STORE passed without changing. A message
+ * modified since UNCHANGEDSINCE is left alone, told with its current flags (RFC 7162 §3.1.3 recommends
+ * so) and listed in {@code [MODIFIED]}, by message number or, for UID STORE, by UID.
  */
 final class StoreHandler implements CommandHandler {
 
@@ -29,6 +34,11 @@ final class StoreHandler implements CommandHandler {
     }
 
     @Override
+    public String capability() {
+        return "CONDSTORE";
+    }
+
+    @Override
     public Mono<Void> handle(ImapRequest request, ImapConnection connection) {
         ImapRequest.Store store = (ImapRequest.Store) request;
         SelectedMailbox selected = connection.selected();
@@ -38,20 +48,41 @@ final class StoreHandler implements CommandHandler {
         if (!store.uid() && !selected.validSequences(store.set())) {
             return connection.bad(store.tag(), "Invalid message sequence number");
         }
+        boolean conditional = store.unchangedSince() >= 0;
+        if (conditional) {
+            connection.enableCondstore();
+        }
         List<Long> uids = selected.resolve(store.set(), store.uid());
         FlagOperation operation = FlagOperation.valueOf(store.mode().name());
-        return connection.services().storage().flags().update(selected.id(), uids, operation, store.flags(), -1)
-                .doOnNext(changed -> {
-                    int sequence = selected.sequenceOf(changed.uid());
-                    if (!store.silent() && sequence > 0) {
-                        selected.flagsReported(changed.uid(), changed.modseq());
-                        List<Value> items = store.uid()
-                                ? List.of(Value.atom("UID"), Value.atom(changed.uid()), Value.atom("FLAGS"),
-                                        Value.atoms(changed.flags()))
-                                : List.of(Value.atom("FLAGS"), Value.atoms(changed.flags()));
-                        connection.send(Response.Data.of(Value.atom(sequence), Value.atom("FETCH"), Value.list(items)));
+        List<Long> modified = new ArrayList<>();
+        return connection.services().storage().flags().apply(selected.id(), uids, operation, store.flags(), store.unchangedSince())
+                .doOnNext(change -> {
+                    Message message = change.message();
+                    int sequence = selected.sequenceOf(message.uid());
+                    if (sequence == 0) {
+                        return;
+                    }
+                    switch (change.outcome()) {
+                        case CHANGED -> {
+                            if (!store.silent() || connection.condstore()) {
+                                connection.sendFlags(selected, message.uid(), message.flags(), message.modseq(),
+                                        !store.silent(), store.uid());
+                            }
+                        }
+                        case UNCHANGED -> {
+                            if (conditional) {
+                                connection.sendFlags(selected, message.uid(), message.flags(), message.modseq(),
+                                        !store.silent(), store.uid());
+                            }
+                        }
+                        case MODIFIED -> {
+                            modified.add(store.uid() ? message.uid() : sequence);
+                            connection.sendFlags(selected, message.uid(), message.flags(), message.modseq(), true, store.uid());
+                        }
                     }
                 })
-                .then(connection.ok(store.tag(), null, store.name() + " completed"));
+                .then(Mono.defer(() -> modified.isEmpty()
+                        ? connection.ok(store.tag(), null, store.name() + " completed")
+                        : connection.ok(store.tag(), "MODIFIED " + SequenceSet.compact(modified), "Conditional STORE failed")));
     }
 }

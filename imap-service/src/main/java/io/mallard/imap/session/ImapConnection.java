@@ -1,5 +1,7 @@
 package io.mallard.imap.session;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -9,6 +11,7 @@ import org.bson.types.ObjectId;
 
 import io.mallard.imap.codec.Response;
 import io.mallard.imap.codec.ResponseEncoder;
+import io.mallard.imap.codec.Value;
 import io.mallard.model.journal.ChangeSubscription;
 import io.mallard.model.ratelimit.ConnectionSlots;
 import io.mallard.protocol.server.SessionContext;
@@ -32,6 +35,7 @@ public final class ImapConnection {
     private ChangeSubscription subscription;
     private Function<String, Mono<Boolean>> lineReader;
     private volatile Response.Status lastStatus;
+    private boolean forceModseqCode;
     /** Taken at login, given back once: by close, or by a login that finished after the close. */
     private final AtomicReference<ConnectionSlots.Slot> slot = new AtomicReference<>();
     private volatile boolean closed;
@@ -71,6 +75,46 @@ public final class ImapConnection {
         return enabled.contains("UTF8=ACCEPT");
     }
 
+    /**
+     * RFC 5161 ENABLE of one extension; true if it was not enabled before. QRESYNC implies
+     * CONDSTORE (RFC 7162 §3.2.3), so {@code ENABLE QRESYNC} and {@code ENABLE QRESYNC CONDSTORE}
+     * end the same.
+     */
+    public boolean enable(String capability) {
+        boolean fresh = !enabled.contains(capability);
+        if (capability.equals("CONDSTORE") || capability.equals("QRESYNC")) {
+            enableCondstore();
+        }
+        enabled.add(capability);
+        return fresh;
+    }
+
+    /** A CONDSTORE enabling command has been issued (RFC 7162 §3.1): FETCH responses now carry MODSEQ. */
+    public boolean condstore() {
+        return enabled.contains("CONDSTORE");
+    }
+
+    /** ENABLE QRESYNC has been answered: expunges are VANISHED, QRESYNC and VANISHED modifiers allowed. */
+    public boolean qresync() {
+        return enabled.contains("QRESYNC");
+    }
+
+    /**
+     * Marks a CONDSTORE enabling command (RFC 7162 §3.1). The first one with a mailbox selected
+     * reports the mailbox's HIGHESTMODSEQ.
+     */
+    public void enableCondstore() {
+        if (enabled.add("CONDSTORE") && selected != null) {
+            send(new Response.Condition(Response.Status.OK, "HIGHESTMODSEQ " + selected.syncedModseq(), "Highest"));
+            selected.conveyed();
+        }
+    }
+
+    /** The command's tagged OK carries HIGHESTMODSEQ whatever it changed (RFC 7162 §3.2.7, §3.2.9). */
+    public void announceModseq() {
+        forceModseqCode = true;
+    }
+
     public String remoteAddress() {
         return context.info().remoteAddress().getAddress().getHostAddress();
     }
@@ -92,10 +136,61 @@ public final class ImapConnection {
     }
 
     public void send(Response response) {
+        Response sent = response;
         if (response instanceof Response.Tagged tagged) {
             lastStatus = tagged.status();
+            sent = withModseqCode(tagged);
         }
-        context.write(Unpooled.wrappedBuffer(ResponseEncoder.encode(response, utf8())));
+        context.write(Unpooled.wrappedBuffer(ResponseEncoder.encode(sent, utf8())));
+    }
+
+    /**
+     * Ends a command with {@code [HIGHESTMODSEQ n]} when {@link SelectedMailbox#modseqCode} asks
+     * for it: in the tagged OK when that has no code of its own, else just before it (RFC 7162 §6).
+     */
+    private Response withModseqCode(Response.Tagged tagged) {
+        boolean force = forceModseqCode;
+        forceModseqCode = false;
+        SelectedMailbox current = selected;
+        String code = current == null || !condstore() ? null : current.modseqCode(force);
+        if (code == null) {
+            return tagged;
+        }
+        if (tagged.status() == Response.Status.OK && tagged.code() == null) {
+            return new Response.Tagged(tagged.tag(), Response.Status.OK, code, tagged.text());
+        }
+        Response highest = new Response.Condition(Response.Status.OK, code, "Highest");
+        context.write(Unpooled.wrappedBuffer(ResponseEncoder.encode(highest, utf8())));
+        return tagged;
+    }
+
+    /**
+     * An untagged FETCH telling a message's flags: with its UID and MODSEQ once CONDSTORE is
+     * enabled (RFC 7162 §3.2.4: "both UID and mod-sequence data in all subsequent untagged FETCH
+     * responses"), otherwise with the UID when {@code withUid}.
+     */
+    public void sendFlags(SelectedMailbox mailbox, long uid, List<String> flags, long modseq, boolean withFlags,
+            boolean withUid) {
+        int sequence = mailbox.sequenceOf(uid);
+        if (sequence == 0) {
+            return;
+        }
+        List<Value> items = new ArrayList<>();
+        if (withUid || condstore()) {
+            items.add(Value.atom("UID"));
+            items.add(Value.atom(uid));
+        }
+        if (withFlags) {
+            items.add(Value.atom("FLAGS"));
+            items.add(Value.atoms(flags));
+            mailbox.flagsReported(uid, modseq);
+        }
+        if (condstore()) {
+            items.add(Value.atom("MODSEQ"));
+            items.add(Value.list(List.of(Value.atom(modseq))));
+            mailbox.modseqSent(modseq);
+        }
+        send(Response.Data.of(Value.atom(sequence), Value.atom("FETCH"), Value.list(items)));
     }
 
     /**
@@ -153,7 +248,7 @@ public final class ImapConnection {
 
     /** Sends the pending EXISTS/EXPUNGE/FETCH of the selected mailbox (RFC 9051 §7: NOOP, IDLE, ...). */
     public Mono<Void> reportChanges() {
-        return changes.report();
+        return changes.report(true);
     }
 
     /**
@@ -165,7 +260,7 @@ public final class ImapConnection {
             return Mono.empty();
         }
         changes.arrived(uid);
-        return changes.report();
+        return changes.report(false);
     }
 
     /** IDLE: report changes as they arrive, until {@code stopIdle}; the IDLE timeout applies meanwhile. */

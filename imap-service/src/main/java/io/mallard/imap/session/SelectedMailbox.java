@@ -13,7 +13,14 @@ import io.mallard.imap.codec.SequenceSet;
 /**
  * The session's view of the selected mailbox: its own UID ↔ sequence number map (RFC 9051 §2.3.1.2),
  * which changes only when the session reports EXISTS or EXPUNGE to its client, never behind the
- * client's back. Event loop only.
+ * client's back. One command at a time.
+ *
+ * <p>It also keeps the MODSEQ up to which the session has told its client of every change
+ * ({@link #syncedModseq}): the HIGHESTMODSEQ the client may safely resume from. A client takes the
+ * highest MODSEQ of the FETCH responses of a command as its new HIGHESTMODSEQ unless the command
+ * also brought a HIGHESTMODSEQ response code (RFC 7162 §6); FETCH and STORE answer with MODSEQs
+ * read now, which can be above changes not reported yet (an expunge waits for NOOP, another writer
+ * is still writing), so such a command ends with {@code [HIGHESTMODSEQ synced]} ({@link #modseqCode}).
  */
 public final class SelectedMailbox {
 
@@ -21,12 +28,80 @@ public final class SelectedMailbox {
     private final boolean readOnly;
     private final List<Long> uids;
     private final Map<Long, Long> flagsReported = new HashMap<>();
+    private long uidNext;
+    private long synced;
+    private long conveyed;
+    private long sent;
     private List<Long> saved = List.of();
 
-    public SelectedMailbox(ObjectId id, boolean readOnly, List<Long> uids) {
+    /**
+     * @param uidNext the UIDNEXT told to the client: every UID below it has been assigned
+     * @param synced the HIGHESTMODSEQ read before {@code uids}: every change up to it is in that map
+     */
+    public SelectedMailbox(ObjectId id, boolean readOnly, List<Long> uids, long uidNext, long synced) {
         this.id = id;
         this.readOnly = readOnly;
         this.uids = new ArrayList<>(uids);
+        this.uidNext = Math.max(uidNext, lastUid() + 1);
+        this.synced = synced;
+        this.conveyed = synced;
+    }
+
+    /** UIDNEXT as the client knows it: above every UID the session has told of. */
+    public long uidNext() {
+        return uidNext;
+    }
+
+    /** Every change up to this MODSEQ has been reported to the client. */
+    public long syncedModseq() {
+        return synced;
+    }
+
+    /** Every change up to {@code modseq} has now been reported. */
+    void synced(long modseq) {
+        synced = Math.max(synced, modseq);
+        // No change at or below it will be reported again, so no echo of it needs suppressing.
+        flagsReported.values().removeIf(reported -> reported <= synced);
+    }
+
+    /** A FETCH response carried this MODSEQ. */
+    public void modseqSent(long modseq) {
+        sent = Math.max(sent, modseq);
+    }
+
+    /** The client has just been told HIGHESTMODSEQ {@link #syncedModseq} in this command. */
+    public void conveyed() {
+        conveyed = synced;
+        sent = 0;
+    }
+
+    /**
+     * The HIGHESTMODSEQ response code that ends a command, or {@code null}: needed when a MODSEQ
+     * above {@link #syncedModseq} went out, useful when the session has caught up since it last
+     * said, and always sent when {@code force} (RFC 7162 §3.2.7 EXPUNGE under QRESYNC).
+     */
+    String modseqCode(boolean force) {
+        boolean needed = force || sent > synced || synced > conveyed;
+        sent = 0;
+        if (!needed) {
+            return null;
+        }
+        conveyed = synced;
+        return "HIGHESTMODSEQ " + synced;
+    }
+
+    /** The UIDs the session knows, ascending. */
+    public List<Long> uids() {
+        return Collections.unmodifiableList(uids);
+    }
+
+    public boolean contains(long uid) {
+        return sequenceOf(uid) > 0;
+    }
+
+    /** The UID at a message number, or 0 beyond the map. */
+    public long uidAt(long sequence) {
+        return sequence >= 1 && sequence <= uids.size() ? uids.get((int) sequence - 1) : 0;
     }
 
     public ObjectId id() {
@@ -77,6 +152,7 @@ public final class SelectedMailbox {
     public void added(long uid) {
         if (uid > lastUid()) {
             uids.add(uid);
+            uidNext = Math.max(uidNext, uid + 1);
         }
     }
 

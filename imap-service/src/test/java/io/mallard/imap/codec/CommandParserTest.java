@@ -37,7 +37,7 @@ class CommandParserTest {
                 row("a3 LOGIN {5}\r\nalice {4+}\r\np\r\nw\r\n", new ImapRequest.Login("a3", "LOGIN", "alice", "p\r\nw")),
                 row("a4 AUTHENTICATE PLAIN AGEAYg==\r\n",
                         new ImapRequest.Authenticate("a4", "AUTHENTICATE", "PLAIN", "AGEAYg==")),
-                row("a5 SELECT \"Sent Mail\"\r\n", new ImapRequest.OnMailbox("a5", "SELECT", "Sent Mail")),
+                row("a5 SELECT \"Sent Mail\"\r\n", new ImapRequest.Select("a5", "SELECT", "Sent Mail", false, null)),
                 row("a6 LIST \"\" *\r\n", new ImapRequest.ListMailboxes("a6", "LIST", false, Set.of(), "", List.of("*"),
                         Set.of(), List.of())),
                 row("a7 STATUS INBOX (MESSAGES UIDNEXT)\r\n",
@@ -67,7 +67,34 @@ class CommandParserTest {
                                                 SearchKey.DateRelation.SINCE, LocalDate.of(2024, 2, 1), false)),
                                         new SearchKey.Not(new SearchKey.Size(100, true))))))),
                 row("b6 ENABLE CONDSTORE\r\n", new ImapRequest.Enable("b6", "ENABLE", List.of("CONDSTORE"))),
-                row("b7 RENAME a b\r\n", new ImapRequest.Rename("b7", "RENAME", "a", "b")));
+                row("b7 RENAME a b\r\n", new ImapRequest.Rename("b7", "RENAME", "a", "b")),
+                // RFC 7162: every new piece of syntax, with the RFC's own examples where there are some.
+                row("c1 enable qresync condstore\r\n", new ImapRequest.Enable("c1", "ENABLE", List.of("QRESYNC", "CONDSTORE"))),
+                row("c2 SELECT INBOX (CONDSTORE)\r\n", new ImapRequest.Select("c2", "SELECT", "INBOX", true, null)),
+                row("A02 SELECT INBOX (QRESYNC (67890007 20050715194045000 41,43:211,214:541))\r\n",
+                        new ImapRequest.Select("A02", "SELECT", "INBOX", false, new ImapRequest.Qresync(67890007L,
+                                20050715194045000L, SequenceSet.parse("41,43:211,214:541"), List.of(), List.of()))),
+                row("B04 EXAMINE INBOX (QRESYNC (67890007 90060115194045000 1:29997 (5000,7500,9000,9990:9999 15000,"
+                                + "22500,27000,29970,29973,29976,29979,29982,29985,29988,29991,29994,29997)))\r\n",
+                        new ImapRequest.Select("B04", "EXAMINE", "INBOX", false, new ImapRequest.Qresync(67890007L,
+                                90060115194045000L, SequenceSet.parse("1:29997"),
+                                List.of(5000L, 7500L, 9000L, 9990L, 9991L, 9992L, 9993L, 9994L, 9995L, 9996L, 9997L, 9998L, 9999L),
+                                List.of(15000L, 22500L, 27000L, 29970L, 29973L, 29976L, 29979L, 29982L, 29985L, 29988L,
+                                        29991L, 29994L, 29997L)))),
+                row("c3 SELECT {5+}\r\nINBOX (QRESYNC (1 2 (3 9)) condstore)\r\n", new ImapRequest.Select("c3", "SELECT",
+                        "INBOX", true, new ImapRequest.Qresync(1, 2, null, List.of(3L), List.of(9L)))),
+                row("c4 FETCH 1:3 (MODSEQ)\r\n", new ImapRequest.Fetch("c4", "FETCH", false, SequenceSet.parse("1:3"),
+                        List.of(Simple.MODSEQ))),
+                row("s100 UID FETCH 300:500 (FLAGS) (CHANGEDSINCE 12345 VANISHED)\r\n", new ImapRequest.Fetch("s100",
+                        "UID FETCH", true, SequenceSet.parse("300:500"), List.of(Simple.FLAGS), 12345, true)),
+                row("c5 FETCH 2 FLAGS (changedsince 9223372036854775807)\r\n", new ImapRequest.Fetch("c5", "FETCH", false,
+                        SequenceSet.parse("2"), List.of(Simple.FLAGS), Long.MAX_VALUE, false)),
+                row("d105 STORE 7,5,9 (UNCHANGEDSINCE 320162338) +FLAGS.SILENT (\\Deleted)\r\n", new ImapRequest.Store(
+                        "d105", "STORE", false, SequenceSet.parse("7,5,9"), StoreMode.ADD, true, List.of("\\Deleted"), 320162338)),
+                row("a102 UID STORE 12 (UNCHANGEDSINCE 0) FLAGS $MDNSent\r\n", new ImapRequest.Store("a102", "UID STORE",
+                        true, SequenceSet.parse("12"), StoreMode.SET, false, List.of("$MDNSent"), 0)),
+                row("A042 STATUS blurdybloop (UIDNEXT MESSAGES HIGHESTMODSEQ)\r\n", new ImapRequest.Status("A042", "STATUS",
+                        "blurdybloop", List.of("UIDNEXT", "MESSAGES", "HIGHESTMODSEQ"))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -88,7 +115,18 @@ class CommandParserTest {
                 "a1 LOGIN \"unterminated\r\n", "a1 FETCH 0 FLAGS\r\n", "a1 FETCH 1:x FLAGS\r\n",
                 "a1 FETCH 1 BODY[HEADER.FIELDS]\r\n", "a1 FETCH 1 (FLAGS\r\n", "a1 STORE 1 FLAGZ (\\Seen)\r\n",
                 "a1 SEARCH FROB\r\n", "a1 SELECT\r\n", "a1 FETCH 99999999999 FLAGS\r\n", "a1 APPEND INBOX \"x\"\r\n",
-                "a1 STORE 1 +FLAGS (\\Recent)\r\n");
+                "a1 STORE 1 +FLAGS (\\Recent)\r\n",
+                // RFC 7162 syntax errors: unknown or repeated parameters, zero or oversized numbers,
+                // '*' where the RFC forbids it, VANISHED outside UID FETCH ... CHANGEDSINCE.
+                "a1 SELECT INBOX (FROB)\r\n", "a1 SELECT INBOX (CONDSTORE CONDSTORE)\r\n", "a1 SELECT INBOX CONDSTORE\r\n",
+                "a1 SELECT INBOX (QRESYNC (1))\r\n", "a1 SELECT INBOX (QRESYNC (0 5))\r\n", "a1 SELECT INBOX (QRESYNC (1 0))\r\n",
+                "a1 SELECT INBOX (QRESYNC (1 2 1:*))\r\n", "a1 SELECT INBOX (QRESYNC (1 2 1:5 (1:3 1:2)))\r\n",
+                "a1 SELECT INBOX (QRESYNC (1 2 1:5 (1:2000 1:2000)))\r\n", "a1 SELECT INBOX (QRESYNC (1 2 3 (1 2) 4))\r\n",
+                "a1 FETCH 1 FLAGS (CHANGEDSINCE)\r\n", "a1 FETCH 1 FLAGS (CHANGEDSINCE x)\r\n", "a1 FETCH 1 FLAGS ()\r\n",
+                "a1 FETCH 1 FLAGS (CHANGEDSINCE 99999999999999999999)\r\n", "a1 FETCH 1 FLAGS (CHANGEDSINCE 5 VANISHED)\r\n",
+                "a1 UID FETCH 1 FLAGS (VANISHED)\r\n", "a1 UID FETCH 1 FLAGS (FROB 1)\r\n", "a1 FETCH 1 FLAGS CHANGEDSINCE 5\r\n",
+                "a1 STORE 1 (UNCHANGEDSINCE) +FLAGS (\\Seen)\r\n", "a1 STORE 1 (FROB 5) +FLAGS (\\Seen)\r\n",
+                "a1 STORE 1 (UNCHANGEDSINCE 5 6) +FLAGS (\\Seen)\r\n", "a1 STORE 1 (UNCHANGEDSINCE -1) +FLAGS (\\Seen)\r\n");
     }
 
     @org.junit.jupiter.api.Test

@@ -55,7 +55,7 @@ class ExtensionParserTest {
     /** After ENABLE UTF8=ACCEPT (RFC 6855): names are UTF-8 as sent, and APPEND takes UTF8 (literal8). */
     static Stream<Arguments> validWithUtf8() {
         return Stream.of(
-                row("u1 SELECT \"Café/R&D\"\r\n", new ImapRequest.OnMailbox("u1", "SELECT", "Café/R&D")),
+                row("u1 SELECT \"Café/R&D\"\r\n", new ImapRequest.Select("u1", "SELECT", "Café/R&D", false, null)),
                 row("u2 LIST \"\" (\"Entw&APw-rfe\" Menü*)\r\n", new ImapRequest.ListMailboxes("u2", "LIST", true,
                         Set.of(), "", List.of("Entw&APw-rfe", "Menü*"), Set.of(), List.of())),
                 row("u3 APPEND Menü UTF8 (~{6+}\r\nGrüß)\r\n", new ImapRequest.Append("u3", "APPEND", "Menü",

@@ -20,6 +20,7 @@ import io.mallard.imap.codec.SearchKey.Date;
 import io.mallard.imap.codec.SearchKey.DateRelation;
 import io.mallard.imap.codec.SearchKey.Flag;
 import io.mallard.imap.codec.SearchKey.Header;
+import io.mallard.imap.codec.SearchKey.Modseq;
 import io.mallard.imap.codec.SearchKey.Not;
 import io.mallard.imap.codec.SearchKey.Or;
 import io.mallard.imap.codec.SearchKey.Sequence;
@@ -29,7 +30,8 @@ import io.mallard.imap.codec.SearchKey.Within;
 import io.mallard.imap.codec.SortCriterion.Key;
 
 /**
- * Every search key and form of RFC 3501 §6.4.4, RFC 4731 RETURN, RFC 5032 WITHIN, RFC 5182 {@code $}
+ * Every search key and form of RFC 3501 §6.4.4, RFC 4731 RETURN, RFC 5032 WITHIN, RFC 7162 MODSEQ,
+ * RFC 5182 {@code $}
  * and the RFC 5256 SORT and THREAD commands, wire → record, each fed whole, in pieces and byte by byte.
  */
 class SearchParserTest {
@@ -72,6 +74,11 @@ class SearchParserTest {
                 row("SMALLER 0", new Size(0, false)),
                 row("OLDER 3600", new Within(3600, true)),
                 row("YOUNGER 60", new Within(60, false)),
+                // RFC 7162 §3.1.5, with its examples: the entry name and type are taken and ignored.
+                row("MODSEQ 620162338", new Modseq(620162338)),
+                row("MODSEQ \"/flags/\\\\draft\" all 620162338", new Modseq(620162338)),
+                row("MODSEQ {15}\r\n/flags/$MDNSent PRIV 0", new Modseq(0)),
+                row("OR NOT MODSEQ 720162338 LARGER 50000", new Or(new Not(new Modseq(720162338)), new Size(50000, true))),
                 row("UID 1:*,7", new Sequence(SequenceSet.parse("1:*,7"), true)),
                 row("2,4:6", new Sequence(SequenceSet.parse("2,4:6"), false)),
                 row("*", new Sequence(SequenceSet.parse("*"), false)),
@@ -161,6 +168,8 @@ class SearchParserTest {
                 "t SEARCH ()\r\n", "t SEARCH (SEEN\r\n", "t SEARCH UID 0\r\n", "t SEARCH 1:x\r\n",
                 "t SEARCH KEYWORD \\Seen\r\n", "t SEARCH HEADER Subject\r\n", "t SEARCH $,1\r\n",
                 "t SEARCH RETURN (FOO) ALL\r\n", "t SEARCH RETURN MIN ALL\r\n", "t SEARCH OLDER\r\n",
+                "t SEARCH MODSEQ\r\n", "t SEARCH MODSEQ x\r\n", "t SEARCH MODSEQ \"/flags/\\\\seen\" mine 5\r\n",
+                "t SEARCH MODSEQ \"/flags/\\\\seen\" 5\r\n", "t SEARCH MODSEQ 99999999999999999999\r\n",
                 "t SEARCH " + "NOT ".repeat(SearchParser.MAX_DEPTH + 1) + "SEEN\r\n",
                 "t SEARCH " + "(".repeat(SearchParser.MAX_DEPTH + 1) + "SEEN" + ")".repeat(SearchParser.MAX_DEPTH + 1) + "\r\n",
                 "t SORT ARRIVAL UTF-8 ALL\r\n", "t SORT () UTF-8 ALL\r\n", "t SORT (REVERSE) UTF-8 ALL\r\n",

@@ -30,7 +30,8 @@ import io.mallard.model.user.UserSettings;
 /**
  * Every script under {@code src/test/resources/transcripts} against the real server on the
  * embedded stores. Each script gets its own user ({@code ${user}}, password {@code ${password}})
- * whose INBOX holds three messages: 1 seen, 2 flagged, 3 unflagged. Limits: APPENDLIMIT 100,000,
+ * whose INBOX ({@code ${uidvalidity}}) holds three messages: 1 seen, 2 flagged, 3 unflagged, with
+ * MODSEQs 2, 3 and 4 (1 is the mailbox's creation). Limits: APPENDLIMIT 100,000,
  * lines of 2,000 octets, BYE after five invalid commands in a row.
  */
 @Timeout(120)
@@ -71,8 +72,8 @@ class TranscriptTest {
         server.append(inbox, TestServer.message(3), List.of(), Instant.parse("2026-11-03T10:00:00Z"));
         Path script = Path.of(TranscriptTest.class.getResource("/transcripts/" + name).toURI());
         Transcript.run(server.port(), Files.readAllLines(script),
-                Map.of("user", user.username(), "password", TestServer.PASSWORD, "long", "x".repeat(3000),
-                        "pad", "x".repeat(400 - "Subject: big".length()), "user64",
+                Map.of("user", user.username(), "password", TestServer.PASSWORD,
+                        "uidvalidity", String.valueOf(inbox.uidValidity()), "long", "x".repeat(3000), "pad", "x".repeat(400 - "Subject: big".length()), "user64",
                         Base64.getEncoder().encodeToString(user.username().getBytes(StandardCharsets.UTF_8))));
     }
 }

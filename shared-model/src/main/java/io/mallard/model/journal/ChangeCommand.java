@@ -10,5 +10,10 @@ public enum ChangeCommand {
     FLAGS,
     CREATE,
     RENAME,
-    DELETE
+    DELETE,
+    /**
+     * A MODSEQ with no change: its writer gave it up, or a reader fenced it after the lease. Only
+     * {@code Journal.between} returns these; they keep {@code Journal.completeUpTo} moving.
+     */
+    NONE
 }

@@ -3,6 +3,8 @@ package io.mallard.model.journal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.bson.Document;
@@ -20,8 +22,11 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.mallard.model.expiry.ExpiryIndex;
+import io.mallard.model.mailbox.MailboxStore;
 import io.mallard.model.store.IndexedCollection;
 import io.mallard.model.store.RedisStore;
+import io.mallard.model.watermark.CommitWatermark;
+import io.mallard.model.watermark.Counter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -31,6 +36,13 @@ import reactor.core.publisher.Mono;
  * listener reads the entries from MongoDB, so a lost or duplicated announcement costs latency at
  * worst, never a wrong view. Entries carry {@code expiresAt} (now + {@link #RETENTION}): a session
  * that slept longer than that resynchronises from the messages themselves (RFC 7162 3.2.5.2).
+ *
+ * <p>Every MODSEQ a mailbox hands out ends up with exactly one entry: its change, or a
+ * {@link ChangeCommand#NONE} placeholder when its writer gave it up or a reader fenced it. So the
+ * journal also says up to which MODSEQ every change is written ({@link #completeUpTo}, a
+ * {@link CommitWatermark} over MODSEQs): a session reports and promises (RFC 7162 HIGHESTMODSEQ)
+ * only up to there, because changes commit out of MODSEQ order when several writers work at once,
+ * and a client that resumes with CHANGEDSINCE n never asks again for a change below n.
  *
  * <p>Sharded by {@code mailbox}, like WildDuck's journal: every read names one mailbox.
  */
@@ -44,21 +56,67 @@ public final class Journal {
             "mailbox");
 
     private static final int CLAIM_ATTEMPTS = 50;
+    private static final Duration KEEP_UP = Duration.ofSeconds(1);
     private static final String CHANNEL_PREFIX = "mallard:user:";
 
     private final MongoCollection<Document> entries;
     private final RedisReactiveCommands<String, String> redis;
+    private final CommitWatermark complete;
+    private final Set<ObjectId> walking = ConcurrentHashMap.newKeySet();
 
     public Journal(MongoDatabase database, RedisStore redis) {
+        this(database, redis, CommitWatermark.DEFAULT_LEASE);
+    }
+
+    /** @param lease how long a MODSEQ may stay unwritten before readers fence it */
+    public Journal(MongoDatabase database, RedisStore redis, Duration lease) {
         this.entries = database.getCollection(COLLECTION.name());
         this.redis = redis.commands();
+        this.complete = new CommitWatermark(database.getCollection(MailboxStore.COLLECTION.name()),
+                new Counter("modifyIndex", false, "visibleModseq", "modseqCheckpoint", entries, "modseq",
+                        Journal::placeholder, true), lease);
     }
 
     /** Writes the entry, then announces it on the owner's channel. */
     public Mono<ChangeEvent> record(ChangeEvent event) {
         return Mono.from(entries.insertOne(event.toDocument(Instant.now().plus(RETENTION))))
                 .then(redis.publish(channel(event.user()), event.mailbox().toHexString() + ' ' + event.modseq()))
+                .doOnSuccess(published -> {
+                    if (event.modseq() > 0 && event.modseq() < Long.MAX_VALUE) {
+                        keepUp(event.mailbox());
+                    }
+                })
                 .thenReturn(event);
+    }
+
+    /**
+     * Walks the mailbox's {@link #completeUpTo} soon after a write, at most once per
+     * {@link #KEEP_UP} per mailbox and process and off the writer's path, so that it keeps up with
+     * writes where nobody reads: entries expire after {@link #RETENTION}, and a walk that starts
+     * far behind would take every expired entry for a gap and fence it. Readers walk themselves.
+     */
+    private void keepUp(ObjectId mailbox) {
+        if (walking.add(mailbox)) {
+            Mono.delay(KEEP_UP)
+                    .then(Mono.defer(() -> {
+                        walking.remove(mailbox);
+                        return complete.visibleUpTo(mailbox);
+                    }))
+                    .subscribe(null, failure -> walking.remove(mailbox));
+        }
+    }
+
+    /**
+     * The highest MODSEQ at or below which every change of the mailbox is written: what RFC 7162
+     * HIGHESTMODSEQ may say, and how far a session may report.
+     */
+    public Mono<Long> completeUpTo(ObjectId mailbox) {
+        return complete.visibleUpTo(mailbox);
+    }
+
+    /** A MODSEQ its writer took and will not use (lost a race, found nothing to change). */
+    public Mono<Void> abandon(ObjectId mailbox, long modseq) {
+        return complete.abandon(mailbox, modseq);
     }
 
     /**
@@ -85,11 +143,29 @@ public final class Journal {
         return error instanceof MongoServerException e && ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY;
     }
 
-    /** Entries of one mailbox with a MODSEQ above {@code modseq}, oldest first. */
+    /** Changes of one mailbox with a MODSEQ above {@code modseq}, oldest first. */
     public Flux<ChangeEvent> since(ObjectId mailbox, long modseq) {
-        return Flux.from(entries.find(Filters.and(Filters.eq("mailbox", mailbox), Filters.gt("modseq", modseq)))
+        return Flux.from(entries.find(Filters.and(Filters.eq("mailbox", mailbox), Filters.gt("modseq", modseq),
+                                Filters.ne("command", ChangeCommand.NONE.name())))
                         .sort(Sorts.ascending("modseq")))
                 .map(ChangeEvent::fromDocument);
+    }
+
+    /**
+     * Every entry of one mailbox with {@code after < modseq <= upTo}, placeholders included, oldest
+     * first: below {@link #completeUpTo} there is one per MODSEQ, so fewer means some have expired.
+     */
+    public Flux<ChangeEvent> between(ObjectId mailbox, long after, long upTo) {
+        return Flux.from(entries.find(Filters.and(Filters.eq("mailbox", mailbox), Filters.gt("modseq", after),
+                                Filters.lte("modseq", upTo)))
+                        .sort(Sorts.ascending("modseq")))
+                .map(ChangeEvent::fromDocument);
+    }
+
+    /** Takes a MODSEQ that carries no change, so that it does not hold {@link #completeUpTo} back. */
+    private static Document placeholder(ObjectId mailbox, long modseq) {
+        return new ChangeEvent(null, mailbox, ChangeCommand.NONE, 0, modseq, null, null, Instant.now())
+                .toDocument(Instant.now().plus(RETENTION));
     }
 
     static String channel(ObjectId user) {

@@ -188,7 +188,8 @@ public final class MailboxStore {
                 // RFC 3501 2.3.1.1: a recreated mailbox must get a different UIDVALIDITY; seconds since
                 // the epoch change between a delete and a re-create of the same name.
                 .append("uidValidity", Instant.now().getEpochSecond())
-                .append("uidNext", 1L).append("modifyIndex", 0L)
+                // MODSEQ 1 is the creation, so HIGHESTMODSEQ is positive from the start (RFC 7162 7).
+                .append("uidNext", 1L).append("modifyIndex", 1L).append("visibleModseq", 1L)
                 .append("subscribed", true).append("retention", 0L).append("hidden", false);
     }
 

@@ -44,11 +44,21 @@ final class ChangeRecorder {
                 .map(event -> message.withModseq(event.modseq()));
     }
 
-    /** EXPUNGE of a UID that just left the mailbox; it takes a new MODSEQ of the mailbox. */
-    Mono<Void> expunge(ObjectId user, ObjectId mailbox, long uid) {
-        Mono<Long> modseq = allocator.modseq(mailbox);
-        return modseq.flatMap(first -> journal.claim(ChangeEvent.expunge(user, mailbox, uid, first), modseq,
-                ignored -> Mono.empty())).then();
+    /**
+     * EXPUNGE: takes a new MODSEQ of the mailbox (RFC 7162 3.2: the server MUST associate it with
+     * the expunged UID), lets {@code remove} take the message out under it, and journals the
+     * change. A removal that finds nothing gives the MODSEQ up.
+     *
+     * @param remove removes the message and writes its expunge record with the given MODSEQ;
+     *     empty when the message was no longer there
+     */
+    <T> Mono<T> expunge(ObjectId user, ObjectId mailbox, long uid, Function<Long, Mono<T>> remove) {
+        return allocator.modseq(mailbox).flatMap(modseq -> remove.apply(modseq)
+                .flatMap(removed -> journal.claim(ChangeEvent.expunge(user, mailbox, uid, modseq), allocator.modseq(mailbox),
+                                fresh -> Mono.from(messages.updateOne(Filters.and(Filters.eq("mailbox", mailbox),
+                                        Filters.eq("uid", uid), Filters.eq("abandoned", true)), Updates.max("modseq", fresh))).then())
+                        .thenReturn(removed))
+                .switchIfEmpty(Mono.defer(() -> journal.abandon(mailbox, modseq).then(Mono.empty()))));
     }
 
     // $max: a change made meanwhile may already have moved the message higher. The filter keeps a

@@ -26,34 +26,49 @@ public final class FlagStore {
 
     private final MongoCollection<Document> messages;
     private final UidAllocator allocator;
+    private final Journal journal;
     private final ChangeRecorder changes;
 
     public FlagStore(MongoDatabase database, Journal journal) {
         this.messages = database.getCollection(MessageStore.COLLECTION.name());
         this.allocator = new UidAllocator(database);
+        this.journal = journal;
         this.changes = new ChangeRecorder(database, allocator, journal);
     }
 
     /**
      * Applies the operation to each listed UID and returns the messages that changed, with their
      * new flags and MODSEQ. With {@code unchangedSince >= 0}, messages modified after that MODSEQ
-     * are left alone (RFC 7162 3.1.3; the caller reports them as MODIFIED).
+     * are left alone (RFC 7162 3.1.3).
      */
     public Flux<Message> update(ObjectId mailbox, List<Long> uids, FlagOperation operation, List<String> flags,
+            long unchangedSince) {
+        return apply(mailbox, uids, operation, flags, unchangedSince)
+                .filter(change -> change.outcome() == FlagChange.Outcome.CHANGED)
+                .map(FlagChange::message);
+    }
+
+    /**
+     * Like {@link #update}, but tells for every listed message that still exists what became of it,
+     * as RFC 7162 3.1.3 STORE UNCHANGEDSINCE reports it: changed, already as asked, or MODIFIED.
+     */
+    public Flux<FlagChange> apply(ObjectId mailbox, List<Long> uids, FlagOperation operation, List<String> flags,
             long unchangedSince) {
         return Flux.fromIterable(uids).concatMap(uid -> updateOne(mailbox, uid, operation, flags, unchangedSince, ATTEMPTS));
     }
 
-    private Mono<Message> updateOne(ObjectId mailbox, long uid, FlagOperation operation, List<String> flags,
+    private Mono<FlagChange> updateOne(ObjectId mailbox, long uid, FlagOperation operation, List<String> flags,
             long unchangedSince, int attemptsLeft) {
         return Mono.from(messages.find(Filters.and(Filters.eq("mailbox", mailbox), Filters.eq("uid", uid),
                         Filters.ne("abandoned", true))).first())
                 .filter(Message::isMessage).map(Message::fromDocument)
-                .filter(current -> unchangedSince < 0 || current.modseq() <= unchangedSince)
                 .flatMap(current -> {
+                    if (unchangedSince >= 0 && current.modseq() > unchangedSince) {
+                        return Mono.just(new FlagChange(current, FlagChange.Outcome.MODIFIED));
+                    }
                     List<String> next = operation.apply(current.flags(), flags);
                     if (new HashSet<>(next).equals(new HashSet<>(current.flags()))) {
-                        return Mono.empty();
+                        return Mono.just(new FlagChange(current, FlagChange.Outcome.UNCHANGED));
                     }
                     // Conditional on the MODSEQ read, so a concurrent STORE is never overwritten blindly.
                     return allocator.modseq(mailbox).flatMap(modseq -> Mono.from(messages.updateOne(
@@ -63,9 +78,11 @@ public final class FlagStore {
                                     ? changes.flags(new Message(current.id(), mailbox, current.user(), uid, modseq,
                                             current.thread(), next, current.internalDate(), current.size(),
                                             current.messageId(), current.subject(), current.content()))
-                                    : attemptsLeft > 1
+                                            .map(changed -> new FlagChange(changed, FlagChange.Outcome.CHANGED))
+                                    // Lost the race: this MODSEQ carries nothing; read again and retry.
+                                    : journal.abandon(mailbox, modseq).then(attemptsLeft > 1
                                             ? updateOne(mailbox, uid, operation, flags, unchangedSince, attemptsLeft - 1)
-                                            : Mono.error(new IllegalStateException("Flags of " + uid + " kept changing"))));
+                                            : Mono.error(new IllegalStateException("Flags of " + uid + " kept changing")))));
                 });
     }
 }

@@ -9,7 +9,8 @@ package io.mallard.model.message;
  * @param uidNext the watermark + 1: a client may assume it knows every UID below it, so this must
  *     not be the allocator's counter, which runs ahead of uncommitted appends
  * @param uidValidity the mailbox's UIDVALIDITY
- * @param highestModseq the mailbox's MODSEQ counter
+ * @param highestModseq RFC 7162 HIGHESTMODSEQ: {@code Journal.completeUpTo}, not the MODSEQ counter,
+ *     which runs ahead of changes still being written
  */
 public record MailboxCounts(long exists, long unseen, long uidNext, long uidValidity, long highestModseq) {
 }

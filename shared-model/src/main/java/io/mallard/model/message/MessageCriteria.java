@@ -44,6 +44,11 @@ public final class MessageCriteria {
         return new MessageCriteria(Filters.and(Filters.gte("uid", low), Filters.lte("uid", high)));
     }
 
+    /** RFC 7162 §3.1.5 SEARCH MODSEQ: a MODSEQ of at least {@code min}. */
+    public static MessageCriteria modseq(long min) {
+        return new MessageCriteria(Filters.gte("modseq", min));
+    }
+
     /** RFC 822 size from {@code min} to {@code max} octets, both included. */
     public static MessageCriteria size(long min, long max) {
         return new MessageCriteria(Filters.and(Filters.gte("size", min), Filters.lte("size", max)));

@@ -17,8 +17,10 @@ import com.mongodb.reactivestreams.client.FindPublisher;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
+import io.mallard.model.journal.Journal;
 import io.mallard.model.mailbox.MailboxException;
 import io.mallard.model.mailbox.MailboxStore;
+import io.mallard.model.watermark.CommitWatermark;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -32,11 +34,13 @@ public final class MessageListing {
     private final MongoCollection<Document> messages;
     private final MailboxStore mailboxes;
     private final CommitWatermark watermark;
+    private final Journal journal;
 
-    public MessageListing(MongoDatabase database, MailboxStore mailboxes, CommitWatermark watermark) {
+    public MessageListing(MongoDatabase database, MailboxStore mailboxes, CommitWatermark watermark, Journal journal) {
         this.messages = database.getCollection(MessageStore.COLLECTION.name());
         this.mailboxes = mailboxes;
         this.watermark = watermark;
+        this.journal = journal;
     }
 
     /** Messages with {@code fromUid <= uid <= toUid}, in UID order, up to the watermark. */
@@ -111,15 +115,20 @@ public final class MessageListing {
                 .filter(Message::isMessage).map(Message::fromDocument));
     }
 
+    /**
+     * The numbers of SELECT and STATUS. HIGHESTMODSEQ is read before the messages, so that every
+     * change at or below it is already in what this and the caller read next.
+     */
     public Mono<MailboxCounts> counts(ObjectId mailbox) {
-        return watermark.visibleUpTo(mailbox).flatMap(visible -> {
+        return Mono.zip(journal.completeUpTo(mailbox), watermark.visibleUpTo(mailbox)).flatMap(marks -> {
+            long highestModseq = marks.getT1();
+            long visible = marks.getT2();
             Bson visibleMessages = Filters.and(Filters.eq("mailbox", mailbox), Filters.lte("uid", visible), Filters.ne("abandoned", true));
             return Mono.zip(Mono.from(messages.countDocuments(visibleMessages)),
                             Mono.from(messages.countDocuments(Filters.and(visibleMessages, Filters.ne("flags", Message.SEEN)))),
                             mailboxes.byId(mailbox).switchIfEmpty(Mono.error(() ->
                                     new MailboxException(MailboxException.Code.NONEXISTENT, "No such mailbox: " + mailbox))))
-                    .map(t -> new MailboxCounts(t.getT1(), t.getT2(), visible + 1, t.getT3().uidValidity(),
-                            t.getT3().modifyIndex()));
+                    .map(t -> new MailboxCounts(t.getT1(), t.getT2(), visible + 1, t.getT3().uidValidity(), highestModseq));
         });
     }
 }

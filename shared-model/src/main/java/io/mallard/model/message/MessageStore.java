@@ -1,5 +1,7 @@
 package io.mallard.model.message;
 
+import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.function.Function;
 
@@ -25,13 +27,16 @@ import io.mallard.model.mailbox.MailboxStore;
 import io.mallard.model.quota.QuotaLedger;
 import io.mallard.model.store.IndexedCollection;
 import io.mallard.model.thread.Threader;
+import io.mallard.model.watermark.CommitWatermark;
+import io.mallard.model.watermark.Counter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Writes messages: append, copy, move, expunge. Every write that puts a message under a UID goes
  * through {@link #claim}: allocate, write under the unique {@code {mailbox, uid}} index, and on a
- * duplicate key (a defective allocator or a {@link CommitWatermark} tombstone) allocate again.
+ * duplicate key (a defective allocator or a {@link CommitWatermark} tombstone) allocate again;
+ * a UID and MODSEQ taken and not used are given up at once, so they hold no watermark back.
  * Bytes are reserved in the {@link QuotaLedger} before a message is written and released after
  * it is gone, so {@code users.storageUsed} never undercounts a stored message.
  */
@@ -40,11 +45,12 @@ public final class MessageStore {
     /**
      * Sharded by {@code mailbox}, like WildDuck's messages: IMAP reads one mailbox at a time, and
      * the unique {@code {mailbox, uid}} index must contain the shard key. Tombstones of abandoned
-     * UIDs carry {@code expiresAt}; real messages do not.
+     * UIDs carry {@code expiresAt}; real messages and {@link ExpungeLog} records do not.
      */
     public static final IndexedCollection COLLECTION = new IndexedCollection("messages", List.of(
             new IndexModel(Indexes.ascending("mailbox", "uid"), new IndexOptions().unique(true)),
             new IndexModel(Indexes.ascending("mailbox", "modseq")),
+            new IndexModel(Indexes.ascending("mailbox", ExpungeLog.EXPUNGED), new IndexOptions().sparse(true)),
             new IndexModel(Indexes.ascending("mailbox", "flags")),
             new IndexModel(Indexes.ascending("user", "thread")),
             new IndexModel(Indexes.ascending("user", "messageId")),
@@ -53,6 +59,8 @@ public final class MessageStore {
 
     /** Enough for heavy contention on the embedded store, whose allocator can repeat numbers. */
     static final int CLAIM_ATTEMPTS = 200;
+    /** Long after any writer has given up; then the tombstone only costs space. */
+    static final Duration TOMBSTONE_LIFETIME = Duration.ofDays(1);
 
     private final MongoCollection<Document> messages;
     private final MailboxStore mailboxes;
@@ -60,11 +68,13 @@ public final class MessageStore {
     private final CommitWatermark watermark;
     private final QuotaLedger quota;
     private final Threader threader;
+    private final Journal journal;
     private final ChangeRecorder changes;
+    private final ExpungeLog expunged;
     private final ContentReferences content;
 
     public MessageStore(MongoDatabase database, MailboxStore mailboxes, QuotaLedger quota, Threader threader,
-            Journal journal, CommitWatermark watermark, ContentReferences content) {
+            Journal journal, CommitWatermark watermark, ExpungeLog expunged, ContentReferences content) {
         this.content = content;
         this.messages = database.getCollection(COLLECTION.name());
         this.mailboxes = mailboxes;
@@ -72,7 +82,28 @@ public final class MessageStore {
         this.watermark = watermark;
         this.quota = quota;
         this.threader = threader;
+        this.journal = journal;
+        this.expunged = expunged;
         this.changes = new ChangeRecorder(database, allocator, journal);
+    }
+
+    /**
+     * The UID watermark: UIDs are taken by the documents of {@code messages} (messages, expunge
+     * records and tombstones), all under the unique {@code {mailbox, uid}} index.
+     */
+    public static CommitWatermark uidWatermark(MongoDatabase database, Duration lease) {
+        return new CommitWatermark(database.getCollection(MailboxStore.COLLECTION.name()),
+                new Counter("uidNext", true, "visibleUid", "checkpoint", database.getCollection(COLLECTION.name()), "uid",
+                        MessageStore::tombstone, false), lease);
+    }
+
+    /**
+     * Holds a UID that has no message: abandoned, or fenced by the watermark. Keeping the UID
+     * occupied both fences late writers and keeps gaps out of the walk.
+     */
+    private static Document tombstone(ObjectId mailbox, long uid) {
+        return new Document("mailbox", mailbox).append("uid", uid).append("abandoned", true)
+                .append("expiresAt", new Date(System.currentTimeMillis() + TOMBSTONE_LIFETIME.toMillis()));
     }
 
     /**
@@ -121,11 +152,11 @@ public final class MessageStore {
                 .concatMap(uid -> find(from, uid)
                         .filter(source -> source.user().equals(target.user()))
                         .flatMap(source -> claim(to, a -> rehome(source, to, a))
-                                .flatMap(moved -> Mono.from(messages.insertOne(CommitWatermark.tombstone(from, uid)))
-                                        .onErrorResume(DuplicateKey::is, e -> Mono.empty())
-                                        .thenReturn(moved))
                                 .flatMap(changes::exists)
-                                .flatMap(moved -> changes.expunge(moved.user(), from, uid).thenReturn(new Transfer(uid, moved))))));
+                                .flatMap(moved -> changes.expunge(moved.user(), from, uid,
+                                                modseq -> expunged.recordMove(from, uid, modseq).thenReturn(true))
+                                        .thenReturn(new Transfer(uid, moved)))))
+                .concatWith(expunged.prune(from).then(Mono.empty())));
     }
 
     /** RFC 3501 6.4.3 EXPUNGE: removes the messages flagged \Deleted and returns their UIDs in order. */
@@ -133,12 +164,14 @@ public final class MessageStore {
         return Flux.from(messages.find(Filters.and(Filters.eq("mailbox", mailboxId), Filters.eq("flags", Message.DELETED)))
                         .sort(Sorts.ascending("uid")))
                 .filter(Message::isMessage).map(Message::fromDocument)
-                .concatMap(message -> delete(message).thenReturn(message.uid()));
+                .concatMap(message -> delete(message).thenReturn(message.uid()))
+                .concatWith(expunged.prune(mailboxId).then(Mono.empty()));
     }
 
     /** Removes one message outright (API delete, retention expiry). Empty if it was not there. */
     public Mono<Long> delete(ObjectId mailboxId, long uid) {
-        return find(mailboxId, uid).flatMap(message -> delete(message).thenReturn(uid));
+        return find(mailboxId, uid).flatMap(message -> delete(message).thenReturn(uid))
+                .flatMap(deleted -> expunged.prune(mailboxId).thenReturn(deleted));
     }
 
     /**
@@ -159,13 +192,17 @@ public final class MessageStore {
         return watermark.visibleUpTo(mailboxId);
     }
 
-    /** Replaces the message by a tombstone in one atomic step, so its UID stays taken (RFC 3501 2.3.1.1). */
+    /**
+     * Replaces the message by its {@link ExpungeLog} record in one atomic step, so its UID stays
+     * taken (RFC 3501 2.3.1.1) and the expunge is on record with its MODSEQ (RFC 7162 3.2).
+     */
     private Mono<Void> delete(Message message) {
-        return Mono.from(messages.findOneAndReplace(where(message),
-                        CommitWatermark.tombstone(message.mailbox(), message.uid())))
-                .flatMap(removed -> quota.release(message.user(), message.size())
-                        .then(content.release(message.content()))
-                        .then(changes.expunge(message.user(), message.mailbox(), message.uid())));
+        return changes.expunge(message.user(), message.mailbox(), message.uid(), modseq -> Mono.from(messages.findOneAndReplace(
+                                where(message), ExpungeLog.record(message.mailbox(), message.uid(), modseq)))
+                        .flatMap(removed -> quota.release(message.user(), message.size())
+                                .then(content.release(message.content()))
+                                .thenReturn(removed)))
+                .then();
     }
 
     /** The message exactly where it was read: a concurrent move or expunge makes the filter miss. */
@@ -202,17 +239,17 @@ public final class MessageStore {
                 .flatMap(a -> write.apply(a)
                         // Nothing written under a UID we own (the message vanished, the write failed):
                         // give it up now rather than make readers wait out the watermark's lease.
-                        .switchIfEmpty(Mono.defer(() -> abandon(mailboxId, a.uid())))
-                        .onErrorResume(e -> !DuplicateKey.is(e), e -> abandon(mailboxId, a.uid()).then(Mono.error(e))))
+                        .switchIfEmpty(Mono.defer(() -> abandon(mailboxId, a)))
+                        .onErrorResume(e -> !DuplicateKey.is(e), e -> abandon(mailboxId, a).then(Mono.error(e)))
+                        // Someone else owns the UID; the MODSEQ that came with it is ours to give up.
+                        .onErrorResume(DuplicateKey::is, e -> journal.abandon(mailboxId, a.modseq()).then(Mono.error(e))))
                 .onErrorResume(DuplicateKey::is, e -> attempt < CLAIM_ATTEMPTS
                         ? claim(mailboxId, write, attempt + 1)
                         : Mono.error(new IllegalStateException("No free UID after " + attempt + " attempts in " + mailboxId, e)));
     }
 
-    private <T> Mono<T> abandon(ObjectId mailboxId, long uid) {
-        return Mono.from(messages.insertOne(CommitWatermark.tombstone(mailboxId, uid)))
-                .onErrorResume(e -> Mono.empty())
-                .then(Mono.empty());
+    private <T> Mono<T> abandon(ObjectId mailboxId, UidAllocator.Allocation a) {
+        return watermark.abandon(mailboxId, a.uid()).then(journal.abandon(mailboxId, a.modseq())).then(Mono.empty());
     }
 
     private Mono<Mailbox> requireMailbox(ObjectId mailboxId) {

@@ -74,7 +74,8 @@ class MessageStoreTest {
         assertThat(counts.unseen()).isEqualTo(2);
         assertThat(counts.uidNext()).isEqualTo(4);
         assertThat(counts.uidValidity()).isEqualTo(inbox.uidValidity());
-        assertThat(counts.highestModseq()).isEqualTo(3);
+        // The creation is MODSEQ 1, each append one more.
+        assertThat(counts.highestModseq()).isEqualTo(4);
     }
 
     @Test

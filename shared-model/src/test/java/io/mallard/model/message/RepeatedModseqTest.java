@@ -59,19 +59,20 @@ class RepeatedModseqTest {
 
         assertThat(changed.modseq()).isEqualTo(stored.modseq() + 2);
         assertThat(storage.listing().range(inbox.id(), 1, 1).blockFirst().modseq()).isEqualTo(changed.modseq());
-        assertThat(journalModseqs()).containsExactly(1L, 2L, 3L);
+        assertThat(journalModseqs()).containsExactly(stored.modseq(), stored.modseq() + 1, stored.modseq() + 2);
     }
 
     @Test
     void anAppendHandedATakenModseqKeepsItsUidAndMovesToAFreshModseq() {
-        plantJournalEntry(1);
+        // MODSEQ 1 is the mailbox's creation, so the first append is handed 2.
+        plantJournalEntry(2);
 
         Message stored = storage.messages().append(inbox.id(), message()).block();
 
         assertThat(stored.uid()).isEqualTo(1);
-        assertThat(stored.modseq()).isEqualTo(2);
-        assertThat(storage.listing().changedSince(inbox.id(), 1).map(Message::uid).collectList().block()).containsExactly(1L);
-        assertThat(journalModseqs()).containsExactly(1L, 2L);
+        assertThat(stored.modseq()).isEqualTo(3);
+        assertThat(storage.listing().changedSince(inbox.id(), 2).map(Message::uid).collectList().block()).containsExactly(1L);
+        assertThat(journalModseqs()).containsExactly(2L, 3L);
     }
 
     @Test
@@ -81,7 +82,8 @@ class RepeatedModseqTest {
 
         storage.messages().delete(inbox.id(), stored.uid()).block();
 
-        assertThat(journalModseqs()).containsExactly(1L, 2L, 3L);
+        assertThat(journalModseqs()).containsExactly(stored.modseq(), stored.modseq() + 1, stored.modseq() + 2);
+        assertThat(storage.expunged().since(inbox.id(), stored.modseq() + 1).block().uids()).containsExactly(stored.uid());
     }
 
     private void plantJournalEntry(long modseq) {

@@ -10,6 +10,7 @@ import io.mallard.imap.codec.Response;
 import io.mallard.imap.codec.Value;
 import io.mallard.imap.command.CommandHandler;
 import io.mallard.imap.session.ImapConnection;
+import io.mallard.imap.session.Resync;
 import io.mallard.imap.session.SelectedMailbox;
 import io.mallard.imap.session.SessionState;
 import io.mallard.model.message.FlagOperation;
@@ -17,9 +18,11 @@ import io.mallard.model.message.Message;
 import reactor.core.publisher.Mono;
 
 /**
- * RFC 3501 §6.4.5 FETCH and §6.4.8 UID FETCH. Messages are read in one UID-ordered range query and
- * answered one by one; a non-PEEK body section on a read-write mailbox sets \Seen first, and the
- * new FLAGS go into the same response (§6.4.5). RFC 3516 BINARY items decode the part first.
+ * RFC 3501 §6.4.5 FETCH and §6.4.8 UID FETCH, with RFC 7162 MODSEQ (§3.1.4.2), CHANGEDSINCE (§3.1.4.1)
+ * and VANISHED (§3.2.6). Messages are read in one UID-ordered range query and answered one by one;
+ * a non-PEEK body section on a read-write mailbox sets \Seen first, and the new FLAGS go into the
+ * same response (§6.4.5), with UID and MODSEQ once CONDSTORE is enabled (RFC 7162 §3.2.4). RFC 3516
+ * BINARY items decode the part first.
  */
 public final class FetchHandler implements CommandHandler {
 
@@ -42,20 +45,30 @@ public final class FetchHandler implements CommandHandler {
     public Mono<Void> handle(ImapRequest request, ImapConnection connection) {
         ImapRequest.Fetch fetch = (ImapRequest.Fetch) request;
         SelectedMailbox selected = connection.selected();
+        if (fetch.vanished() && !connection.qresync()) {
+            return connection.bad(fetch.tag(), "VANISHED needs ENABLE QRESYNC");
+        }
         if (!fetch.uid() && !selected.validSequences(fetch.set())) {
             return connection.bad(fetch.tag(), "Invalid message sequence number");
         }
+        if (fetch.changedSince() >= 0 || fetch.attributes().contains(FetchAttribute.Simple.MODSEQ)) {
+            connection.enableCondstore();
+        }
+        Mono<Void> vanished = fetch.vanished()
+                ? new Resync(connection, selected).vanishedEarlier(fetch.set(), fetch.changedSince(), 0)
+                : Mono.empty();
         List<Long> uids = selected.resolve(fetch.set(), fetch.uid());
         if (uids.isEmpty()) {
-            return connection.ok(fetch.tag(), null, fetch.name() + " completed");
+            return vanished.then(connection.ok(fetch.tag(), null, fetch.name() + " completed"));
         }
         Set<Long> wanted = new HashSet<>(uids);
         boolean marksSeen = !selected.readOnly() && fetch.attributes().stream()
                 .anyMatch(a -> a instanceof FetchAttribute.Section section && !section.peek()
                         || a instanceof FetchAttribute.Binary binary && !binary.peek() && !binary.sizeOnly());
-        FetchResponder responder = new FetchResponder(connection.services().content(), fetch.attributes(), fetch.uid());
-        return connection.services().storage().listing().range(selected.id(), uids.get(0), uids.get(uids.size() - 1))
-                .filter(message -> wanted.contains(message.uid()))
+        FetchResponder responder = new FetchResponder(connection.services().content(), fetch.attributes(), fetch.uid(),
+                fetch.changedSince() >= 0, connection.condstore());
+        return vanished.thenMany(connection.services().storage().listing().range(selected.id(), uids.get(0), uids.get(uids.size() - 1)))
+                .filter(message -> wanted.contains(message.uid()) && message.modseq() > fetch.changedSince())
                 .concatMap(message -> (marksSeen ? markSeen(connection, message) : Mono.just(message))
                         .flatMap(current -> responder.items(current, marksSeen && !message.flags().contains(Message.SEEN)))
                         .doOnNext(items -> send(connection, selected, items)), 4)
@@ -67,8 +80,11 @@ public final class FetchHandler implements CommandHandler {
     private static void send(ImapConnection connection, SelectedMailbox selected, FetchResponder.Items items) {
         int sequence = selected.sequenceOf(items.uid());
         if (sequence > 0) {
-            if (items.flagsModseq() > 0) {
-                selected.flagsReported(items.uid(), items.flagsModseq());
+            if (items.hasFlags()) {
+                selected.flagsReported(items.uid(), items.modseq());
+            }
+            if (items.hasModseq()) {
+                selected.modseqSent(items.modseq());
             }
             connection.send(Response.Data.of(Value.atom(sequence), Value.atom("FETCH"), Value.list(items.values())));
         }

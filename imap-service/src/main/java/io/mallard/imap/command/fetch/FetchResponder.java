@@ -26,8 +26,12 @@ final class FetchResponder {
     private static final DateTimeFormatter INTERNAL_DATE =
             DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    /** @param flagsModseq the MODSEQ of the flags sent, or 0 when FLAGS is not among the items */
-    record Items(long uid, long flagsModseq, List<Value> values) {
+    /**
+     * @param modseq the message's MODSEQ as read
+     * @param hasFlags whether FLAGS is among the items
+     * @param hasModseq whether MODSEQ is among the items
+     */
+    record Items(long uid, long modseq, boolean hasFlags, boolean hasModseq, List<Value> values) {
     }
 
     private final MessageContent content;
@@ -35,14 +39,23 @@ final class FetchResponder {
     private final BinaryReader binaries;
     private final List<FetchAttribute> attributes;
     private final boolean byUid;
+    private final boolean changedSince;
+    private final boolean condstore;
     private final boolean needsParsed;
 
-    FetchResponder(MessageContent content, List<FetchAttribute> attributes, boolean byUid) {
+    /**
+     * @param changedSince CHANGEDSINCE was given, which implies MODSEQ (RFC 7162 §3.1.4.1)
+     * @param condstore CONDSTORE is enabled: a FETCH that sets \Seen tells UID and MODSEQ too
+     */
+    FetchResponder(MessageContent content, List<FetchAttribute> attributes, boolean byUid, boolean changedSince,
+            boolean condstore) {
         this.content = content;
         this.sections = new SectionReader(content);
         this.binaries = new BinaryReader(sections);
         this.attributes = attributes;
         this.byUid = byUid;
+        this.changedSince = changedSince;
+        this.condstore = condstore;
         this.needsParsed = attributes.stream().anyMatch(a -> a == Simple.ENVELOPE || a == Simple.BODYSTRUCTURE
                 || a == Simple.BODY || a instanceof FetchAttribute.Section || a instanceof FetchAttribute.Binary);
     }
@@ -51,23 +64,25 @@ final class FetchResponder {
     Mono<Items> items(Message message, boolean seenJustSet) {
         ParsedMessage parsed = needsParsed ? content.parsed(message) : null;
         List<Mono<List<Value>>> parts = new ArrayList<>();
-        boolean uidSent = false;
-        boolean flagsSent = false;
         for (FetchAttribute attribute : attributes) {
-            uidSent |= attribute == Simple.UID;
-            flagsSent |= attribute == Simple.FLAGS;
             parts.add(item(message, parsed, attribute));
         }
-        if (byUid && !uidSent) {
+        boolean uidSent = attributes.contains(Simple.UID);
+        boolean flagsSent = attributes.contains(Simple.FLAGS) || seenJustSet;
+        boolean modseqSent = attributes.contains(Simple.MODSEQ) || changedSince || (seenJustSet && condstore);
+        if ((byUid || (seenJustSet && condstore)) && !uidSent) {
             parts.add(0, Mono.just(simple(message, parsed, Simple.UID)));
         }
-        if (seenJustSet && !flagsSent) {
+        if (seenJustSet && !attributes.contains(Simple.FLAGS)) {
             parts.add(Mono.just(simple(message, parsed, Simple.FLAGS)));
+        }
+        if (modseqSent && !attributes.contains(Simple.MODSEQ)) {
+            parts.add(Mono.just(simple(message, parsed, Simple.MODSEQ)));
         }
         return Flux.concat(parts).collectList().map(lists -> {
             List<Value> values = new ArrayList<>();
             lists.forEach(values::addAll);
-            return new Items(message.uid(), values.contains(Value.atom("FLAGS")) ? message.modseq() : 0, values);
+            return new Items(message.uid(), message.modseq(), flagsSent, modseqSent, values);
         });
     }
 
@@ -96,6 +111,7 @@ final class FetchResponder {
             case BODYSTRUCTURE -> new Value.Raw(ImapValueWriter.writeBodyStructure(parsed.bodyStructure()));
             case BODY -> new Value.Raw(ImapValueWriter.writeBodyStructure(
                     BodyStructureView.withoutExtensions(parsed.bodyStructure())));
+            case MODSEQ -> Value.list(List.of(Value.atom(message.modseq())));
         };
         return List.of(Value.atom(attribute == Simple.RFC822_SIZE ? "RFC822.SIZE" : attribute.name()), value);
     }

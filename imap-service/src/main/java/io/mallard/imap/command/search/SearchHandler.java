@@ -3,9 +3,11 @@ package io.mallard.imap.command.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.mallard.imap.codec.ImapRequest;
 import io.mallard.imap.codec.ReturnOption;
+import io.mallard.imap.codec.SearchKey;
 import io.mallard.imap.codec.SearchProgram;
 import io.mallard.imap.command.CommandHandler;
 import io.mallard.imap.session.ImapConnection;
@@ -17,7 +19,7 @@ import reactor.core.publisher.Mono;
 /**
  * RFC 3501 §6.4.4 SEARCH and UID SEARCH through {@link MessageSearch}; with RETURN, the RFC 4731
  * ESEARCH answer, and SAVE for RFC 5182's {@code $}. Results are sequence numbers, or UIDs for
- * UID SEARCH.
+ * UID SEARCH; with an RFC 7162 MODSEQ key, followed by the highest MODSEQ of the matches.
  */
 public final class SearchHandler implements CommandHandler {
 
@@ -48,18 +50,28 @@ public final class SearchHandler implements CommandHandler {
             }
             return badCharset(connection, search.tag());
         }
+        boolean byModseq = search.program().key().any(key -> key instanceof SearchKey.Modseq);
+        if (byModseq) {
+            // RFC 7162 §3.1: a SEARCH with MODSEQ is a CONDSTORE enabling command.
+            connection.enableCondstore();
+        }
+        AtomicLong highest = new AtomicLong();
         // Only the UIDs are kept, so a search over a large mailbox holds numbers, not documents.
-        return MessageSearch.matching(connection, search.program().key()).map(Message::uid).collectList().flatMap(uids -> {
+        return MessageSearch.matching(connection, search.program().key())
+                .doOnNext(message -> highest.accumulateAndGet(message.modseq(), Math::max))
+                .map(Message::uid).collectList().flatMap(uids -> {
             if (options.contains(ReturnOption.SAVE)) {
                 selected.save(saved(options, uids));
             }
             List<Long> numbers = search.uid() ? uids
                     : uids.stream().map(uid -> (long) selected.sequenceOf(uid)).toList();
+            // RFC 7162 §3.1.6: with a MODSEQ key, a non-empty answer tells the highest MODSEQ of its messages.
+            long modseq = byModseq && !uids.isEmpty() ? highest.get() : 0;
             if (options.isEmpty()) {
-                connection.send(SearchResponses.numbers("SEARCH", numbers));
+                connection.send(SearchResponses.numbers("SEARCH", numbers, modseq));
             } else if (!options.equals(Set.of(ReturnOption.SAVE))) {
                 // RFC 5182 §2.4: SAVE alone answers with no ESEARCH at all.
-                connection.send(SearchResponses.esearch(search.tag(), search.uid(), options, numbers));
+                connection.send(SearchResponses.esearch(search.tag(), search.uid(), options, numbers, modseq));
             }
             return connection.ok(search.tag(), null, search.name() + " completed");
         });

@@ -53,6 +53,9 @@ final class SearchMatcher {
         if (key instanceof SearchKey.Within within) {
             return within.older() == message.internalDate().isBefore(cutoff(now, within));
         }
+        if (key instanceof SearchKey.Modseq modseq) {
+            return message.modseq() >= modseq.modseq();
+        }
         if (key instanceof SearchKey.Sequence sequence) {
             if (sequence.set().saved()) {
                 return selected.savedContains(message.uid());

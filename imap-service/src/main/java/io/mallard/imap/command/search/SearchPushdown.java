@@ -13,8 +13,8 @@ import io.mallard.imap.session.SelectedMailbox;
 import io.mallard.model.message.MessageCriteria;
 
 /**
- * The part of a search the store evaluates: flags, UID and sequence ranges, sizes, internal dates
- * and WITHIN exactly; sent dates as a window one day wider than any time zone can shift them.
+ * The part of a search the store evaluates: flags, UID and sequence ranges, sizes, internal dates,
+ * WITHIN and MODSEQ exactly; sent dates as a window one day wider than any time zone can shift them.
  * Header and text keys stay with {@link SearchMatcher}. A key that cannot be pushed becomes "any
  * message", so the store returns a superset and the matcher decides; when every key is exact, the
  * matcher is skipped.
@@ -53,6 +53,9 @@ final class SearchPushdown {
         }
         if (key instanceof SearchKey.Date date) {
             return date.sent() ? sentDate(date) : new Pushed(internalDate(date), true);
+        }
+        if (key instanceof SearchKey.Modseq modseq) {
+            return new Pushed(MessageCriteria.modseq(modseq.modseq()), true);
         }
         if (key instanceof SearchKey.Within within) {
             Instant cutoff = SearchMatcher.cutoff(now, within);

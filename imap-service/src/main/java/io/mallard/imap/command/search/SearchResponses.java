@@ -6,21 +6,29 @@ import java.util.Set;
 
 import io.mallard.imap.codec.Response;
 import io.mallard.imap.codec.ReturnOption;
+import io.mallard.imap.codec.SequenceSet;
 import io.mallard.imap.codec.Value;
 
 /**
  * The untagged answers of a search: RFC 3501 §7.2.5 {@code * SEARCH}, RFC 5256 §4 {@code * SORT}
- * and RFC 4731 §3.2 {@code * ESEARCH}.
+ * and RFC 4731 §3.2 {@code * ESEARCH}, each with the highest MODSEQ of the matches when the
+ * criteria had a MODSEQ key (RFC 7162 §3.1.6, §3.1.9, §3.1.10).
  */
 public final class SearchResponses {
 
     private SearchResponses() {
     }
 
-    /** {@code * SEARCH n n n} (or {@code * SORT ...}, RFC 5256 §4), numbers in the order given. */
-    public static Response numbers(String name, List<Long> numbers) {
+    /**
+     * {@code * SEARCH n n n} (or {@code * SORT ...}, RFC 5256 §4), numbers in the order given, with
+     * RFC 7162 §3.1.6's {@code (MODSEQ m)} after them when {@code modseq} is positive.
+     */
+    public static Response numbers(String name, List<Long> numbers, long modseq) {
         List<Value> values = new ArrayList<>(List.of(Value.atom(name)));
         numbers.forEach(n -> values.add(Value.atom(n)));
+        if (modseq > 0) {
+            values.add(Value.list(List.of(Value.atom("MODSEQ"), Value.atom(modseq))));
+        }
         return new Response.Data(values);
     }
 
@@ -28,7 +36,7 @@ public final class SearchResponses {
      * {@code * ESEARCH (TAG "t") [UID] MIN a MAX b COUNT c ALL set} for ascending {@code numbers}:
      * MIN, MAX and ALL only when something matched, COUNT always when asked (RFC 4731 §3.1).
      */
-    public static Response esearch(String tag, boolean uid, Set<ReturnOption> options, List<Long> numbers) {
+    public static Response esearch(String tag, boolean uid, Set<ReturnOption> options, List<Long> numbers, long modseq) {
         List<Value> values = new ArrayList<>(List.of(Value.atom("ESEARCH"),
                 Value.list(List.of(Value.atom("TAG"), Value.string(tag)))));
         if (uid) {
@@ -48,29 +56,13 @@ public final class SearchResponses {
         }
         if (!numbers.isEmpty() && options.contains(ReturnOption.ALL)) {
             values.add(Value.atom("ALL"));
-            values.add(Value.atom(sequenceSet(numbers)));
+            values.add(Value.atom(SequenceSet.compact(numbers)));
+        }
+        if (modseq > 0) {
+            // RFC 7162 §3.1.10: the MODSEQ result option of a search with a MODSEQ key.
+            values.add(Value.atom("MODSEQ"));
+            values.add(Value.atom(modseq));
         }
         return new Response.Data(values);
-    }
-
-    /** Ascending numbers as a compact sequence set: 1,2,3,5 is {@code 1:3,5}. */
-    static String sequenceSet(List<Long> numbers) {
-        StringBuilder set = new StringBuilder();
-        int i = 0;
-        while (i < numbers.size()) {
-            int j = i;
-            while (j + 1 < numbers.size() && numbers.get(j + 1) == numbers.get(j) + 1) {
-                j++;
-            }
-            if (set.length() > 0) {
-                set.append(',');
-            }
-            set.append(numbers.get(i));
-            if (j > i) {
-                set.append(':').append(numbers.get(j));
-            }
-            i = j + 1;
-        }
-        return set.toString();
     }
 }

@@ -2,8 +2,10 @@ package io.mallard.imap.command.sort;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.mallard.imap.codec.ImapRequest;
+import io.mallard.imap.codec.SearchKey;
 import io.mallard.imap.command.CommandHandler;
 import io.mallard.imap.command.search.MessageSearch;
 import io.mallard.imap.command.search.SearchHandler;
@@ -44,13 +46,18 @@ public final class SortHandler implements CommandHandler {
         }
         SelectedMailbox selected = connection.selected();
         MessageContent content = connection.services().content();
+        boolean byModseq = sort.program().key().any(key -> key instanceof SearchKey.Modseq);
+        AtomicLong highest = new AtomicLong();
         return MessageSearch.matching(connection, sort.program().key())
+                .doOnNext(message -> highest.accumulateAndGet(message.modseq(), Math::max))
                 .map(message -> SortEntry.of(message, content.parsed(message), selected.sequenceOf(message.uid()),
                         sort.criteria()))
                 .collectSortedList(SortEntry.order(sort.criteria()))
                 .flatMap(sorted -> {
+                    // RFC 7162 §3.1.9: with a MODSEQ key, a non-empty SORT tells the highest MODSEQ as SEARCH does.
                     connection.send(SearchResponses.numbers("SORT", sorted.stream()
-                            .map(entry -> sort.uid() ? entry.uid() : (long) entry.sequence()).toList()));
+                            .map(entry -> sort.uid() ? entry.uid() : (long) entry.sequence()).toList(),
+                            byModseq && !sorted.isEmpty() ? highest.get() : 0));
                     return connection.ok(sort.tag(), null, sort.name() + " completed");
                 });
     }
