@@ -1,7 +1,6 @@
 package io.mallard.pop3.auth;
 
 import io.mallard.model.authlog.AuthOutcome;
-import io.mallard.model.ratelimit.AuthFailureCounter;
 import io.mallard.model.user.AuthResult;
 import io.mallard.model.user.CredentialCheck;
 import io.mallard.model.user.Scope;
@@ -20,34 +19,26 @@ import reactor.core.publisher.Mono;
 public final class Login {
 
     private final CredentialCheck credentials;
-    private final AuthFailureCounter failures;
     private final MaildropLock lock;
     private final MaildropLoader loader;
 
-    public Login(CredentialCheck credentials, AuthFailureCounter failures, MaildropLock lock, MaildropLoader loader) {
+    public Login(CredentialCheck credentials, MaildropLock lock, MaildropLoader loader) {
         this.credentials = credentials;
-        this.failures = failures;
         this.lock = lock;
         this.loader = loader;
     }
 
     public Mono<Void> login(Pop3Conversation conversation, String name, String password) {
         String ip = conversation.remoteIp();
-        // The failure windows are shared with IMAP and the API: the attempt takes its slot before
-        // the password is checked, so parallel guesses cannot pass the limit, and a locked login
-        // is refused without hashing anything, the right password included.
-        return failures.begin(name, ip).flatMap(attempt -> attempt.locked()
-                ? reply(conversation, "-ERR [LOGIN-DELAY] Too many failed logins, try again later")
-                : credentials.authenticate(name, password, Scope.POP3, ip)
-                        .flatMap(result -> (passwordMatched(result) ? attempt.passwordAccepted() : Mono.<Void>empty())
-                                .then(Mono.defer(() -> result.success()
-                                        ? open(conversation, result)
-                                        : reply(conversation, "-ERR [AUTH] " + refusal(result))))));
-    }
-
-    /** A refused account or scope is still no guess: only unknown users and wrong passwords count. */
-    private static boolean passwordMatched(AuthResult result) {
-        return result.outcome() != AuthOutcome.UNKNOWN_USER && result.outcome() != AuthOutcome.WRONG_PASSWORD;
+        // The check counts the attempt in the failure windows shared with IMAP and the API, so
+        // parallel guesses cannot pass the limit, and a locked login is refused without hashing
+        // anything, the right password included.
+        return credentials.authenticate(name, password, Scope.POP3, ip).flatMap(result -> {
+            if (result.outcome() == AuthOutcome.LOCKED) {
+                return reply(conversation, "-ERR [LOGIN-DELAY] Too many failed logins, try again later");
+            }
+            return result.success() ? open(conversation, result) : reply(conversation, "-ERR [AUTH] " + refusal(result));
+        });
     }
 
     private Mono<Void> open(Pop3Conversation conversation, AuthResult result) {
