@@ -13,8 +13,10 @@ import time
 
 
 def body(size):
+    """SIZE bytes of text lines (the headers add about 150 more)."""
     line = b"mallard duck pond feather migrate wetland quack drake hen nest reed river meeting\r\n"
-    return line * max(1, size // len(line))
+    text = line * (size // len(line) + 1)
+    return text[:size - 2] + b"\r\n"
 
 
 class Phase:
@@ -83,6 +85,7 @@ def main():
     parser.add_argument("--users", type=int, default=100)
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--warmup", type=float, default=20, help="untimed seconds per server first (JIT)")
     parser.add_argument("servers", nargs="+", help="name=host:port:rcpt-format (e.g. bench%%d@example.com)")
     args = parser.parse_args()
     servers = []
@@ -93,6 +96,9 @@ def main():
     reference = servers[-1][0]
     run = os.urandom(4).hex()
     rows = []
+    for server in servers:
+        warm = run_phase(server, 8, body(2000), args.users, args.warmup, f"{run}.{server[0]}.warmup")
+        print(f"warm-up {server[0]}: {warm['rate']:.0f} msgs/s", flush=True)
     for size in (int(s) for s in args.sizes.split(",")):
         payload = body(size)
         for connections in (int(c) for c in args.connections.split(",")):
@@ -103,13 +109,13 @@ def main():
                     label = f"{run}.{server[0]}.{size}.{connections}.{round_}"
                     result = run_phase(server, connections, payload, args.users, args.seconds, label)
                     results[server[0]].append(result)
-                    print(f"round {round_ + 1} {server[0]} {size} B x {connections}: {result['rate']:.0f} msgs/s, "
+                    print(f"round {round_ + 1} {server[0]} {size / 1000:g} KB x {connections}: {result['rate']:.0f} msgs/s, "
                           f"p99 {result['p99']:.1f} ms, client CPU {result['cpu']:.0f}%, errors {len(result['errors'])}"
                           + (f" (first: {result['errors'][0]})" if result["errors"] else ""), flush=True)
             medians = {name: {key: statistics.median(r[key] for r in rs) for key in ("rate", "p99", "cpu")}
                        for name, rs in results.items()}
             for name, _, _, _ in servers:
-                rows.append(f"| {len(payload) // 1000} KB | {connections} | {name} | {medians[name]['rate']:.0f} | "
+                rows.append(f"| {size / 1000:g} KB | {connections} | {name} | {medians[name]['rate']:.0f} | "
                             f"{medians[name]['p99']:.1f} | {medians[name]['rate'] / medians[reference]['rate']:.2f} | "
                             f"{medians[name]['cpu']:.0f}% |")
     print(f"\nmedian of {args.rounds} rounds of {args.seconds:.0f} s\n")
