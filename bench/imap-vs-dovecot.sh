@@ -17,15 +17,8 @@ warmup=${WARMUP:-10}
 users=$(tr ',' '\n' <<< "$clients" | sort -n | tail -1)
 export DOVECOT_IMAP_PORT=${DOVECOT_IMAP_PORT:-12143} DOVECOT_POP3_PORT=${DOVECOT_POP3_PORT:-12110} \
     DOVECOT_LMTP_PORT=${DOVECOT_LMTP_PORT:-12024}
-work=$(mktemp -d /tmp/mallard-imapbench.XXXXXX)
-chmod 755 "$work"   # Dovecot's mail processes run as nobody and must reach their maildirs below it
 source bench/mallard.sh
-
-cleanup() {
-    mallard_stop
-    bench/dovecot.sh stop "$work/dovecot"
-}
-trap cleanup EXIT
+side_by_side imapbench
 
 bench_jars
 DOVECOT_PASSWORD=$(java -jar bench/target/mallard-bench.jar dovecot-password bench) \

@@ -18,15 +18,8 @@ sizes=${SIZES:-2000,100000}
 export MALLARD_PORT_BASE=${MALLARD_PORT_BASE:-24000}
 export DOVECOT_IMAP_PORT=${DOVECOT_IMAP_PORT:-13143} DOVECOT_POP3_PORT=${DOVECOT_POP3_PORT:-13110} \
     DOVECOT_LMTP_PORT=${DOVECOT_LMTP_PORT:-13024}
-work=$(mktemp -d /tmp/mallard-lmtpbench.XXXXXX)
-chmod 755 "$work"   # Dovecot's mail processes run as nobody and must reach their maildirs below it
 source bench/mallard.sh
-
-cleanup() {
-    mallard_stop
-    bench/dovecot.sh stop "$work/dovecot"
-}
-trap cleanup EXIT
+side_by_side lmtpbench
 
 bench_jars
 bench/dovecot.sh start "$work/dovecot" "$users"

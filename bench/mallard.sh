@@ -4,7 +4,8 @@
 #   HTTP base+8080 (API, auth and ACME on the three ports after it); keep them below 32768,
 #   where Linux's ephemeral client ports start.
 #   MALLARD_JAVA_OPTS: extra JVM options (e.g. -XX:StartFlightRecording=...).
-# Expects $work (the run's directory) and the repository root as the current directory.
+# Expects the repository root as the current directory, and $work (the run's directory) set
+# before mallard_start: by side_by_side, or by the script.
 
 mallard_port_base=${MALLARD_PORT_BASE:-20000}
 mallard_imap_port=$((mallard_port_base + 1143))
@@ -54,6 +55,13 @@ mallard_stop() {
         wait "$mallard_pid" 2>/dev/null || true
         mallard_pid=""
     fi
+}
+
+# side_by_side NAME: $work for Mallard and a Dovecot, both stopped when the script exits.
+side_by_side() {
+    work=$(mktemp -d "/tmp/mallard-$1.XXXXXX")
+    chmod 755 "$work"   # Dovecot's mail processes run as nobody and must reach their maildirs below it
+    trap 'mallard_stop; bench/dovecot.sh stop "$work/dovecot"' EXIT
 }
 
 # The bench jar (load clients) and the standalone jar, built once.
