@@ -1,6 +1,5 @@
 package io.mallard.api.twofa;
 
-import java.net.InetSocketAddress;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -22,6 +21,7 @@ import io.mallard.model.user.TotpCheck;
 import io.mallard.model.user.User;
 import io.mallard.model.user.UserStore;
 import io.mallard.web.ApiException;
+import io.mallard.web.ClientAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
@@ -44,12 +44,15 @@ class TwoFactorResource {
     private final UserStore users;
     private final TotpCheck totp;
     private final CredentialCheck credentials;
+    private final ClientAddress clientAddress;
 
-    TwoFactorResource(Access access, UserStore users, TotpCheck totp, CredentialCheck credentials) {
+    TwoFactorResource(Access access, UserStore users, TotpCheck totp, CredentialCheck credentials,
+            ClientAddress clientAddress) {
         this.access = access;
         this.users = users;
         this.totp = totp;
         this.credentials = credentials;
+        this.clientAddress = clientAddress;
     }
 
     @PostMapping("/users/{user}/2fa/totp/setup")
@@ -82,7 +85,7 @@ class TwoFactorResource {
     Mono<Map<String, Boolean>> check(@PathVariable String user, @Valid @RequestBody TwoFactorRequests.Code request,
             ServerHttpRequest http) {
         return access.user(user, "authentication", Action.CREATE)
-                .flatMap(id -> credentials.verifyTotp(id, request.token(), clientIp(http)))
+                .flatMap(id -> credentials.verifyTotp(id, request.token(), clientAddress.of(http)))
                 .switchIfEmpty(Mono.error(TwoFactorResource::userNotFound))
                 .flatMap(result -> {
                     if (result.outcome() == AuthOutcome.LOCKED) {
@@ -113,11 +116,6 @@ class TwoFactorResource {
 
     private Mono<User> existing(ObjectId id) {
         return users.get(id).switchIfEmpty(Mono.error(TwoFactorResource::userNotFound));
-    }
-
-    private static String clientIp(ServerHttpRequest http) {
-        InetSocketAddress remote = http.getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 
     private static ApiException userNotFound() {

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.mallard.auth.web.Callers;
-import io.mallard.auth.web.ClientAddress;
 import io.mallard.model.access.AccessTokens;
 import io.mallard.model.access.IssuedToken;
 import io.mallard.model.authlog.AuthOutcome;
@@ -23,6 +22,7 @@ import io.mallard.model.user.AuthResult;
 import io.mallard.model.user.CredentialCheck;
 import io.mallard.model.user.Scope;
 import io.mallard.web.ApiException;
+import io.mallard.web.ClientAddress;
 import reactor.core.publisher.Mono;
 
 /**

@@ -12,9 +12,11 @@ import reactor.core.publisher.Mono;
 /**
  * The end of USER/PASS and of AUTH (RFC 1939 §7, RFC 5034 §4): check the credentials for the POP3
  * scope (application passwords included), take the maildrop lock, load the maildrop, enter
- * TRANSACTION. Failures answer with RFC 2449/3206 response codes: {@code [AUTH]} for credentials,
- * {@code [IN-USE]} for the lock, {@code [LOGIN-DELAY]} while throttled, {@code [SYS/TEMP]} when a
- * store fails.
+ * TRANSACTION. Failures answer with RFC 2449/3206 response codes: {@code [AUTH]} for credentials
+ * and for a locked-out login alike (RFC 3206 §4: the client must not retry with the same
+ * credentials; {@code [LOGIN-DELAY]} would promise that waiting alone helps, and is meant for a
+ * per-user minimum delay between logins, RFC 2449 §8.1.1), {@code [IN-USE]} for the lock,
+ * {@code [SYS/TEMP]} when a store fails.
  */
 public final class Login {
 
@@ -35,7 +37,7 @@ public final class Login {
         // anything, the right password included.
         return credentials.authenticate(name, password, Scope.POP3, ip).flatMap(result -> {
             if (result.outcome() == AuthOutcome.LOCKED) {
-                return reply(conversation, "-ERR [LOGIN-DELAY] Too many failed logins, try again later");
+                return reply(conversation, "-ERR [AUTH] Too many failed logins, try again later");
             }
             return result.success() ? open(conversation, result) : reply(conversation, "-ERR [AUTH] " + refusal(result));
         });
