@@ -2,7 +2,10 @@
 # A throwaway Dovecot on loopback, the speed reference for Mallard's benchmarks.
 #   bench/dovecot.sh start DIR USERS   users bench1..benchN, password "bench"
 #   bench/dovecot.sh stop DIR
-# Ports: POP3 ${DOVECOT_POP3_PORT:-11110}, IMAP ${DOVECOT_IMAP_PORT:-11143}, LMTP ${DOVECOT_LMTP_PORT:-11024}.
+# Ports: POP3 ${DOVECOT_POP3_PORT:-11110}, IMAP ${DOVECOT_IMAP_PORT:-11143}, LMTP ${DOVECOT_LMTP_PORT:-11024};
+# give each concurrent run its own ports and DIR.
+# DOVECOT_PASSWORD: the passdb entry of every user ({PLAIN}bench by default; the IMAP benchmark
+# passes an {ARGON2ID} hash with Mallard's parameters, so LOGIN costs the same on both sides).
 set -euo pipefail
 
 install_dovecot() {
@@ -18,7 +21,8 @@ start() {
     mkdir -p "$dir"/run "$dir"/state "$dir"/mail
     dir=$(cd "$dir" && pwd)
     : > "$dir/passwd"
-    for i in $(seq 1 "$users"); do echo "bench$i:{PLAIN}bench" >> "$dir/passwd"; done
+    local password=${DOVECOT_PASSWORD:-"{PLAIN}bench"}
+    for i in $(seq 1 "$users"); do echo "bench$i:$password" >> "$dir/passwd"; done
     local owner=""
     if [ "$(id -u)" = 0 ]; then
         # Mail processes run as nobody, login and internal processes as Debian's own users.
@@ -52,7 +56,13 @@ userdb {
   driver = static
   args = uid=$uid gid=$gid home=$dir/mail/%n
 }
+# One login and one mail process per IMAP connection (Debian's defaults): room for 100 clients
+# that reconnect (the default limit is 100 processes).
+service imap {
+  process_limit = 250
+}
 service imap-login {
+  process_limit = 250
   inet_listener imap {
     port = ${DOVECOT_IMAP_PORT:-11143}
   }

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Delivers COUNT varied messages to one recipient over LMTP: the same bytes to every server
-compared, so that a benchmark measures the servers and not the mail (seeded generator)."""
+"""Delivers COUNT varied messages to each recipient over LMTP: the same bytes to every server
+compared, so that a benchmark measures the servers and not the mail (seeded generator).
+Recipients share a transaction, BATCH at a time (RFC 2033 answers each one)."""
 import argparse
 import random
 import smtplib
@@ -25,23 +26,45 @@ def message(rng, n):
     return msg.as_bytes()
 
 
+def deliver(lmtp, recipients, raw):
+    """One transaction; after DATA, LMTP answers once per accepted recipient (RFC 2033 §4.2),
+    which smtplib's sendmail does not read."""
+    code, reply = lmtp.mail("sender@example.org")
+    if code != 250:
+        raise SystemExit(f"MAIL: {code} {reply}")
+    for rcpt in recipients:
+        code, reply = lmtp.rcpt(rcpt)
+        if code != 250:
+            raise SystemExit(f"RCPT {rcpt}: {code} {reply}")
+    replies = [lmtp.data(raw)] + [lmtp.getreply() for _ in recipients[1:]]
+    failed = [(rcpt, reply) for rcpt, reply in zip(recipients, replies) if reply[0] != 250]
+    if failed:
+        raise SystemExit(f"DATA: {failed}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
-    parser.add_argument("--rcpt", required=True)
+    parser.add_argument("--rcpt", required=True, nargs="+")
+    parser.add_argument("--batch", type=int, default=50, help="recipients per transaction")
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     rng = random.Random(args.seed)
     total = 0
+    recipients = args.rcpt
     lmtp = smtplib.LMTP(args.host, args.port)
+    lmtp.ehlo()
     for n in range(args.count):
         raw = message(rng, n)
         total += len(raw)
-        lmtp.sendmail("sender@example.org", [args.rcpt], raw)
+        for first in range(0, len(recipients), args.batch):
+            batch = recipients[first:first + args.batch]
+            deliver(lmtp, batch, raw)
     lmtp.quit()
-    print(f"delivered {args.count} messages, {total} bytes, to {args.rcpt} on {args.host}:{args.port}")
+    print(f"delivered {args.count} messages, {total} bytes, to each of {len(recipients)} recipients "
+          f"({recipients[0]}...) on {args.host}:{args.port}")
 
 
 if __name__ == "__main__":

@@ -75,7 +75,10 @@ public final class AuthLog {
         });
     }
 
-    /** A user's attempts in {@code [from, to)}, newest first. */
+    /**
+     * A user's attempts in {@code [from, to)}, newest first; attempts of the same millisecond by
+     * their ids, which grow in the order this process made them.
+     */
     public Flux<AuthEvent> forUser(ObjectId user, Instant from, Instant to, int limit) {
         return Flux.from(log.find(Filters.and(Filters.eq("user", user),
                                 Filters.gte("created", Date.from(from)), Filters.lt("created", Date.from(to))))

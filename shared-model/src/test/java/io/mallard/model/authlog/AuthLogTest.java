@@ -69,6 +69,18 @@ class AuthLogTest {
     }
 
     @Test
+    void attemptsOfTheSameMillisecondComeNewestFirstToo() {
+        ObjectId user = new ObjectId();
+        AuthLog sameInstant = at(T0);
+        for (int n = 1; n <= 20; n++) {
+            sameInstant.record(user, "u", "192.0.2." + n, "imap", AuthOutcome.SUCCESS, "master", null).block();
+        }
+
+        assertThat(sameInstant.forUser(user, T0, T0.plusSeconds(1), 3).collectList().block())
+                .extracting(AuthEvent::ip).containsExactly("192.0.2.20", "192.0.2.19", "192.0.2.18");
+    }
+
+    @Test
     void eachEntryExpiresAfterTheRetentionThroughATtlIndex() {
         ObjectId asp = new ObjectId();
         AuthEvent event = at(T0).record(null, "ghost", "203.0.113.9", "smtp", AuthOutcome.UNKNOWN_USER, null, asp).block();

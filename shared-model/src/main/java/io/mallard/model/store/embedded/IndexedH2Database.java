@@ -8,18 +8,22 @@ import org.h2.mvstore.MVStore;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 
 /**
  * An H2 database whose collections are {@link IndexedH2Collection}s and whose indexes, unique or
  * not, live in value-ordered maps. The map names differ from the library's
  * ({@code ._ordered_index_} instead of {@code ._index_}), so a data file written by the plain
  * backend gets its indexes rebuilt from the documents on first open instead of being read in the
- * library's byte order.
+ * library's byte order. A {@code countDocuments} aggregation is answered through those indexes
+ * too ({@link CountPipeline}).
  */
 final class IndexedH2Database extends H2Database {
 
@@ -45,6 +49,19 @@ final class IndexedH2Database extends H2Database {
 
     private MVStore store() {
         return mvStore != null ? mvStore : OPENING.get();
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver,
+                                  Oplog oplog) {
+        if (command.equalsIgnoreCase("aggregate") && query.get("aggregate") instanceof String collectionName) {
+            var count = CountPipeline.of(query);
+            if (count.isPresent()) {
+                return count.get().answer(resolveCollection(collectionName, false),
+                        getFullCollectionNamespace(collectionName));
+            }
+        }
+        return super.handleCommand(channel, command, query, databaseResolver, oplog);
     }
 
     /** The same data and meta maps as the library's collection, so existing files open unchanged. */

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
@@ -108,6 +111,32 @@ class EmbeddedIndexesTest {
     }
 
     @Test
+    void countDocumentsReadsOnlyTheIndexedRange() {
+        Bson box2 = Filters.and(Filters.eq("mailbox", "box2"), Filters.lte("uid", 50), Filters.ne("abandoned", true));
+
+        assertThat(counted(box2, new CountOptions())).isEqualTo(50);
+        assertThat(visits).isEqualTo(50);
+        assertThat(counted(Filters.and(box2, Filters.ne("flags", "\\Seen")), new CountOptions())).isZero();
+        assertThat(visits).isEqualTo(50);
+        assertThat(counted(Filters.eq("mailbox", "box1"), new CountOptions().skip(90).limit(20))).isEqualTo(10);
+        assertThat(counted(Filters.eq("mailbox", "box1"), new CountOptions().skip(10).limit(20))).isEqualTo(20);
+        assertThat(Mono.from(store.database().getCollection("none").countDocuments()).block()).isZero();
+    }
+
+    @Test
+    void anAggregationOtherThanACountStillGetsTheLibrarysAnswer() {
+        List<Document> sums = Flux.from(messages.aggregate(List.of(
+                Aggregates.match(Filters.eq("mailbox", "box3")),
+                Aggregates.group("$mailbox", Accumulators.sum("uids", "$uid"), Accumulators.sum("n", 1))))).collectList().block();
+
+        assertThat(sums).singleElement().satisfies(sum -> {
+            assertThat(sum.get("_id")).isEqualTo("box3");
+            assertThat(sum.getInteger("uids")).isEqualTo(5050);
+            assertThat(sum.getInteger("n")).isEqualTo(100);
+        });
+    }
+
+    @Test
     void anArrayFieldIsIndexedByEachElement() {
         assertThat(uids(Filters.eq("flags", "\\Flagged"))).hasSize(50).allMatch(uid -> uid % 10 == 0);
         assertThat(visits).isEqualTo(50);
@@ -171,6 +200,13 @@ class EmbeddedIndexesTest {
                 .collectList().block();
         visits = server.documentsVisited(MongoStore.DEFAULT_DATABASE, "messages") - before;
         return uids;
+    }
+
+    private long counted(Bson filter, CountOptions options) {
+        long before = server.documentsVisited(MongoStore.DEFAULT_DATABASE, "messages");
+        long count = Mono.from(messages.countDocuments(filter, options)).block();
+        visits = server.documentsVisited(MongoStore.DEFAULT_DATABASE, "messages") - before;
+        return count;
     }
 
     private void open() {

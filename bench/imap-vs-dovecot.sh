@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# IMAP side by side with Dovecot on loopback, in one run: both servers get the same COUNT messages
+# per user over LMTP, then clients (each its own user) run sessions of LOGIN, SELECT, FETCH of
+# headers and of a body, STORE, SEARCH and APPEND for SECONDS per phase at each concurrency of
+# CLIENTS, ROUNDS phases per server taking turns; medians of ops/s and p99 per operation.
+#   bench/imap-vs-dovecot.sh     (CLIENTS=1,10,100 COUNT=200 SECONDS=20 ROUNDS=3 WARMUP=10)
+# Both sides: plaintext LOGIN on loopback, password hashed with Argon2id m=19 MiB t=2 p=1.
+# Ports: Mallard from MALLARD_PORT_BASE (bench/mallard.sh; 20000), Dovecot DOVECOT_*_PORT (12xxx).
+# Needs a JDK and Python 3; installs Dovecot from Debian's packages if it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+clients=${CLIENTS:-1,10,100}
+count=${COUNT:-200}
+seconds=${SECONDS_PER_PHASE:-20}
+rounds=${ROUNDS:-3}
+warmup=${WARMUP:-10}
+users=$(tr ',' '\n' <<< "$clients" | sort -n | tail -1)
+export DOVECOT_IMAP_PORT=${DOVECOT_IMAP_PORT:-12143} DOVECOT_POP3_PORT=${DOVECOT_POP3_PORT:-12110} \
+    DOVECOT_LMTP_PORT=${DOVECOT_LMTP_PORT:-12024}
+source bench/mallard.sh
+side_by_side imapbench
+
+bench_jars
+DOVECOT_PASSWORD=$(java -jar bench/target/mallard-bench.jar dovecot-password bench) \
+    bench/dovecot.sh start "$work/dovecot" "$users"
+# Every client comes from 127.0.0.1: lift the per-address limits, as Dovecot has none, of
+# connections (default 50) and of logins in flight (they count in the failure window until
+# verified; default 100).
+mallard_start MALLARD_IMAP_ALLOWPLAINTEXTLOGIN=true MALLARD_IMAP_MAXCONNECTIONSPERIP=1000 MALLARD_ACCESS_IPFAILURES=1000
+mallard_users "$users" bench
+
+python3 bench/seed_lmtp.py --port "$mallard_lmtp_port" --count "$count" --rcpt $(seq -f 'bench%g@example.com' 1 "$users")
+python3 bench/seed_lmtp.py --port "$DOVECOT_LMTP_PORT" --count "$count" --rcpt $(seq -f 'bench%g' 1 "$users")
+echo "machine: $(nproc) cores, $(date -u +%F), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+java -jar bench/target/mallard-bench.jar imap-mix --clients "$clients" --seconds "$seconds" --rounds "$rounds" \
+    --warmup "$warmup" mallard=127.0.0.1:"$mallard_imap_port":bench dovecot=127.0.0.1:"$DOVECOT_IMAP_PORT":bench
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
