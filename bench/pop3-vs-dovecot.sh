@@ -33,19 +33,25 @@ await_port() {
 
 [ -f standalone/target/mallard-standalone.jar ] || ./mvnw -q -B -DskipTests package
 bench/dovecot.sh start "$work/dovecot" 1
-# The maildrop holds every message, as Dovecot's does (Mallard's default is the newest 250).
+# Mallard on ports of its own (base MALLARD_PORT_BASE, default 18000), not the defaults that a
+# developer's Mallard or a test run may hold. The maildrop holds every message, as Dovecot's does
+# (Mallard's default is the newest 250). MALLARD_JAVA_OPTS reaches the JVM (e.g. a flight recording).
+base=${MALLARD_PORT_BASE:-18000}
 MALLARD_DATA_DIR="$work/mallard" MALLARD_ROOT_TOKEN="$token" MALLARD_POP3_ALLOWPLAINTEXTLOGIN=true \
     MALLARD_POP3_MAXMESSAGES="$count" \
-    java -jar standalone/target/mallard-standalone.jar > "$work/mallard.log" 2>&1 &
+    MALLARD_HTTP_PORT=$((base + 80)) MALLARD_API_PORT=$((base + 81)) MALLARD_AUTH_PORT=$((base + 82)) \
+    MALLARD_ACME_PORT=$((base + 83)) MALLARD_IMAP_PORT=$((base + 143)) MALLARD_IMAP_TLSPORT=$((base + 993)) \
+    MALLARD_POP3_PORT=$((base + 110)) MALLARD_POP3_TLSPORT=$((base + 995)) MALLARD_LMTP_PORT=$((base + 24)) \
+    java ${MALLARD_JAVA_OPTS:-} -jar standalone/target/mallard-standalone.jar > "$work/mallard.log" 2>&1 &
 mallard_pid=$!
-await_port 8080
-await_port 1110
-curl -sf -X POST http://127.0.0.1:8080/users -H "X-Access-Token: $token" -H 'Content-Type: application/json' \
+await_port $((base + 80))
+await_port $((base + 110))
+curl -sf -X POST http://127.0.0.1:$((base + 80))/users -H "X-Access-Token: $token" -H 'Content-Type: application/json' \
     -d '{"username":"bench1","password":"bench-password","address":"bench1@example.com"}' > /dev/null
 
-python3 bench/seed_lmtp.py --port 2424 --rcpt bench1@example.com --count "$count"
+python3 bench/seed_lmtp.py --port $((base + 24)) --rcpt bench1@example.com --count "$count"
 python3 bench/seed_lmtp.py --port "${DOVECOT_LMTP_PORT:-11024}" --rcpt bench1 --count "$count"
 echo "rounds: $rounds, machine: $(nproc) cores, $(date -u +%F)"
 python3 bench/pop3_bench.py --rounds "$rounds" \
-    mallard=127.0.0.1:1110:bench1:bench-password \
+    mallard=127.0.0.1:$((base + 110)):bench1:bench-password \
     dovecot=127.0.0.1:"${DOVECOT_POP3_PORT:-11110}":bench1:bench

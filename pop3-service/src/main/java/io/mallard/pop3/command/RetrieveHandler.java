@@ -3,41 +3,36 @@ package io.mallard.pop3.command;
 import java.util.Set;
 
 import io.mallard.model.mail.MessageContent;
-import io.mallard.model.message.MailStorage;
 import io.mallard.model.message.Message;
 import io.mallard.pop3.codec.DotStuffer;
 import io.mallard.pop3.codec.Pop3Request;
-import io.mallard.pop3.maildrop.MaildropEntry;
 import io.mallard.pop3.metrics.Pop3Metrics;
 import reactor.core.publisher.Mono;
 
 /**
- * RETR and TOP (RFC 1939 §5 and §7): the message document, from the maildrop's cache or read when
- * asked, then the original bytes as stored go out dot-stuffed and streamed. RETR marks the message
+ * RETR and TOP (RFC 1939 §5 and §7): the message document, read ahead by the maildrop, then the original bytes as stored go out dot-stuffed and streamed. RETR marks the message
  * for \Seen at QUIT; TOP only peeks. TOP needs no parse: the stuffer counts lines as the bytes go
  * by and the rest of the content is never read. A message IMAP removed after login is reported
  * gone, not an error of the session.
  */
 final class RetrieveHandler implements CommandHandler {
 
-    private final MailStorage storage;
     private final MessageContent content;
     private final Pop3Metrics metrics;
     private final boolean top;
 
-    private RetrieveHandler(MailStorage storage, MessageContent content, Pop3Metrics metrics, boolean top) {
-        this.storage = storage;
+    private RetrieveHandler(MessageContent content, Pop3Metrics metrics, boolean top) {
         this.content = content;
         this.metrics = metrics;
         this.top = top;
     }
 
-    static RetrieveHandler retr(MailStorage storage, MessageContent content, Pop3Metrics metrics) {
-        return new RetrieveHandler(storage, content, metrics, false);
+    static RetrieveHandler retr(MessageContent content, Pop3Metrics metrics) {
+        return new RetrieveHandler(content, metrics, false);
     }
 
-    static RetrieveHandler top(MailStorage storage, MessageContent content, Pop3Metrics metrics) {
-        return new RetrieveHandler(storage, content, metrics, true);
+    static RetrieveHandler top(MessageContent content, Pop3Metrics metrics) {
+        return new RetrieveHandler(content, metrics, true);
     }
 
     @Override
@@ -48,14 +43,10 @@ final class RetrieveHandler implements CommandHandler {
     @Override
     public Mono<Void> handle(Pop3Request request, Pop3Conversation conversation) {
         int number = request.number(0);
-        MaildropEntry entry = conversation.maildrop().get(number).orElse(null);
-        if (entry == null) {
+        if (conversation.maildrop().get(number).isEmpty()) {
             return Answers.reply(conversation, Answers.NO_SUCH_MESSAGE);
         }
-        Mono<Message> document = entry.document().map(Mono::just)
-                .orElseGet(() -> storage.listing().range(conversation.maildrop().inbox(), entry.uid(), entry.uid()).next()
-                        .filter(message -> message.id().equals(entry.id())));
-        return document
+        return conversation.maildrop().document(number)
                 .flatMap(message -> send(message, number, request, conversation).thenReturn(true))
                 .switchIfEmpty(Mono.defer(() -> Answers.reply(conversation,
                         "-ERR Message " + number + " was removed by another session").thenReturn(true)))

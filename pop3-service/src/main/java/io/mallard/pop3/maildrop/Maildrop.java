@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import org.bson.types.ObjectId;
 
+import io.mallard.model.message.Message;
+import reactor.core.publisher.Mono;
 
 /**
  * The messages one POP3 session works on (RFC 1939 §5): fixed at login, numbered from 1 oldest
@@ -19,11 +21,13 @@ public final class Maildrop {
     private final List<MaildropEntry> messages;
     private final BitSet deleted = new BitSet();
     private final BitSet retrieved = new BitSet();
+    private final ReadAhead documents;
 
-    public Maildrop(ObjectId user, ObjectId inbox, List<MaildropEntry> messages) {
+    Maildrop(ObjectId user, ObjectId inbox, List<MaildropEntry> messages, ReadAhead documents) {
         this.user = user;
         this.inbox = inbox;
         this.messages = List.copyOf(messages);
+        this.documents = documents;
     }
 
     public ObjectId user() {
@@ -59,6 +63,14 @@ public final class Maildrop {
             return Optional.empty();
         }
         return Optional.of(messages.get(number - 1));
+    }
+
+    /**
+     * The stored document of message {@code number}, as {@link #get} found it, for RETR and TOP:
+     * read a window at a time ahead of the client; empty when another session removed it since login.
+     */
+    public Mono<Message> document(int number) {
+        return documents.document(number);
     }
 
     public void delete(int number) {
