@@ -1,12 +1,13 @@
 package io.mallard.pop3.maildrop;
 
+import java.nio.ByteBuffer;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 
 import org.bson.types.ObjectId;
 
-import io.mallard.model.message.Message;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,13 +22,13 @@ public final class Maildrop {
     private final List<MaildropEntry> messages;
     private final BitSet deleted = new BitSet();
     private final BitSet retrieved = new BitSet();
-    private final ReadAhead documents;
+    private final ReadAhead reader;
 
-    Maildrop(ObjectId user, ObjectId inbox, List<MaildropEntry> messages, ReadAhead documents) {
+    Maildrop(ObjectId user, ObjectId inbox, List<MaildropEntry> messages, ReadAhead reader) {
         this.user = user;
         this.inbox = inbox;
         this.messages = List.copyOf(messages);
-        this.documents = documents;
+        this.reader = reader;
     }
 
     public ObjectId user() {
@@ -66,11 +67,12 @@ public final class Maildrop {
     }
 
     /**
-     * The stored document of message {@code number}, as {@link #get} found it, for RETR and TOP:
-     * read a window at a time ahead of the client; empty when another session removed it since login.
+     * The original bytes of message {@code number}, as {@link #get} found it, for RETR
+     * ({@code whole}) or TOP: read a window at a time ahead of the client (see {@link ReadAhead});
+     * empty when another session removed the message since login.
      */
-    public Mono<Message> document(int number) {
-        return documents.document(number);
+    public Mono<Flux<ByteBuffer>> content(int number, boolean whole) {
+        return reader.content(number, whole);
     }
 
     public void delete(int number) {

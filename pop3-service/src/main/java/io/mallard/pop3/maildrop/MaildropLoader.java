@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.bson.types.ObjectId;
 
+import io.mallard.model.mail.MessageContent;
 import io.mallard.model.mailbox.Mailbox;
 import io.mallard.model.message.MailStorage;
 import io.mallard.model.message.MessageFields;
@@ -18,11 +19,13 @@ import reactor.core.publisher.Mono;
 public final class MaildropLoader {
 
     private final MailStorage storage;
+    private final MessageContent content;
     private final int limit;
     private final long readAheadBytes;
 
-    public MaildropLoader(MailStorage storage, int limit, long readAheadBytes) {
+    public MaildropLoader(MailStorage storage, MessageContent content, int limit, long readAheadBytes) {
         this.storage = storage;
+        this.content = content;
         this.limit = limit;
         this.readAheadBytes = readAheadBytes;
     }
@@ -36,6 +39,7 @@ public final class MaildropLoader {
     }
 
     private Maildrop maildrop(ObjectId user, ObjectId inbox, List<MaildropEntry> entries) {
-        return new Maildrop(user, inbox, entries, new ReadAhead(storage.listing(), inbox, entries, readAheadBytes));
+        return new Maildrop(user, inbox, entries, new ReadAhead(storage.listing(), content, inbox, entries,
+                readAheadBytes));
     }
 }

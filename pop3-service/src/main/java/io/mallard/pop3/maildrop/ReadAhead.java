@@ -1,98 +1,136 @@
 package io.mallard.pop3.maildrop;
 
+import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.types.ObjectId;
 
+import io.mallard.model.mail.MessageContent;
+import io.mallard.model.message.Message;
 import io.mallard.model.message.MessageFields;
 import io.mallard.model.message.MessageListing;
-import io.mallard.model.message.Message;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads a session's message documents a window at a time: clients RETR the maildrop in order, so
- * the documents of the next messages, as many as fit {@code windowBytes} of content held inline,
- * come in one query instead of one round trip each, and once the client is halfway through a
- * window the next one is already being read while the current messages stream out. At most two
- * windows are held, so a session pins a bounded amount of memory; a message's large bodies are
- * not held at all (they stay in GridFS and stream when the message is sent). Only the original
- * bytes' locations are read, never the parsed content, which POP3 does not use.
+ * Reads a session's messages a window at a time, ahead of the client: clients RETR the maildrop in
+ * order, so the documents of the next messages, as many as fit {@code windowBytes}, come in one
+ * query instead of a round trip each, and their bodies stored apart (GridFS) are read too, while
+ * the client is still busy with the messages before. When the client enters a window the next one
+ * is read, so at most two are held and a session pins a bounded amount of memory. A message larger
+ * than half a window is never held: its bytes stream from the store when it is sent. Only the
+ * original bytes are read, never the parsed content, which POP3 does not use.
  *
- * <p>Used from the session's event loop only, one command at a time; the documents arrive on
- * store threads and are replayed to each RETR that asks.
+ * <p>TOP reads only the start of a message, so a window that TOP opens reads the documents alone
+ * (the bytes kept inline) and leaves the bodies stored apart in the store.
+ *
+ * <p>Used from the session's event loop only, one command at a time; windows complete on store
+ * threads.
  */
 final class ReadAhead {
 
     /** What a document holds inline at most (the store moves the rest of a message to GridFS). */
     private static final long MAX_INLINE = 1024 * 1024;
+    /** Bodies stored apart, read at once within a window. */
+    private static final int CONCURRENT_READS = 4;
 
     private final MessageListing listing;
+    private final MessageContent content;
     private final ObjectId inbox;
     private final List<MaildropEntry> messages;
     private final long windowBytes;
     private Window current;
     private Window next;
 
-    ReadAhead(MessageListing listing, ObjectId inbox, List<MaildropEntry> messages, long windowBytes) {
+    ReadAhead(MessageListing listing, MessageContent content, ObjectId inbox, List<MaildropEntry> messages,
+            long windowBytes) {
         this.listing = listing;
+        this.content = content;
         this.inbox = inbox;
         this.messages = messages;
         this.windowBytes = windowBytes;
     }
 
-    /** The document of message {@code number} (1-based), or empty when another session removed it. */
-    Mono<Message> document(int number) {
-        if (next != null && next.holds(number)) {
+    /**
+     * The original bytes of message {@code number} (1-based), for RETR ({@code whole}) or TOP; empty
+     * when another session removed the message since login.
+     */
+    Mono<Flux<ByteBuffer>> content(int number, boolean whole) {
+        if (next != null && next.holds(number, whole)) {
             current = next;
             next = null;
-        } else if (current == null || !current.holds(number)) {
-            current = read(number);
+        } else if (current == null || !current.holds(number, whole)) {
+            current = read(number, whole);
             next = null;
         }
-        if (next == null && current.last < messages.size() && number >= (current.first + current.last) / 2) {
-            next = read(current.last + 1);
+        if (next == null && current.last < messages.size()) {
+            next = read(current.last + 1, whole);
         }
         ObjectId id = messages.get(number - 1).id();
-        return current.documents.filter(message -> message.id().equals(id)).next();
+        return current.messages.mapNotNull(read -> read.get(id)).map(this::bytes);
+    }
+
+    private Flux<ByteBuffer> bytes(Read read) {
+        // Each RETR of a held message gets its own cursors over the same bytes.
+        return read.held() != null ? Flux.fromIterable(read.held()).map(ByteBuffer::duplicate)
+                : content.raw(read.message());
     }
 
     /** Starts reading the window from {@code first}: at least that message, then as many as fit. */
-    private Window read(int first) {
+    private Window read(int first, boolean whole) {
         int last = first;
-        long bytes = inline(first);
-        while (last < messages.size() && bytes + inline(last + 1) <= windowBytes) {
+        long bytes = held(first, whole);
+        while (last < messages.size() && bytes + held(last + 1, whole) <= windowBytes) {
             last++;
-            bytes += inline(last);
+            bytes += held(last, whole);
         }
-        Window window = new Window(first, last);
-        // Connected at once and replayed: the query runs ahead of the RETRs that will want its documents.
-        window.documents = listing.range(inbox, messages.get(first - 1).uid(), messages.get(last - 1).uid(),
+        Window window = new Window(first, last, whole);
+        window.messages = listing.range(inbox, messages.get(first - 1).uid(), messages.get(last - 1).uid(),
                         MessageFields.RAW)
+                .flatMapSequential(message -> whole && holdsWhole(message.size())
+                        ? content.raw(message).collectList().map(chunks -> new Read(message, chunks))
+                        : Mono.just(new Read(message, null)), CONCURRENT_READS)
+                .collectMap(read -> read.message().id())
                 .doOnError(failure -> window.failed = true)
-                .replay().autoConnect(0);
+                .cache();
+        // Read now, while the client is busy with the messages before.
+        window.messages.subscribe(null, failure -> { });
         return window;
     }
 
-    private long inline(int number) {
-        return Math.min(messages.get(number - 1).size(), MAX_INLINE);
+    /** What message {@code number} costs a window in memory. */
+    private long held(int number, boolean whole) {
+        long size = messages.get(number - 1).size();
+        return whole && holdsWhole(size) ? size : Math.min(size, MAX_INLINE);
     }
 
-    /** Messages {@code first..last}; a failed read is not kept, so the next RETR reads again. */
+    private boolean holdsWhole(long size) {
+        return size <= windowBytes / 2;
+    }
+
+    /** A message as a window read it: its document, and its bytes unless it is too large to hold. */
+    private record Read(Message message, List<ByteBuffer> held) {
+    }
+
+    /** Messages {@code first..last}; a failed read is not kept, so the next command reads again. */
     private static final class Window {
 
         private final int first;
         private final int last;
-        private Flux<Message> documents;
+        private final boolean whole;
+        private Mono<Map<ObjectId, Read>> messages;
         private volatile boolean failed;
 
-        private Window(int first, int last) {
+        private Window(int first, int last, boolean whole) {
             this.first = first;
             this.last = last;
+            this.whole = whole;
         }
 
-        private boolean holds(int number) {
-            return !failed && number >= first && number <= last;
+        /** RETR needs a window that read whole messages; TOP makes do with any. */
+        private boolean holds(int number, boolean wholeMessages) {
+            return !failed && number >= first && number <= last && (whole || !wholeMessages);
         }
     }
 }
