@@ -23,7 +23,7 @@ cleanup() {
 trap cleanup EXIT
 
 await_port() {
-    for _ in $(seq 1 300); do
+    for _ in $(seq 1 900); do  # up to 3 minutes: a loaded machine starts slowly
         (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return
         sleep 0.2
     done
@@ -51,7 +51,9 @@ curl -sf -X POST http://127.0.0.1:$((base + 80))/users -H "X-Access-Token: $toke
 
 python3 bench/seed_lmtp.py --port $((base + 24)) --rcpt bench1@example.com --count "$count"
 python3 bench/seed_lmtp.py --port "${DOVECOT_LMTP_PORT:-11024}" --rcpt bench1 --count "$count"
-echo "rounds: $rounds, machine: $(nproc) cores, $(date -u +%F)"
+echo "rounds: $rounds after a warm-up round, machine: $(nproc) cores, $(date -u +%F)," \
+    "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 bench/pop3_bench.py --rounds "$rounds" \
     mallard=127.0.0.1:$((base + 110)):bench1:bench-password \
     dovecot=127.0.0.1:"${DOVECOT_POP3_PORT:-11110}":bench1:bench
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

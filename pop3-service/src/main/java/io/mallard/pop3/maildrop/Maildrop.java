@@ -92,8 +92,12 @@ public final class Maildrop {
         return deleted.stream().mapToObj(messages::get).toList();
     }
 
-    /** These become \Seen at QUIT, deleted ones too: a message moved to Trash was read. */
-    public List<MaildropEntry> retrieved() {
-        return retrieved.stream().mapToObj(messages::get).toList();
+    /**
+     * These become \Seen at QUIT, deleted ones too (a message moved to Trash was read). Those that
+     * were \Seen at login are left out: a client that downloads again would cost a read per
+     * message for nothing. (Should IMAP clear \Seen meanwhile, that later choice stands.)
+     */
+    public List<MaildropEntry> retrievedUnseen() {
+        return retrieved.stream().mapToObj(messages::get).filter(entry -> !entry.seen()).toList();
     }
 }

@@ -7,14 +7,15 @@ import org.bson.types.ObjectId;
 import io.mallard.model.mail.MessageContent;
 import io.mallard.model.mailbox.Mailbox;
 import io.mallard.model.message.MailStorage;
+import io.mallard.model.message.Message;
 import io.mallard.model.message.MessageFields;
 import reactor.core.publisher.Mono;
 
 /**
  * Builds a session's maildrop: the newest {@code limit} INBOX messages, oldest first (WildDuck's
  * rule, default 250), so a client on a huge INBOX gets a bounded listing and numbering that holds
- * for the whole session. Login reads ids, UIDs and sizes only; content is read as RETR and TOP
- * ask for it, {@code readAheadBytes} at a time (see {@link ReadAhead}).
+ * for the whole session. Login reads ids, UIDs, sizes and flags only; content is read as RETR
+ * and TOP ask for it, {@code readAheadBytes} at a time (see {@link ReadAhead}).
  */
 public final class MaildropLoader {
 
@@ -33,7 +34,8 @@ public final class MaildropLoader {
     public Mono<Maildrop> load(ObjectId user) {
         return storage.mailboxes().require(user, Mailbox.INBOX)
                 .flatMap(inbox -> storage.listing().newest(inbox.id(), limit, MessageFields.NONE)
-                        .map(message -> new MaildropEntry(message.id(), message.uid(), message.size()))
+                        .map(message -> new MaildropEntry(message.id(), message.uid(), message.size(),
+                                message.flags().contains(Message.SEEN)))
                         .collectList()
                         .map(entries -> maildrop(user, inbox.id(), List.copyOf(entries))));
     }

@@ -18,9 +18,11 @@ import reactor.core.publisher.Mono;
  * order, so the documents of the next messages, as many as fit {@code windowBytes}, come in one
  * query instead of a round trip each, and their bodies stored apart (GridFS) are read too, while
  * the client is still busy with the messages before. When the client enters a window the next one
- * is read, so at most two are held and a session pins a bounded amount of memory. A message larger
- * than half a window is never held: its bytes stream from the store when it is sent. Only the
- * original bytes are read, never the parsed content, which POP3 does not use.
+ * is read, so at most two are held and a session pins a bounded amount of memory. The first window
+ * of a session is small, so the first RETR waits for little, and each next one doubles up to
+ * {@code windowBytes}. A message larger than half of that is never held: its bytes stream from
+ * the store when it is sent. Only the original bytes are read, never the parsed content, which
+ * POP3 does not use.
  *
  * <p>TOP reads only the start of a message, so a window that TOP opens reads the documents alone
  * (the bytes kept inline) and leaves the bodies stored apart in the store.
@@ -34,6 +36,8 @@ final class ReadAhead {
     private static final long MAX_INLINE = 1024 * 1024;
     /** Bodies stored apart, read at once within a window. */
     private static final int CONCURRENT_READS = 4;
+    /** The first window is this part of a full one. */
+    private static final int FIRST_WINDOW_PART = 16;
 
     private final MessageListing listing;
     private final MessageContent content;
@@ -61,11 +65,11 @@ final class ReadAhead {
             current = next;
             next = null;
         } else if (current == null || !current.holds(number, whole)) {
-            current = read(number, whole);
+            current = read(number, whole, windowBytes / FIRST_WINDOW_PART);
             next = null;
         }
         if (next == null && current.last < messages.size()) {
-            next = read(current.last + 1, whole);
+            next = read(current.last + 1, whole, Math.min(windowBytes, 2 * current.budget));
         }
         ObjectId id = messages.get(number - 1).id();
         return current.messages.mapNotNull(read -> read.get(id)).map(this::bytes);
@@ -77,15 +81,15 @@ final class ReadAhead {
                 : content.raw(read.message());
     }
 
-    /** Starts reading the window from {@code first}: at least that message, then as many as fit. */
-    private Window read(int first, boolean whole) {
+    /** Starts reading the window from {@code first}: at least that message, then as many as fit {@code budget}. */
+    private Window read(int first, boolean whole, long budget) {
         int last = first;
         long bytes = held(first, whole);
-        while (last < messages.size() && bytes + held(last + 1, whole) <= windowBytes) {
+        while (last < messages.size() && bytes + held(last + 1, whole) <= budget) {
             last++;
             bytes += held(last, whole);
         }
-        Window window = new Window(first, last, whole);
+        Window window = new Window(first, last, whole, budget);
         window.messages = listing.range(inbox, messages.get(first - 1).uid(), messages.get(last - 1).uid(),
                         MessageFields.RAW)
                 .flatMapSequential(message -> whole && holdsWhole(message.size())
@@ -119,13 +123,15 @@ final class ReadAhead {
         private final int first;
         private final int last;
         private final boolean whole;
+        private final long budget;
         private Mono<Map<ObjectId, Read>> messages;
         private volatile boolean failed;
 
-        private Window(int first, int last, boolean whole) {
+        private Window(int first, int last, boolean whole, long budget) {
             this.first = first;
             this.last = last;
             this.whole = whole;
+            this.budget = budget;
         }
 
         /** RETR needs a window that read whole messages; TOP makes do with any. */
