@@ -85,7 +85,9 @@ class Pop3DeletionsSeenThroughImapTest {
         properties.put("mail.pop3.host", services.pop3().getHostString());
         properties.put("mail.pop3.port", Integer.toString(services.pop3().getPort()));
         properties.put("mail.pop3.connectiontimeout", "10000");
-        // QUIT commits 250 moves to Trash, which can outlast Angus's usual 10 s on a busy machine.
+        // QUIT answers only once UPDATE has moved the 250 messages and given the lock back; on a loaded
+        // machine that can outlast a 10 s read timeout, after which Angus drops the socket and the next
+        // connect finds the maildrop still [IN-USE].
         properties.put("mail.pop3.timeout", "60000");
         Session session = Session.getInstance(properties);
         List<String> uids = new ArrayList<>();

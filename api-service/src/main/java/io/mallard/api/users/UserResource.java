@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.mallard.api.web.Access;
-import io.mallard.api.web.ApiException;
 import io.mallard.api.web.Page;
 import io.mallard.model.access.AccessTokens;
 import io.mallard.model.access.Action;
@@ -37,6 +36,7 @@ import io.mallard.model.user.UserQuery;
 import io.mallard.model.user.UserSettings;
 import io.mallard.model.user.UserStore;
 import io.mallard.model.user.UserUpdate;
+import io.mallard.web.ApiException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -80,6 +80,9 @@ class UserResource {
                 .then(provisioning.create(user))
                 .flatMap(created -> imported
                         ? users.importPasswordHash(created.id(), request.password()).thenReturn(created)
+                        : Mono.just(created))
+                .flatMap(created -> Boolean.TRUE.equals(request.requirePasswordChange())
+                        ? users.update(created.id(), UserUpdate.NONE.withRequirePasswordChange(true)).thenReturn(created)
                         : Mono.just(created))
                 .map(created -> new UserResponses.Created(true, created.id().toHexString()));
     }
@@ -134,7 +137,8 @@ class UserResource {
                 // WildDuck's user role may not raise its own quota or limits, nor enable itself.
                 return Mono.error(Access.forbidden());
             }
-            return existing(target.user()).flatMap(current -> users.update(current.id(), update(current, request)))
+            boolean self = target.user().equals(target.grant().user());
+            return existing(target.user()).flatMap(current -> users.update(current.id(), update(current, request, self)))
                     .switchIfEmpty(Mono.error(UserResource::notFound))
                     .thenReturn(Map.of("success", true));
         });
@@ -164,16 +168,20 @@ class UserResource {
     private static boolean touchesAccountLimits(UserRequests.Update request) {
         return request.quota() != null || request.recipients() != null || request.forwards() != null
                 || request.imapMaxConnections() != null || request.pop3MaxConnections() != null
-                || request.disabled() != null || request.disabledScopes() != null;
+                || request.disabled() != null || request.disabledScopes() != null || request.requirePasswordChange() != null;
     }
 
-    private static UserUpdate update(User current, UserRequests.Update request) {
+    /** @param self the caller is the user: a password it sets needs no change (WildDuck's temporary-password rule) */
+    private static UserUpdate update(User current, UserRequests.Update request, boolean self) {
         UserUpdate update = UserUpdate.NONE;
         if (request.name() != null) {
             update = update.withName(request.name());
         }
         if (request.password() != null) {
-            update = update.withPassword(request.password());
+            update = update.withPassword(request.password())
+                    .withRequirePasswordChange(!self && !Boolean.FALSE.equals(request.requirePasswordChange()));
+        } else if (request.requirePasswordChange() != null) {
+            update = update.withRequirePasswordChange(request.requirePasswordChange());
         }
         if (request.quota() != null) {
             update = update.withQuota(request.quota());

@@ -1,7 +1,8 @@
 package io.mallard.imap.session;
 
-import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.bson.types.ObjectId;
@@ -9,6 +10,7 @@ import org.bson.types.ObjectId;
 import io.mallard.imap.codec.Response;
 import io.mallard.imap.codec.ResponseEncoder;
 import io.mallard.model.journal.ChangeSubscription;
+import io.mallard.model.ratelimit.ConnectionSlots;
 import io.mallard.protocol.server.SessionContext;
 import io.netty.buffer.Unpooled;
 import reactor.core.publisher.Mono;
@@ -22,13 +24,17 @@ public final class ImapConnection {
     private final SessionContext context;
     private final ImapServices services;
     private final ChangeQueue changes;
-    private final Set<String> enabled = new LinkedHashSet<>();
+    /** Read from any thread by {@link #send}, changed by ENABLE. */
+    private final Set<String> enabled = ConcurrentHashMap.newKeySet();
     private volatile SessionState state = SessionState.NOT_AUTHENTICATED;
     private ObjectId user;
     private SelectedMailbox selected;
     private ChangeSubscription subscription;
     private Function<String, Mono<Boolean>> lineReader;
     private volatile Response.Status lastStatus;
+    /** Taken at login, given back once: by close, or by a login that finished after the close. */
+    private final AtomicReference<ConnectionSlots.Slot> slot = new AtomicReference<>();
+    private volatile boolean closed;
 
     ImapConnection(SessionContext context, ImapServices services) {
         this.context = context;
@@ -60,6 +66,11 @@ public final class ImapConnection {
         return enabled;
     }
 
+    /** RFC 6855: UTF8=ACCEPT is enabled, so mailbox names are UTF-8 both ways. */
+    public boolean utf8() {
+        return enabled.contains("UTF8=ACCEPT");
+    }
+
     public String remoteAddress() {
         return context.info().remoteAddress().getAddress().getHostAddress();
     }
@@ -84,7 +95,18 @@ public final class ImapConnection {
         if (response instanceof Response.Tagged tagged) {
             lastStatus = tagged.status();
         }
-        context.write(Unpooled.wrappedBuffer(ResponseEncoder.encode(response)));
+        context.write(Unpooled.wrappedBuffer(ResponseEncoder.encode(response, utf8())));
+    }
+
+    /**
+     * RFC 4978 §3: the tagged OK of COMPRESS goes out uncompressed, everything after it deflated.
+     * Completes once compression is in place, so the next command is read through it.
+     */
+    public Mono<Void> okThenCompress(String tag) {
+        Response.Tagged ok = new Response.Tagged(tag, Response.Status.OK, null, "DEFLATE active");
+        lastStatus = ok.status();
+        return Mono.create(sink -> context.startCompression(Unpooled.wrappedBuffer(ResponseEncoder.encode(ok)))
+                .addListener(done -> sink.success()));
     }
 
     /** The status of the last tagged response sent, for metrics; {@code null} before any. */
@@ -94,13 +116,22 @@ public final class ImapConnection {
         return status;
     }
 
-    /** LOGIN or AUTHENTICATE succeeded: opens the user's change feed before the tagged OK. */
-    public Mono<Void> authenticated(ObjectId userId) {
+    /**
+     * LOGIN or AUTHENTICATE succeeded and the user got a connection slot: opens the user's change
+     * feed before the tagged OK, and allows the longer authenticated idle time (RFC 9051 §5.4).
+     */
+    public Mono<Void> authenticated(ObjectId userId, ConnectionSlots.Slot slot) {
+        this.slot.set(slot);
+        if (closed) {
+            releaseSlot();
+            return Mono.empty();
+        }
         return services.notifier().open(userId).doOnNext(opened -> {
             user = userId;
             state = SessionState.AUTHENTICATED;
             subscription = opened;
             changes.follow(opened.events());
+            context.idleTimeout(services.settings().idleTimeout());
         }).then();
     }
 
@@ -137,13 +168,15 @@ public final class ImapConnection {
         return changes.report();
     }
 
-    /** IDLE: report changes as they arrive, until {@code stopIdle}. */
+    /** IDLE: report changes as they arrive, until {@code stopIdle}; the IDLE timeout applies meanwhile. */
     public void startIdle() {
+        context.idleTimeout(services.settings().idleCommandTimeout());
         changes.startLive();
     }
 
     /** Completes when no report of the IDLE is still being written. */
     public Mono<Void> stopIdle() {
+        context.idleTimeout(services.settings().idleTimeout());
         return changes.stopLive();
     }
 
@@ -164,10 +197,19 @@ public final class ImapConnection {
     }
 
     void close() {
+        closed = true;
+        releaseSlot();
         state = SessionState.LOGOUT;
         changes.close();
         if (subscription != null) {
             subscription.close();
+        }
+    }
+
+    private void releaseSlot() {
+        ConnectionSlots.Slot held = slot.getAndSet(null);
+        if (held != null) {
+            held.release().onErrorResume(error -> Mono.empty()).subscribe();
         }
     }
 }
