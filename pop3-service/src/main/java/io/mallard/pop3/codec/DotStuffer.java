@@ -43,9 +43,37 @@ public final class DotStuffer {
 
     /** Appends {@code chunk}'s octets, stuffed, to {@code out}; stops early once TOP is {@linkplain #done done}. */
     public void encode(ByteBuffer chunk, ByteBuf out) {
-        // Line to line by a word-at-a-time search for LF: only a line's first octet can need a dot,
-        // and runs between stuffed dots are copied in bulk. A view of the chunk, nothing copied.
-        ByteBuf in = Unpooled.wrappedBuffer(chunk);
+        ByteBuf in = Unpooled.wrappedBuffer(chunk); // a view: nothing copied
+        int consumed = bodyLines < 0 ? whole(in, out) : lineByLine(in, out);
+        chunk.position(chunk.position() + consumed);
+    }
+
+    /**
+     * RETR: the chunk is copied as it is, then searched for the dots that begin a line. Mail rarely
+     * has one (encoded attachments never), so that search over the copy, a word at a time, is
+     * usually all; a chunk that has one goes again line by line.
+     */
+    private int whole(ByteBuf in, ByteBuf out) {
+        int start = out.writerIndex();
+        out.writeBytes(in, in.readerIndex(), in.readableBytes());
+        int end = out.writerIndex();
+        for (int dot = out.indexOf(start, end, (byte) '.'); dot >= 0; dot = out.indexOf(dot + 1, end, (byte) '.')) {
+            if (dot == start ? lineStart : out.getByte(dot - 1) == '\n') {
+                out.writerIndex(start);
+                return lineByLine(in, out);
+            }
+        }
+        if (end > start) {
+            lineStart = out.getByte(end - 1) == '\n';
+        }
+        return end - start;
+    }
+
+    /**
+     * From LF to LF (found a word at a time): only a line's first octet can need a dot, and the
+     * runs between stuffed dots are copied in bulk. TOP also counts lines here.
+     */
+    private int lineByLine(ByteBuf in, ByteBuf out) {
         int start = in.readerIndex();
         int end = in.writerIndex();
         int runStart = start;
@@ -69,7 +97,7 @@ public final class DotStuffer {
             }
         }
         out.writeBytes(in, runStart, at - runStart);
-        chunk.position(chunk.position() + at - start);
+        return at - start;
     }
 
     /** Whether {@code [from, to)} holds nothing but CR: TOP's blank line that ends the header. */
