@@ -21,8 +21,7 @@ source bench/mallard.sh
 side_by_side imapbench
 
 bench_jars
-DOVECOT_PASSWORD=$(java -jar bench/target/mallard-bench.jar dovecot-password bench) \
-    bench/dovecot.sh start "$work/dovecot" "$users"
+bench/dovecot.sh start "$work/dovecot" "$users"
 # Every client comes from 127.0.0.1: lift the per-address limits, as Dovecot has none, of
 # connections (default 50) and of logins in flight (they count in the failure window until
 # verified; default 100).

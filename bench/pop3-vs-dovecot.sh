@@ -23,7 +23,7 @@ cleanup() {
 trap cleanup EXIT
 
 await_port() {
-    for _ in $(seq 1 300); do
+    for _ in $(seq 1 900); do  # up to 3 minutes: a loaded machine starts slowly
         (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return
         sleep 0.2
     done
@@ -33,19 +33,27 @@ await_port() {
 
 [ -f standalone/target/mallard-standalone.jar ] || ./mvnw -q -B -DskipTests package
 bench/dovecot.sh start "$work/dovecot" 1
-# The maildrop holds every message, as Dovecot's does (Mallard's default is the newest 250).
+# Mallard on ports of its own (base MALLARD_PORT_BASE, default 18000), not the defaults that a
+# developer's Mallard or a test run may hold. The maildrop holds every message, as Dovecot's does
+# (Mallard's default is the newest 250). MALLARD_JAVA_OPTS reaches the JVM (e.g. a flight recording).
+base=${MALLARD_PORT_BASE:-18000}
 MALLARD_DATA_DIR="$work/mallard" MALLARD_ROOT_TOKEN="$token" MALLARD_POP3_ALLOWPLAINTEXTLOGIN=true \
     MALLARD_POP3_MAXMESSAGES="$count" \
-    java -jar standalone/target/mallard-standalone.jar > "$work/mallard.log" 2>&1 &
+    MALLARD_HTTP_PORT=$((base + 80)) MALLARD_API_PORT=$((base + 81)) MALLARD_AUTH_PORT=$((base + 82)) \
+    MALLARD_ACME_PORT=$((base + 83)) MALLARD_IMAP_PORT=$((base + 143)) MALLARD_IMAP_TLSPORT=$((base + 993)) \
+    MALLARD_POP3_PORT=$((base + 110)) MALLARD_POP3_TLSPORT=$((base + 995)) MALLARD_LMTP_PORT=$((base + 24)) \
+    java ${MALLARD_JAVA_OPTS:-} -jar standalone/target/mallard-standalone.jar > "$work/mallard.log" 2>&1 &
 mallard_pid=$!
-await_port 8080
-await_port 1110
-curl -sf -X POST http://127.0.0.1:8080/users -H "X-Access-Token: $token" -H 'Content-Type: application/json' \
+await_port $((base + 80))
+await_port $((base + 110))
+curl -sf -X POST http://127.0.0.1:$((base + 80))/users -H "X-Access-Token: $token" -H 'Content-Type: application/json' \
     -d '{"username":"bench1","password":"bench-password","address":"bench1@example.com"}' > /dev/null
 
-python3 bench/seed_lmtp.py --port 2424 --rcpt bench1@example.com --count "$count"
+python3 bench/seed_lmtp.py --port $((base + 24)) --rcpt bench1@example.com --count "$count"
 python3 bench/seed_lmtp.py --port "${DOVECOT_LMTP_PORT:-11024}" --rcpt bench1 --count "$count"
-echo "rounds: $rounds, machine: $(nproc) cores, $(date -u +%F)"
+echo "rounds: $rounds after a warm-up round, machine: $(nproc) cores, $(date -u +%F)," \
+    "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 bench/pop3_bench.py --rounds "$rounds" \
-    mallard=127.0.0.1:1110:bench1:bench-password \
+    mallard=127.0.0.1:$((base + 110)):bench1:bench-password \
     dovecot=127.0.0.1:"${DOVECOT_POP3_PORT:-11110}":bench1:bench
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """POP3 download throughput, servers side by side: each round logs in, runs STAT and UIDL and
 RETRs every message, then QUITs without DELE. Rounds alternate between the servers so that
-both see the same machine load; the median round decides."""
+both see the same machine load; the median round decides. A first untimed round per server
+(--warmup) measures neither a cold JIT nor cold caches, on either side."""
 import argparse
 import poplib
 import statistics
@@ -25,11 +26,15 @@ def one_round(host, port, user, password):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--warmup", type=int, default=1)
     parser.add_argument("servers", nargs="+", help="name=host:port:user:password")
     args = parser.parse_args()
     servers = [(spec.split("=", 1)[0], spec.split("=", 1)[1].split(":", 3)) for spec in args.servers]
     times = {name: [] for name, _ in servers}
     sizes = {}
+    for _ in range(args.warmup):
+        for _, (host, port, user, password) in servers:
+            one_round(host, int(port), user, password)
     for _ in range(args.rounds):
         for name, (host, port, user, password) in servers:
             seconds, count, octets = one_round(host, int(port), user, password)

@@ -72,10 +72,7 @@ public class StandaloneApplication {
 
     static ConfigurableApplicationContext start(String... args) {
         long started = System.nanoTime();
-        ConfigurableApplicationContext stores = new SpringApplicationBuilder(StandaloneApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("spring.config.name=application,standalone")
-                .run(args);
+        ConfigurableApplicationContext stores = stores(args);
         // Logging is the JVM's, set up once by the parent; children started side by side would
         // otherwise race to re-initialise Logback and attach its appenders more than once.
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
@@ -89,5 +86,13 @@ public class StandaloneApplication {
         }
         log.info("Mallard standalone started in {} ms", (System.nanoTime() - started) / 1_000_000);
         return stores;
+    }
+
+    /** The parent context alone: the stores and the mail layer over them, no service yet. */
+    static ConfigurableApplicationContext stores(String... args) {
+        return new SpringApplicationBuilder(StandaloneApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("spring.config.name=application,standalone")
+                .run(args);
     }
 }

@@ -1,7 +1,9 @@
 package io.mallard.pop3.codec;
 
-import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 
 /**
  * Encodes a message as a POP3 multi-line response body (RFC 1939 §3): a line that starts with
@@ -41,33 +43,71 @@ public final class DotStuffer {
 
     /** Appends {@code chunk}'s octets, stuffed, to {@code out}; stops early once TOP is {@linkplain #done done}. */
     public void encode(ByteBuffer chunk, ByteBuf out) {
-        // Runs between stuffed dots are copied in bulk; the loop only reads, which the JIT makes cheap.
-        int runStart = chunk.position();
-        int at = runStart;
-        int limit = chunk.limit();
-        while (at < limit && !done) {
-            byte b = chunk.get(at);
-            if (lineStart && b == '.') {
-                copy(chunk, runStart, at, out);
+        ByteBuf in = Unpooled.wrappedBuffer(chunk); // a view: nothing copied
+        int consumed = bodyLines < 0 ? whole(in, out) : lineByLine(in, out);
+        chunk.position(chunk.position() + consumed);
+    }
+
+    /**
+     * RETR: the chunk is copied as it is, then searched for the dots that begin a line. Mail rarely
+     * has one (encoded attachments never), so that search over the copy, a word at a time, is
+     * usually all; a chunk that has one goes again line by line.
+     */
+    private int whole(ByteBuf in, ByteBuf out) {
+        int start = out.writerIndex();
+        out.writeBytes(in, in.readerIndex(), in.readableBytes());
+        int end = out.writerIndex();
+        for (int dot = out.indexOf(start, end, (byte) '.'); dot >= 0; dot = out.indexOf(dot + 1, end, (byte) '.')) {
+            if (dot == start ? lineStart : out.getByte(dot - 1) == '\n') {
+                out.writerIndex(start);
+                return lineByLine(in, out);
+            }
+        }
+        if (end > start) {
+            lineStart = out.getByte(end - 1) == '\n';
+        }
+        return end - start;
+    }
+
+    /**
+     * From LF to LF (found a word at a time): only a line's first octet can need a dot, and the
+     * runs between stuffed dots are copied in bulk. TOP also counts lines here.
+     */
+    private int lineByLine(ByteBuf in, ByteBuf out) {
+        int start = in.readerIndex();
+        int end = in.writerIndex();
+        int runStart = start;
+        int at = start;
+        while (at < end && !done) {
+            if (lineStart && in.getByte(at) == '.') {
+                out.writeBytes(in, runStart, at - runStart);
                 out.writeByte('.');
                 runStart = at;
             }
             lineStart = false;
-            if (b == '\n') {
-                endLine();
-            } else if (b != '\r') {
-                lineEmpty = false;
+            int lf = in.indexOf(at, end, (byte) '\n');
+            int lineEnd = lf < 0 ? end : lf;
+            if (bodyLines >= 0 && !inBody) {
+                lineEmpty &= onlyCarriageReturns(in, at, lineEnd);
             }
-            at++;
+            at = lineEnd;
+            if (lf >= 0) {
+                at++;
+                endLine();
+            }
         }
-        copy(chunk, runStart, at, out);
-        chunk.position(at);
+        out.writeBytes(in, runStart, at - runStart);
+        return at - start;
     }
 
-    private static void copy(ByteBuffer chunk, int from, int to, ByteBuf out) {
-        if (to > from) {
-            out.writeBytes(chunk.duplicate().limit(to).position(from));
+    /** Whether {@code [from, to)} holds nothing but CR: TOP's blank line that ends the header. */
+    private static boolean onlyCarriageReturns(ByteBuf in, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (in.getByte(i) != '\r') {
+                return false;
+            }
         }
+        return true;
     }
 
     /** Ends the response: CRLF if the content did not end a line, then the terminator. */

@@ -3,8 +3,6 @@ package io.mallard.pop3.command;
 import java.util.EnumMap;
 import java.util.Map;
 
-import io.mallard.model.mail.MessageContent;
-import io.mallard.model.message.MailStorage;
 import io.mallard.pop3.auth.Login;
 import io.mallard.pop3.codec.Verb;
 import io.mallard.pop3.maildrop.MaildropUpdate;
@@ -16,8 +14,8 @@ public final class Pop3Commands {
 
     private final Map<Verb, CommandHandler> handlers = new EnumMap<>(Verb.class);
 
-    public Pop3Commands(Login login, SaslMechanisms mechanisms, MailStorage storage, MessageContent content,
-            MaildropUpdate update, Pop3Metrics metrics, String hostName) {
+    public Pop3Commands(Login login, SaslMechanisms mechanisms, MaildropUpdate update, Pop3Metrics metrics,
+            String hostName) {
         handlers.put(Verb.CAPA, new CapaHandler(mechanisms.names()));
         handlers.put(Verb.STLS, new StlsHandler());
         handlers.put(Verb.USER, new UserHandler());
@@ -26,8 +24,8 @@ public final class Pop3Commands {
         handlers.put(Verb.STAT, new StatHandler());
         handlers.put(Verb.LIST, ScanListingHandler.list());
         handlers.put(Verb.UIDL, ScanListingHandler.uidl());
-        handlers.put(Verb.RETR, RetrieveHandler.retr(storage, content, metrics));
-        handlers.put(Verb.TOP, RetrieveHandler.top(storage, content, metrics));
+        handlers.put(Verb.RETR, RetrieveHandler.retr(metrics));
+        handlers.put(Verb.TOP, RetrieveHandler.top(metrics));
         handlers.put(Verb.DELE, new DeleHandler());
         handlers.put(Verb.NOOP, new NoopHandler());
         handlers.put(Verb.RSET, new RsetHandler());

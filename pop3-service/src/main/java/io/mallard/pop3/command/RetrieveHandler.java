@@ -1,43 +1,37 @@
 package io.mallard.pop3.command;
 
+import java.nio.ByteBuffer;
 import java.util.Set;
 
-import io.mallard.model.mail.MessageContent;
-import io.mallard.model.message.MailStorage;
-import io.mallard.model.message.Message;
 import io.mallard.pop3.codec.DotStuffer;
 import io.mallard.pop3.codec.Pop3Request;
 import io.mallard.pop3.maildrop.MaildropEntry;
 import io.mallard.pop3.metrics.Pop3Metrics;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * RETR and TOP (RFC 1939 §5 and §7): the message document, from the maildrop's cache or read when
- * asked, then the original bytes as stored go out dot-stuffed and streamed. RETR marks the message
- * for \Seen at QUIT; TOP only peeks. TOP needs no parse: the stuffer counts lines as the bytes go
- * by and the rest of the content is never read. A message IMAP removed after login is reported
- * gone, not an error of the session.
+ * RETR and TOP (RFC 1939 §5 and §7): the original bytes as stored, read ahead by the maildrop,
+ * go out dot-stuffed and streamed. RETR marks the message for \Seen at QUIT; TOP only peeks. TOP
+ * needs no parse: the stuffer counts lines as the bytes go by and the rest of the content is never
+ * sent. A message IMAP removed after login is reported gone, not an error of the session.
  */
 final class RetrieveHandler implements CommandHandler {
 
-    private final MailStorage storage;
-    private final MessageContent content;
     private final Pop3Metrics metrics;
     private final boolean top;
 
-    private RetrieveHandler(MailStorage storage, MessageContent content, Pop3Metrics metrics, boolean top) {
-        this.storage = storage;
-        this.content = content;
+    private RetrieveHandler(Pop3Metrics metrics, boolean top) {
         this.metrics = metrics;
         this.top = top;
     }
 
-    static RetrieveHandler retr(MailStorage storage, MessageContent content, Pop3Metrics metrics) {
-        return new RetrieveHandler(storage, content, metrics, false);
+    static RetrieveHandler retr(Pop3Metrics metrics) {
+        return new RetrieveHandler(metrics, false);
     }
 
-    static RetrieveHandler top(MailStorage storage, MessageContent content, Pop3Metrics metrics) {
-        return new RetrieveHandler(storage, content, metrics, true);
+    static RetrieveHandler top(Pop3Metrics metrics) {
+        return new RetrieveHandler(metrics, true);
     }
 
     @Override
@@ -52,22 +46,20 @@ final class RetrieveHandler implements CommandHandler {
         if (entry == null) {
             return Answers.reply(conversation, Answers.NO_SUCH_MESSAGE);
         }
-        Mono<Message> document = entry.document().map(Mono::just)
-                .orElseGet(() -> storage.listing().range(conversation.maildrop().inbox(), entry.uid(), entry.uid()).next()
-                        .filter(message -> message.id().equals(entry.id())));
-        return document
-                .flatMap(message -> send(message, number, request, conversation).thenReturn(true))
+        return conversation.maildrop().content(number, !top)
+                .flatMap(bytes -> send(entry, bytes, number, request, conversation).thenReturn(true))
                 .switchIfEmpty(Mono.defer(() -> Answers.reply(conversation,
                         "-ERR Message " + number + " was removed by another session").thenReturn(true)))
                 .then();
     }
 
-    private Mono<Void> send(Message message, int number, Pop3Request request, Pop3Conversation conversation) {
+    private Mono<Void> send(MaildropEntry entry, Flux<ByteBuffer> bytes, int number, Pop3Request request,
+            Pop3Conversation conversation) {
         if (!top) {
             conversation.maildrop().retrieve(number);
         }
-        String status = top ? "+OK Top of message follows" : "+OK " + message.size() + " octets";
+        String status = top ? "+OK Top of message follows" : "+OK " + entry.size() + " octets";
         DotStuffer stuffer = top ? DotStuffer.top(request.number(1)) : DotStuffer.whole();
-        return StreamedResponse.send(conversation.context(), status, content.raw(message), stuffer, metrics::sent);
+        return StreamedResponse.send(conversation.context(), status, bytes, stuffer, metrics::sent);
     }
 }

@@ -1,11 +1,14 @@
 package io.mallard.pop3.maildrop;
 
+import java.nio.ByteBuffer;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 
 import org.bson.types.ObjectId;
 
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The messages one POP3 session works on (RFC 1939 §5): fixed at login, numbered from 1 oldest
@@ -19,11 +22,13 @@ public final class Maildrop {
     private final List<MaildropEntry> messages;
     private final BitSet deleted = new BitSet();
     private final BitSet retrieved = new BitSet();
+    private final ReadAhead reader;
 
-    public Maildrop(ObjectId user, ObjectId inbox, List<MaildropEntry> messages) {
+    Maildrop(ObjectId user, ObjectId inbox, List<MaildropEntry> messages, ReadAhead reader) {
         this.user = user;
         this.inbox = inbox;
         this.messages = List.copyOf(messages);
+        this.reader = reader;
     }
 
     public ObjectId user() {
@@ -61,6 +66,15 @@ public final class Maildrop {
         return Optional.of(messages.get(number - 1));
     }
 
+    /**
+     * The original bytes of message {@code number}, as {@link #get} found it, for RETR
+     * ({@code whole}) or TOP: read a window at a time ahead of the client (see {@link ReadAhead});
+     * empty when another session removed the message since login.
+     */
+    public Mono<Flux<ByteBuffer>> content(int number, boolean whole) {
+        return reader.content(number, whole);
+    }
+
     public void delete(int number) {
         deleted.set(number - 1);
     }
@@ -78,8 +92,12 @@ public final class Maildrop {
         return deleted.stream().mapToObj(messages::get).toList();
     }
 
-    /** These become \Seen at QUIT, deleted ones too: a message moved to Trash was read. */
-    public List<MaildropEntry> retrieved() {
-        return retrieved.stream().mapToObj(messages::get).toList();
+    /**
+     * These become \Seen at QUIT, deleted ones too (a message moved to Trash was read). Those that
+     * were \Seen at login are left out: a client that downloads again would cost a read per
+     * message for nothing. (Should IMAP clear \Seen meanwhile, that later choice stands.)
+     */
+    public List<MaildropEntry> retrievedUnseen() {
+        return retrieved.stream().mapToObj(messages::get).filter(entry -> !entry.seen()).toList();
     }
 }

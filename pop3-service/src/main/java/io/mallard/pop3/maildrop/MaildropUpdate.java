@@ -35,7 +35,7 @@ public final class MaildropUpdate {
     }
 
     public Mono<Void> commit(Maildrop maildrop) {
-        List<Long> seen = uids(maildrop.retrieved());
+        List<Long> seen = uids(maildrop.retrievedUnseen());
         List<Long> deleted = uids(maildrop.deleted());
         Mono<Void> markSeen = seen.isEmpty() ? Mono.empty()
                 : storage.flags().update(maildrop.inbox(), seen, FlagOperation.ADD, List.of(Message.SEEN), -1).then();

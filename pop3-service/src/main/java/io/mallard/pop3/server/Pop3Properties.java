@@ -13,17 +13,17 @@ import io.mallard.pop3.maildrop.MaildropUpdate.DeleteMode;
  * @param maxMessages the maildrop is the newest this many INBOX messages (WildDuck: 250)
  * @param deleteMode what a committed DELE does: move to Trash or delete
  * @param lockMargin how much longer than the idle timeout a maildrop lock outlives its last renewal
- * @param maildropCacheBytes per session, how much message content stays in memory from login so
- *     RETR needs no database round trip (see {@code MaildropLoader})
+ * @param readAheadBytes per session, how much message content one read of the store brings ahead
+ *     of RETR and TOP; a session holds at most two such windows (see {@code ReadAhead})
  */
 @ConfigurationProperties("mallard.pop3")
 public record Pop3Properties(boolean allowPlaintextLogin, Integer maxMessages, DeleteMode deleteMode,
-        Duration lockMargin, Long maildropCacheBytes) {
+        Duration lockMargin, Long readAheadBytes) {
 
     public Pop3Properties {
         maxMessages = maxMessages == null ? 250 : maxMessages;
         deleteMode = deleteMode == null ? DeleteMode.TRASH : deleteMode;
         lockMargin = lockMargin == null ? Duration.ofSeconds(30) : lockMargin;
-        maildropCacheBytes = maildropCacheBytes == null ? 8L * 1024 * 1024 : maildropCacheBytes;
+        readAheadBytes = readAheadBytes == null ? 2L * 1024 * 1024 : readAheadBytes;
     }
 }

@@ -44,8 +44,8 @@ class Pop3ServerConfiguration {
             MessageContent content, Pop3Metrics metrics) {
         MaildropLock lock = new MaildropLock(redis, listen.idleTimeout().plus(pop3.lockMargin()));
         Login login = new Login(credentials, lock,
-                new MaildropLoader(storage, pop3.maxMessages(), pop3.maildropCacheBytes()));
-        return new Pop3Commands(login, new SaslMechanisms(SaslMechanisms.DEFAULT_MAX_LENGTH), storage, content,
+                new MaildropLoader(storage, content, pop3.maxMessages(), pop3.readAheadBytes()));
+        return new Pop3Commands(login, new SaslMechanisms(SaslMechanisms.DEFAULT_MAX_LENGTH),
                 new MaildropUpdate(storage, pop3.deleteMode()), metrics, mallard.hostname());
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 
-/** Message bytes → multi-line response body, fed whole and one octet at a time. */
+/** Message bytes → multi-line response body, fed whole, one octet at a time, and in read-only chunks. */
 class DotStufferTest {
 
     static Stream<Arguments> messages() {
@@ -41,12 +41,23 @@ class DotStufferTest {
         assertThat(encode(lines, message, 1)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("messages")
+    void stuffsReadOnlyChunksAsTheStoreHandsThemOut(String name, int lines, String message, String expected) {
+        assertThat(encode(lines, message, 5, true)).isEqualTo(expected);
+    }
+
     private static String encode(int lines, String message, int chunkSize) {
+        return encode(lines, message, chunkSize, false);
+    }
+
+    private static String encode(int lines, String message, int chunkSize, boolean readOnly) {
         DotStuffer stuffer = lines < 0 ? DotStuffer.whole() : DotStuffer.top(lines);
         byte[] bytes = message.getBytes(StandardCharsets.US_ASCII);
         ByteBuf out = Unpooled.buffer();
         for (int offset = 0; offset < bytes.length && !stuffer.done(); offset += chunkSize) {
-            stuffer.encode(ByteBuffer.wrap(bytes, offset, Math.min(chunkSize, bytes.length - offset)), out);
+            ByteBuffer chunk = ByteBuffer.wrap(bytes, offset, Math.min(chunkSize, bytes.length - offset));
+            stuffer.encode(readOnly ? chunk.asReadOnlyBuffer() : chunk, out);
         }
         stuffer.finish(out);
         return out.toString(StandardCharsets.US_ASCII);

@@ -17,8 +17,8 @@ import io.mallard.pop3.support.Transcript;
 /**
  * The answers that need a particular server: {@code [AUTH]} from the login-failure limits
  * shared with IMAP and the API (here two failures per login name), {@code [SYS/TEMP]} when the maildrop cannot
- * be opened, and, with no maildrop cache, RETR reading each message when asked, which finds one
- * that IMAP removed meanwhile gone.
+ * be opened, and RETR reading messages when asked (a window at a time, after login), which finds
+ * one that IMAP removed meanwhile gone.
  */
 @Timeout(60)
 class ResponseCodesTest {
@@ -27,8 +27,7 @@ class ResponseCodesTest {
 
     @BeforeAll
     static void start() {
-        server = Pop3TestServer.start("mallard.pop3.allow-plaintext-login=true", "mallard.pop3.maildrop-cache-bytes=0",
-                "mallard.access.login-failures=2");
+        server = Pop3TestServer.start("mallard.pop3.allow-plaintext-login=true", "mallard.access.login-failures=2");
     }
 
     @AfterAll
@@ -82,8 +81,8 @@ class ResponseCodesTest {
     }
 
     @Test
-    void uncachedRetrReadsTheMessageWhenAskedAndReportsOneRemovedMeanwhile() {
-        User user = server.newUser("uncached");
+    void retrReadsTheMessageWhenAskedAndReportsOneRemovedMeanwhile() {
+        User user = server.newUser("removed");
         Message removed = server.append(user.id(), TestMessages.numbered(1));
         server.append(user.id(), TestMessages.numbered(2));
         try (Pop3Client client = new Pop3Client(server.plain())) {

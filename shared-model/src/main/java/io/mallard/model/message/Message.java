@@ -21,13 +21,18 @@ import org.bson.types.ObjectId;
  * @param size RFC 822 size in bytes
  * @param messageId the Message-ID header
  * @param subject the Subject header
- * @param content the ingest step's document
+ * @param content the ingest step's document; empty, or without its parsed part, when read with fewer
+ *     {@linkplain MessageFields fields}
  */
 public record Message(ObjectId id, ObjectId mailbox, ObjectId user, long uid, long modseq, ObjectId thread,
         List<String> flags, Instant internalDate, long size, String messageId, String subject, Document content) {
 
     public static final String SEEN = "\\Seen";
     public static final String DELETED = "\\Deleted";
+
+    /** Every field {@link #toDocument} writes but the content, and the tombstone mark {@link #isMessage} reads. */
+    static final List<String> FIELDS_BUT_CONTENT = List.of("_id", "mailbox", "user", "uid", "modseq", "thread",
+            "flags", "idate", "size", "messageId", "subject", "abandoned");
 
     /**
      * False for a UID tombstone. Every read filters tombstones out in the query too, but the
@@ -41,7 +46,7 @@ public record Message(ObjectId id, ObjectId mailbox, ObjectId user, long uid, lo
         return new Message(d.getObjectId("_id"), d.getObjectId("mailbox"), d.getObjectId("user"), number(d, "uid"),
                 number(d, "modseq"), d.getObjectId("thread"), List.copyOf(d.getList("flags", String.class, List.of())),
                 d.getDate("idate").toInstant(), number(d, "size"), d.getString("messageId"), d.getString("subject"),
-                d.get("content", Document.class));
+                d.get("content", new Document()));
     }
 
     Document toDocument() {

@@ -45,9 +45,14 @@ public final class MessageListing {
 
     /** Messages with {@code fromUid <= uid <= toUid}, in UID order, up to the watermark. */
     public Flux<Message> range(ObjectId mailbox, long fromUid, long toUid) {
+        return range(mailbox, fromUid, toUid, MessageFields.ALL);
+    }
+
+    /** As {@link #range(ObjectId, long, long)}, reading only {@code fields} of each document. */
+    public Flux<Message> range(ObjectId mailbox, long fromUid, long toUid, MessageFields fields) {
         return watermark.visibleUpTo(mailbox).flatMapMany(visible -> Flux.from(messages.find(Filters.and(
                         Filters.eq("mailbox", mailbox), Filters.gte("uid", fromUid), Filters.lte("uid", Math.min(toUid, visible)),
-                        Filters.ne("abandoned", true))).sort(Sorts.ascending("uid")))
+                        Filters.ne("abandoned", true))).projection(fields.projection()).sort(Sorts.ascending("uid")))
                 .filter(Message::isMessage).map(Message::fromDocument));
     }
 
@@ -78,9 +83,14 @@ public final class MessageListing {
      * streaming the rest of the mailbox.
      */
     public Flux<Message> page(ObjectId mailbox, long fromUid, long toUid, int limit, boolean descending) {
+        return page(mailbox, fromUid, toUid, limit, descending, MessageFields.ALL);
+    }
+
+    private Flux<Message> page(ObjectId mailbox, long fromUid, long toUid, int limit, boolean descending,
+            MessageFields fields) {
         return watermark.visibleUpTo(mailbox).flatMapMany(visible -> Flux.from(messages.find(Filters.and(
                         Filters.eq("mailbox", mailbox), Filters.gte("uid", fromUid), Filters.lte("uid", Math.min(toUid, visible)),
-                        Filters.ne("abandoned", true)))
+                        Filters.ne("abandoned", true))).projection(fields.projection())
                         .sort(descending ? Sorts.descending("uid") : Sorts.ascending("uid")).limit(limit))
                 .filter(Message::isMessage).map(Message::fromDocument));
     }
@@ -89,8 +99,8 @@ public final class MessageListing {
      * The newest {@code limit} messages up to the watermark, in UID order: a POP3 maildrop
      * (WildDuck serves the newest 250 of INBOX), read newest-first so a large mailbox is not scanned.
      */
-    public Flux<Message> newest(ObjectId mailbox, int limit) {
-        return page(mailbox, 1, Long.MAX_VALUE, limit, true)
+    public Flux<Message> newest(ObjectId mailbox, int limit, MessageFields fields) {
+        return page(mailbox, 1, Long.MAX_VALUE, limit, true, fields)
                 .collectSortedList(Comparator.comparingLong(Message::uid)).flatMapIterable(list -> list);
     }
 

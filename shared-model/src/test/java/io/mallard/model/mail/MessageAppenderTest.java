@@ -27,6 +27,7 @@ import io.mallard.model.mailbox.Mailbox;
 import io.mallard.model.message.FlagOperation;
 import io.mallard.model.message.MailStorage;
 import io.mallard.model.message.Message;
+import io.mallard.model.message.MessageFields;
 import io.mallard.model.quota.QuotaExceededException;
 import io.mallard.model.store.MongoStore;
 import io.mallard.model.user.NewUser;
@@ -85,6 +86,29 @@ class MessageAppenderTest {
             expunge(storage, archive.id(), copy.uid());
             assertThat(attachmentFiles(app)).as("freed with the last reference").isZero();
             assertThat(storage.quota().used(user.id()).block()).isZero();
+        });
+    }
+
+    @Test
+    void listingWithFewerFieldsStillStreamsTheOriginalBytes() {
+        context.withPropertyValues("mallard.data.dir=" + dataDir).run(app -> {
+            MailStorage storage = app.getBean(MailStorage.class);
+            MessageContent content = app.getBean(MessageContent.class);
+            User user = app.getBean(UserProvisioning.class)
+                    .create(new NewUser("carol", "correct horse", "Carol", "carol@example.com", UserSettings.DEFAULTS))
+                    .block();
+            Mailbox inbox = storage.mailboxes().get(user.id(), "INBOX").block();
+            byte[] raw = messageWithAttachment(300_000);
+            Message stored = app.getBean(MessageAppender.class).append(inbox.id(), raw, List.of(), Instant.now()).block();
+
+            Message rawOnly = storage.listing().range(inbox.id(), 1, 1, MessageFields.RAW).blockFirst();
+            assertThat(rawOnly.content()).containsOnlyKeys("raw");
+            assertThat(bytes(content.raw(rawOnly))).isEqualTo(raw);
+
+            Message summary = storage.listing().newest(inbox.id(), 10, MessageFields.NONE).blockFirst();
+            assertThat(summary.content()).isEmpty();
+            assertThat(summary).extracting(Message::id, Message::uid, Message::size)
+                    .containsExactly(stored.id(), stored.uid(), (long) raw.length);
         });
     }
 

@@ -48,9 +48,9 @@ class MessageListingNewestTest {
         }
         storage.messages().delete(inbox.id(), 5).block();
 
-        assertThat(storage.listing().newest(inbox.id(), 3).map(Message::uid).collectList().block())
+        assertThat(storage.listing().newest(inbox.id(), 3, MessageFields.ALL).map(Message::uid).collectList().block())
                 .containsExactly(3L, 4L, 6L);
-        assertThat(storage.listing().newest(inbox.id(), 50).map(Message::uid).collectList().block())
+        assertThat(storage.listing().newest(inbox.id(), 50, MessageFields.ALL).map(Message::uid).collectList().block())
                 .containsExactly(1L, 2L, 3L, 4L, 6L);
     }
 

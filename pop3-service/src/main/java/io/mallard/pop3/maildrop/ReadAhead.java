@@ -1,0 +1,142 @@
+package io.mallard.pop3.maildrop;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.types.ObjectId;
+
+import io.mallard.model.mail.MessageContent;
+import io.mallard.model.message.Message;
+import io.mallard.model.message.MessageFields;
+import io.mallard.model.message.MessageListing;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reads a session's messages a window at a time, ahead of the client: clients RETR the maildrop in
+ * order, so the documents of the next messages, as many as fit {@code windowBytes}, come in one
+ * query instead of a round trip each, and their bodies stored apart (GridFS) are read too, while
+ * the client is still busy with the messages before. When the client enters a window the next one
+ * is read, so at most two are held and a session pins a bounded amount of memory. The first window
+ * of a session is small, so the first RETR waits for little, and each next one doubles up to
+ * {@code windowBytes}. A message larger than half of that is never held: its bytes stream from
+ * the store when it is sent. Only the original bytes are read, never the parsed content, which
+ * POP3 does not use.
+ *
+ * <p>TOP reads only the start of a message, so a window that TOP opens reads the documents alone
+ * (the bytes kept inline) and leaves the bodies stored apart in the store.
+ *
+ * <p>Used from the session's event loop only, one command at a time; windows complete on store
+ * threads.
+ */
+final class ReadAhead {
+
+    /** What a document holds inline at most (the store moves the rest of a message to GridFS). */
+    private static final long MAX_INLINE = 1024 * 1024;
+    /** Bodies stored apart, read at once within a window. */
+    private static final int CONCURRENT_READS = 4;
+    /** The first window is this part of a full one. */
+    private static final int FIRST_WINDOW_PART = 16;
+
+    private final MessageListing listing;
+    private final MessageContent content;
+    private final ObjectId inbox;
+    private final List<MaildropEntry> messages;
+    private final long windowBytes;
+    private Window current;
+    private Window next;
+
+    ReadAhead(MessageListing listing, MessageContent content, ObjectId inbox, List<MaildropEntry> messages,
+            long windowBytes) {
+        this.listing = listing;
+        this.content = content;
+        this.inbox = inbox;
+        this.messages = messages;
+        this.windowBytes = windowBytes;
+    }
+
+    /**
+     * The original bytes of message {@code number} (1-based), for RETR ({@code whole}) or TOP; empty
+     * when another session removed the message since login.
+     */
+    Mono<Flux<ByteBuffer>> content(int number, boolean whole) {
+        if (next != null && next.holds(number, whole)) {
+            current = next;
+            next = null;
+        } else if (current == null || !current.holds(number, whole)) {
+            current = read(number, whole, windowBytes / FIRST_WINDOW_PART);
+            next = null;
+        }
+        if (next == null && current.last < messages.size()) {
+            next = read(current.last + 1, whole, Math.min(windowBytes, 2 * current.budget));
+        }
+        ObjectId id = messages.get(number - 1).id();
+        return current.messages.mapNotNull(read -> read.get(id)).map(this::bytes);
+    }
+
+    private Flux<ByteBuffer> bytes(Read read) {
+        // Each RETR of a held message gets its own cursors over the same bytes.
+        return read.held() != null ? Flux.fromIterable(read.held()).map(ByteBuffer::duplicate)
+                : content.raw(read.message());
+    }
+
+    /** Starts reading the window from {@code first}: at least that message, then as many as fit {@code budget}. */
+    private Window read(int first, boolean whole, long budget) {
+        int last = first;
+        long bytes = held(first, whole);
+        while (last < messages.size() && bytes + held(last + 1, whole) <= budget) {
+            last++;
+            bytes += held(last, whole);
+        }
+        Window window = new Window(first, last, whole, budget);
+        window.messages = listing.range(inbox, messages.get(first - 1).uid(), messages.get(last - 1).uid(),
+                        MessageFields.RAW)
+                .flatMapSequential(message -> whole && holdsWhole(message.size())
+                        ? content.raw(message).collectList().map(chunks -> new Read(message, chunks))
+                        : Mono.just(new Read(message, null)), CONCURRENT_READS)
+                .collectMap(read -> read.message().id())
+                .doOnError(failure -> window.failed = true)
+                .cache();
+        // Read now, while the client is busy with the messages before.
+        window.messages.subscribe(null, failure -> { });
+        return window;
+    }
+
+    /** What message {@code number} costs a window in memory. */
+    private long held(int number, boolean whole) {
+        long size = messages.get(number - 1).size();
+        return whole && holdsWhole(size) ? size : Math.min(size, MAX_INLINE);
+    }
+
+    private boolean holdsWhole(long size) {
+        return size <= windowBytes / 2;
+    }
+
+    /** A message as a window read it: its document, and its bytes unless it is too large to hold. */
+    private record Read(Message message, List<ByteBuffer> held) {
+    }
+
+    /** Messages {@code first..last}; a failed read is not kept, so the next command reads again. */
+    private static final class Window {
+
+        private final int first;
+        private final int last;
+        private final boolean whole;
+        private final long budget;
+        private Mono<Map<ObjectId, Read>> messages;
+        private volatile boolean failed;
+
+        private Window(int first, int last, boolean whole, long budget) {
+            this.first = first;
+            this.last = last;
+            this.whole = whole;
+            this.budget = budget;
+        }
+
+        /** RETR needs a window that read whole messages; TOP makes do with any. */
+        private boolean holds(int number, boolean wholeMessages) {
+            return !failed && number >= first && number <= last && (whole || !wholeMessages);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.mallard.model.message;
+
+import org.bson.conversions.Bson;
+
+import com.mongodb.client.model.Projections;
+
+/**
+ * How much of each message document a listing reads. The parsed content (envelope, body
+ * structure, extracted text) is most of a document's weight and POP3 never needs it: leaving it
+ * in the store spares the store encoding it and this process decoding it.
+ *
+ * <p>The projections name the fields to keep rather than the one to drop: the embedded store
+ * answers an exclusion by deep-copying the whole document first (mongo-java-server 1.47
+ * {@code Projection}), which cost more than sending the parsed content did.
+ */
+public enum MessageFields {
+
+    /** The whole document (IMAP FETCH, the API's parsed view). */
+    ALL(null),
+    /**
+     * All but {@code content.parsed}: enough to stream the original bytes (POP3 RETR and TOP);
+     * {@link io.mallard.model.mail.MessageContent#parsed} cannot be asked of such a message.
+     */
+    RAW(Projections.fields(Projections.include(Message.FIELDS_BUT_CONTENT), Projections.include("content.raw"))),
+    /** No content at all, {@link Message#content()} is empty: ids, UIDs, sizes, flags (a POP3 maildrop). */
+    NONE(Projections.include(Message.FIELDS_BUT_CONTENT));
+
+    private final Bson projection;
+
+    MessageFields(Bson projection) {
+        this.projection = projection;
+    }
+
+    /** The find projection, or {@code null} for the whole document. */
+    Bson projection() {
+        return projection;
+    }
+}
