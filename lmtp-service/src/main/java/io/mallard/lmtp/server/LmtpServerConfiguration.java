@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,8 +19,6 @@ import io.mallard.lmtp.delivery.TraceHeaders;
 import io.mallard.lmtp.delivery.UserDelivery;
 import io.mallard.lmtp.filter.WebhookPoster;
 import io.mallard.lmtp.outbound.ForwardLimit;
-import io.mallard.lmtp.outbound.OutboundWorker;
-import io.mallard.lmtp.outbound.SmtpRelay;
 import io.mallard.lmtp.session.LmtpReplies;
 import io.mallard.lmtp.session.LmtpSession;
 import io.mallard.model.address.AddressResolver;
@@ -47,18 +44,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The Lmtp listeners, open from context start to context close, and the delivery behind them. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({LmtpListenerProperties.class, LmtpDeliveryProperties.class,
-        OutboundRelayProperties.class})
+@EnableConfigurationProperties({LmtpListenerProperties.class, LmtpDeliveryProperties.class})
 class LmtpServerConfiguration {
-
-    @Bean(initMethod = "start", destroyMethod = "close")
-    @ConditionalOnProperty("mallard.relay.host")
-    OutboundWorker outboundWorker(OutboundRelayProperties relay, MallardProperties mallard, OutboundQueue queue,
-            Clock clock) {
-        return new OutboundWorker(queue, new SmtpRelay(relay.host(), relay.port(), mallard.hostname(),
-                        Duration.ofSeconds(60)), clock,
-                relay.poll(), relay.firstRetry());
-    }
 
     @Bean
     DeliveryMetrics lmtpDeliveryMetrics(ObjectProvider<MeterRegistry> registry) {

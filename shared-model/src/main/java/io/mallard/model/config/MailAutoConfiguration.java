@@ -1,11 +1,14 @@
 package io.mallard.model.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 import io.mallard.model.autoreply.AutoreplyStore;
@@ -19,6 +22,8 @@ import io.mallard.model.mail.MessageContent;
 import io.mallard.model.mail.UserProvisioning;
 import io.mallard.model.message.MailStorage;
 import io.mallard.model.outbound.OutboundQueue;
+import io.mallard.model.outbound.OutboundWorker;
+import io.mallard.model.outbound.SmtpRelay;
 import io.mallard.model.store.CollectionSet;
 import io.mallard.model.store.IndexedCollection;
 import io.mallard.model.store.MongoStore;
@@ -32,7 +37,10 @@ import io.mallard.model.user.UserStore;
  * standalone.
  */
 @AutoConfiguration(after = {StoreAutoConfiguration.class, AccountAutoConfiguration.class})
+@EnableConfigurationProperties(OutboundRelayProperties.class)
 public class MailAutoConfiguration {
+
+    private static final Duration RELAY_TIMEOUT = Duration.ofSeconds(60);
 
     @Bean
     CollectionSet mailCollections() {
@@ -90,6 +98,20 @@ public class MailAutoConfiguration {
     @ConditionalOnMissingBean
     OutboundQueue outboundQueue(MongoStore mongo, Clock clock) {
         return new OutboundQueue(mongo.database(), clock);
+    }
+
+    /**
+     * Drains the outbound queue into the relay. Any service that may queue mail runs one when a
+     * relay is configured (claims keep instances from sending a row twice); in standalone the
+     * parent's single worker serves every service.
+     */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    @ConditionalOnProperty("mallard.relay.host")
+    @ConditionalOnMissingBean
+    OutboundWorker outboundWorker(OutboundRelayProperties relay, MallardProperties mallard, OutboundQueue queue,
+            Clock clock) {
+        return new OutboundWorker(queue, new SmtpRelay(relay.host(), relay.port(), mallard.hostname(), RELAY_TIMEOUT),
+                clock, relay.poll(), relay.firstRetry());
     }
 
     @Bean

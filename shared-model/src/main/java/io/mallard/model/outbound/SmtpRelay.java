@@ -1,15 +1,15 @@
-package io.mallard.lmtp.outbound;
+package io.mallard.model.outbound;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.Properties;
 
-import io.mallard.model.outbound.OutboundMessage;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 /**
