@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The bodies of {@code POST /users} and {@code PUT /users/{user}}, with WildDuck's field names. */
+/** The bodies of the user resource, with WildDuck's field names. */
 final class UserRequests {
 
     static final String USERNAME = "[a-zA-Z0-9][a-zA-Z0-9._-]{0,127}";
@@ -36,6 +36,10 @@ final class UserRequests {
             @Size(max = 100) List<@NotBlank @Size(max = 128) String> tags,
             List<@Pattern(regexp = SCOPE, message = "must be imap, pop3, smtp or master") String> disabledScopes,
             Boolean disabled) {
+    }
+
+    /** {@code PUT /users/{user}/logout}; the reason is for the logs, WildDuck shows it to IMAP clients. */
+    record Logout(@Size(max = 256) String reason) {
     }
 
     /** Null fields stay as they are. */

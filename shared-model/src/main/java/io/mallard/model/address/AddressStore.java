@@ -103,6 +103,16 @@ public final class AddressStore {
                 .map(result -> result.getDeletedCount() > 0);
     }
 
+    /**
+     * Puts back an address of a restored user under its old id. False when the address was taken
+     * meanwhile (or is back already): a deleted user's addresses are free for others to claim.
+     */
+    public Mono<Boolean> reinsert(Address address) {
+        return Mono.from(addresses.insertOne(AddressDocument.toDocument(address)))
+                .thenReturn(true)
+                .onErrorResume(this::isDuplicate, e -> Mono.just(false));
+    }
+
     /** Removes every address of a user, as part of deleting the user. */
     public Mono<Long> deleteAllOf(ObjectId user) {
         return Mono.from(addresses.deleteMany(Filters.eq(AddressDocument.USER, user))).map(result -> result.getDeletedCount());

@@ -5,18 +5,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
+import io.mallard.model.address.AddressStore;
 import io.mallard.model.autoreply.AutoreplyStore;
 import io.mallard.model.filter.FilterStore;
 import io.mallard.model.ingest.MessageParser;
 import io.mallard.model.ingest.content.AttachmentStore;
 import io.mallard.model.ingest.content.MessageContentStore;
 import io.mallard.model.journal.ChangeNotifier;
+import io.mallard.model.mail.DeletedUserSweeper;
 import io.mallard.model.mail.MessageAppender;
 import io.mallard.model.mail.MessageContent;
 import io.mallard.model.mail.UserProvisioning;
@@ -29,6 +32,8 @@ import io.mallard.model.store.IndexedCollection;
 import io.mallard.model.store.MongoStore;
 import io.mallard.model.store.RedisStore;
 import io.mallard.model.store.Stores;
+import io.mallard.model.user.DeletedUserStore;
+import io.mallard.model.user.UserOwned;
 import io.mallard.model.user.UserStore;
 
 /**
@@ -41,6 +46,7 @@ import io.mallard.model.user.UserStore;
 public class MailAutoConfiguration {
 
     private static final Duration RELAY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration PURGE_INTERVAL = Duration.ofSeconds(60);
 
     @Bean
     CollectionSet mailCollections() {
@@ -112,6 +118,16 @@ public class MailAutoConfiguration {
             Clock clock) {
         return new OutboundWorker(queue, new SmtpRelay(relay.host(), relay.port(), mallard.hostname(), RELAY_TIMEOUT),
                 clock, relay.poll(), relay.firstRetry());
+    }
+
+    /** Purges deleted users once their grace period is over, on every instance (claims keep them apart). */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    DeletedUserSweeper deletedUserSweeper(DeletedUserStore deleted, MailStorage storage, AddressStore addresses,
+            ObjectProvider<UserOwned> owned) {
+        DeletedUserSweeper sweeper = new DeletedUserSweeper(deleted, storage, addresses, owned.orderedStream().toList());
+        sweeper.start(PURGE_INTERVAL);
+        return sweeper;
     }
 
     @Bean
