@@ -31,6 +31,7 @@ import io.mallard.model.ingest.MessageParser;
 import io.mallard.model.mail.MessageAppender;
 import io.mallard.model.message.MailStorage;
 import io.mallard.model.outbound.OutboundQueue;
+import io.mallard.model.ratelimit.DailyCounter;
 import io.mallard.model.store.MongoStore;
 import io.mallard.model.store.RedisStore;
 import io.mallard.model.user.UserStore;
@@ -60,7 +61,8 @@ class LmtpServerConfiguration {
     MessageDelivery messageDelivery(LmtpDeliveryProperties delivery, MallardProperties mallard, UserStore users,
             MailStorage storage, MessageAppender appender, MongoStore mongo, OutboundQueue outbound,
             FilterStore filters, Autoresponder autoresponder, RedisStore redis, Clock clock, DeliveryMetrics metrics) {
-        ForwardLimit forwardLimit = new ForwardLimit(redis, clock, delivery.forwardsPerDay());
+        ForwardLimit forwardLimit = new ForwardLimit(new DailyCounter(redis.commands(), clock, DailyCounter.FORWARDS),
+                delivery.forwardsPerDay());
         WebhookPoster webhooks = new WebhookPoster(Duration.ofSeconds(10));
         UserDelivery userDelivery = new UserDelivery(storage.mailboxes(), appender,
                 new DuplicateGuard(mongo.database(), delivery.duplicateWindow()),
