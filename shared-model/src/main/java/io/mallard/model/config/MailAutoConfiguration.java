@@ -24,6 +24,7 @@ import io.mallard.model.mail.MessageAppender;
 import io.mallard.model.mail.MessageContent;
 import io.mallard.model.mail.UserProvisioning;
 import io.mallard.model.message.MailStorage;
+import io.mallard.model.message.MessageSearch;
 import io.mallard.model.outbound.OutboundQueue;
 import io.mallard.model.outbound.OutboundWorker;
 import io.mallard.model.outbound.SmtpRelay;
@@ -84,6 +85,12 @@ public class MailAutoConfiguration {
     @ConditionalOnMissingBean
     UserProvisioning userProvisioning(UserStore users, MailStorage storage) {
         return new UserProvisioning(users, storage.mailboxes());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MessageSearch messageSearch(MongoStore mongo) {
+        return new MessageSearch(mongo.database());
     }
 
     /** The user's rules for incoming mail: applied by LMTP, managed through the API. */
