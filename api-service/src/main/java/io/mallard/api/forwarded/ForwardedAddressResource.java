@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.mallard.api.web.Access;
-import io.mallard.api.web.ApiException;
+import io.mallard.web.ApiException;
 import io.mallard.model.access.Action;
 import io.mallard.model.address.AddressStore;
 import io.mallard.model.address.InvalidAddressException;

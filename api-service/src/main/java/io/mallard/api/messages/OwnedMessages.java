@@ -4,7 +4,7 @@ import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
 import io.mallard.api.mailboxes.OwnedMailboxes;
-import io.mallard.api.web.ApiException;
+import io.mallard.web.ApiException;
 import io.mallard.model.mailbox.Mailbox;
 import io.mallard.model.message.MailStorage;
 import io.mallard.model.message.Message;

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.mallard.api.web.Access;
-import io.mallard.api.web.ApiException;
+import io.mallard.web.ApiException;
 import io.mallard.model.access.Action;
 import io.mallard.model.message.MailStorage;
 import io.mallard.model.quota.QuotaLedger;

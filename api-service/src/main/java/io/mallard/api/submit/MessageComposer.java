@@ -23,7 +23,7 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
 import jakarta.mail.util.ByteArrayDataSource;
 
-import io.mallard.api.web.ApiException;
+import io.mallard.web.ApiException;
 
 /**
  * Builds an RFC 5322 message from a submission with Angus Mail: text and HTML as

@@ -18,7 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import io.mallard.api.mailboxes.OwnedMailboxes;
-import io.mallard.api.web.ApiException;
+import io.mallard.web.ApiException;
 import io.mallard.model.address.Address;
 import io.mallard.model.address.AddressNormalizer;
 import io.mallard.model.address.AddressStore;
