@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 
+import io.mallard.model.ratelimit.DailyCounter;
+import io.mallard.model.store.RedisStore;
 import io.mallard.model.testing.SmtpSink;
 import io.mallard.model.user.User;
 
@@ -155,5 +158,7 @@ class SubmitResourceTest {
 
         User rob = server.user("rob", 100);
         expectError(server.post(server.token(rob), two, "/users/me/submit").exchange(), 403, "OverQuotaError");
+        assertThat(new DailyCounter(server.bean(RedisStore.class).commands(), Clock.systemUTC(), DailyCounter.RECIPIENTS)
+                .today(rob.id().toHexString()).block()).as("nothing sent, nothing counted").isZero();
     }
 }

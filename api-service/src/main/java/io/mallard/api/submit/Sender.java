@@ -96,17 +96,17 @@ class Sender {
             return Mono.error(new ApiException(HttpStatus.FORBIDDEN, "TooMany", "Your email has too many recipients"));
         }
         return copyMailbox(user.id(), request.mailbox())
-                .flatMap(mailbox -> withinDailyLimit(user, envelope.size())
-                        .then(Mono.fromCallable(() -> composer.compose(draft)).subscribeOn(Schedulers.boundedElastic()))
+                .flatMap(mailbox -> counted(user, envelope.size(), Mono.fromCallable(() -> composer.compose(draft))
+                        .subscribeOn(Schedulers.boundedElastic())
                         .flatMap(composed -> appender.append(mailbox.id(), composed.stored(), List.of(Message.SEEN),
                                         clock.instant())
                                 .flatMap(copy -> outbound.enqueue(draft.from().getAddress(), envelope, composed.sent(),
                                                 "submit", user.id())
                                         .onErrorResume(failed -> storage.messages().delete(mailbox.id(), copy.uid())
                                                 .then(Mono.error(failed)))
-                                        .flatMap(queued -> references.flag(reference)
-                                                .thenReturn(new SubmitRequests.Stored(mailbox.id().toHexString(),
-                                                        copy.uid(), queued.toHexString()))))));
+                                        .map(queued -> new SubmitRequests.Stored(mailbox.id().toHexString(), copy.uid(),
+                                                queued.toHexString()))))))
+                .flatMap(stored -> references.flag(reference).thenReturn(stored));
     }
 
     private MessageComposer.Draft draft(User user, List<Address> owned, SubmitRequests.Submission request,
@@ -157,12 +157,17 @@ class Sender {
                         .switchIfEmpty(Mono.error(() -> ApiException.notFound("NoSuchMailbox", "The user has no Sent mailbox")));
     }
 
-    /** Counts the recipients against today's limit; a refused submission does not count. */
-    private Mono<Void> withinDailyLimit(User user, int count) {
+    /**
+     * Runs {@code send} if today's recipients stay within the user's limit; a refused or failed
+     * submission gives its recipients back.
+     */
+    private <T> Mono<T> counted(User user, int count, Mono<T> send) {
         int limit = user.limits().recipientsPerDay() > 0 ? user.limits().recipientsPerDay() : properties.recipientsPerDay();
         String key = user.id().toHexString();
-        return recipients.add(key, count).flatMap(total -> total <= limit ? Mono.<Void>empty()
-                : recipients.add(key, -count).then(Mono.error(new ApiException(HttpStatus.FORBIDDEN, "RateLimitedError",
+        Mono<Void> giveBack = recipients.add(key, -count).then();
+        return recipients.add(key, count).flatMap(total -> total <= limit
+                ? send.onErrorResume(failed -> giveBack.then(Mono.error(failed)))
+                : giveBack.then(Mono.error(new ApiException(HttpStatus.FORBIDDEN, "RateLimitedError",
                         "You reached a daily sending limit for your account"))));
     }
 
