@@ -73,7 +73,10 @@ class ForeignIdWalkTest {
             Map.entry("POST /users/{user}/mailboxes/{mailbox}/messages/{message}/forward",
                     map("addresses", List.of("walk@elsewhere.example"))),
             Map.entry("POST /users/{user}/submit", map("to", List.of(map("address", "walk@elsewhere.example")),
-                    "text", "walk")));
+                    "text", "walk")),
+            Map.entry("POST /users/{user}/2fa/totp/setup", map("issuer", "Walk")),
+            Map.entry("POST /users/{user}/2fa/totp/enable", map("token", "123456")),
+            Map.entry("POST /users/{user}/2fa/totp/check", map("token", "123456")));
 
     static final byte[] RAW = "From: a@example.com\r\nSubject: mine\r\n\r\nprivate\r\n".getBytes(StandardCharsets.US_ASCII);
 

@@ -27,6 +27,7 @@ import io.mallard.model.address.Resolution;
 import io.mallard.model.authlog.AuthOutcome;
 import io.mallard.model.autoreply.Autoreply;
 import io.mallard.model.autoreply.AutoreplyStore;
+import io.mallard.model.config.AccessAutoConfiguration;
 import io.mallard.model.config.AccountAutoConfiguration;
 import io.mallard.model.config.MailAutoConfiguration;
 import io.mallard.model.config.StoreAutoConfiguration;
@@ -61,7 +62,7 @@ class DeletedUserSweeperTest {
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withBean(Clock.class, () -> clock)
             .withConfiguration(AutoConfigurations.of(StoreAutoConfiguration.class, AccountAutoConfiguration.class,
-                    MailAutoConfiguration.class));
+                    MailAutoConfiguration.class, AccessAutoConfiguration.class));
 
     @Test
     void aDeletedUserCannotLogInOrReceiveMailAndKeepsItsDataUntilTheGracePeriodEnds() {
