@@ -63,6 +63,7 @@ class DeletedUserResourceTest {
                 "AccountNotFound");
         server.get(ROOT, "/users/{id}/restore", "nope").exchange().expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.code").isEqualTo("InputValidationError");
+        expectError(server.post(ROOT, map(), "/users/{id}/restore", "nope").exchange(), 400, "InputValidationError");
     }
 
     @Test

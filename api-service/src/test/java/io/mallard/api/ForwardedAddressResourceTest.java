@@ -86,6 +86,7 @@ class ForwardedAddressResourceTest {
                 .expectBody().jsonPath("$.details.targets").isNotEmpty();
         server.get(ROOT, BASE + "/{id}", "nope").exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("InputValidationError");
+        expectError(server.delete(ROOT, BASE + "/{id}", "nope").exchange(), 400, "InputValidationError");
     }
 
     @Test
