@@ -3,22 +3,47 @@ package io.mallard.imap.codec;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 
 /** A cursor over a command's argument tokens with the typed reads of RFC 9051 §9. */
 public final class Arguments {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d-MMM-yyyy", Locale.ENGLISH);
+    // RFC 9051 §9 date-month is case-insensitive; 31-Feb is no date.
+    private static final DateTimeFormatter DATE = new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .appendPattern("d-MMM-uuuu").toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter DATE_TIME =
             DateTimeFormatter.ofPattern("d-MMM-yyyy HH:mm:ss Z", Locale.ENGLISH);
 
     private final List<Token> tokens;
+    private final boolean utf8Names;
     private int position;
 
     public Arguments(List<Token> tokens) {
+        this(tokens, false);
+    }
+
+    /** @param utf8Names mailbox names are UTF-8 as sent (RFC 6855 §3, after ENABLE UTF8=ACCEPT), not modified UTF-7 */
+    public Arguments(List<Token> tokens, boolean utf8Names) {
         this.tokens = tokens;
+        this.utf8Names = utf8Names;
+    }
+
+    public boolean utf8Names() {
+        return utf8Names;
+    }
+
+    /** A mailbox name (or pattern) in Unicode: an astring, decoded from modified UTF-7 unless UTF-8 is on. */
+    public String mailbox() {
+        return mailboxName(astring());
+    }
+
+    /** The Unicode form of a mailbox name as the client wrote it. */
+    public String mailboxName(String wire) {
+        return utf8Names ? wire : MailboxName.decode(wire);
     }
 
     public boolean hasNext() {

@@ -5,9 +5,13 @@ import java.util.List;
 
 /**
  * RFC 9051 §9 sequence-set: numbers and ranges, {@code *} for the largest number in use, a range
- * meaning the same whichever end comes first ({@code 4:2} is {@code 2:4}).
+ * meaning the same whichever end comes first ({@code 4:2} is {@code 2:4}); or {@code $}, the
+ * result the last {@code SEARCH RETURN (SAVE)} saved (RFC 5182 §2), which the session resolves.
  */
-public record SequenceSet(List<Range> ranges) {
+public record SequenceSet(List<Range> ranges, boolean saved) {
+
+    /** RFC 5182 {@code $}. */
+    public static final SequenceSet SAVED = new SequenceSet(List.of(), true);
 
     /** Stands for {@code *} until resolved against the mailbox. */
     public static final long STAR = Long.MAX_VALUE;
@@ -31,7 +35,14 @@ public record SequenceSet(List<Range> ranges) {
         ranges = List.copyOf(ranges);
     }
 
+    public SequenceSet(List<Range> ranges) {
+        this(ranges, false);
+    }
+
     public static SequenceSet parse(String text) {
+        if (text.equals("$")) {
+            return SAVED;
+        }
         List<Range> ranges = new ArrayList<>();
         for (String part : text.split(",", -1)) {
             int colon = part.indexOf(':');
@@ -45,7 +56,7 @@ public record SequenceSet(List<Range> ranges) {
         return new SequenceSet(ranges);
     }
 
-    /** Whether {@code n} is in the set when {@code largest} is the value of {@code *}. */
+    /** Whether {@code n} is in the set when {@code largest} is the value of {@code *}; never for {@code $}. */
     public boolean contains(long n, long largest) {
         for (Range range : ranges) {
             if (n >= range.low(largest) && n <= range.high(largest)) {

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import io.mallard.imap.command.fetch.FetchHandler;
 import io.mallard.imap.command.search.SearchHandler;
+import io.mallard.imap.command.sort.SortHandler;
+import io.mallard.imap.command.thread.ThreadHandler;
 
 /** Every IMAP command the server knows, as a list; CAPABILITY is derived from it. */
 public final class CommandRegistry {
@@ -26,6 +28,7 @@ public final class CommandRegistry {
                 new AuthenticateHandler(authenticator),
                 new EnableHandler(),
                 new IdHandler(),
+                new CompressHandler(),
                 new NamespaceHandler(),
                 new ListHandler(),
                 new CreateHandler(),
@@ -33,6 +36,9 @@ public final class CommandRegistry {
                 new RenameHandler(),
                 new SubscribeHandler(),
                 new StatusHandler(),
+                new GetQuotaHandler(),
+                new GetQuotaRootHandler(),
+                new SetQuotaHandler(),
                 new SelectHandler(),
                 new AppendHandler(),
                 new FetchHandler(),
@@ -42,6 +48,8 @@ public final class CommandRegistry {
                 new ExpungeHandler(),
                 new CloseHandler(),
                 new SearchHandler(),
+                new SortHandler(),
+                new ThreadHandler(),
                 new IdleHandler());
         for (CommandHandler handler : handlers) {
             handler.names().forEach(name -> byName.put(name, handler));
@@ -57,9 +65,10 @@ public final class CommandRegistry {
     List<String> commandCapabilities() {
         List<String> result = new ArrayList<>();
         for (CommandHandler handler : handlers) {
-            String capability = handler.capability();
-            if (capability != null && !result.contains(capability)) {
-                result.add(capability);
+            for (String capability : handler.capabilities()) {
+                if (!result.contains(capability)) {
+                    result.add(capability);
+                }
             }
         }
         return result;

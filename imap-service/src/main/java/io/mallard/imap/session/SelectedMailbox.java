@@ -21,6 +21,7 @@ public final class SelectedMailbox {
     private final boolean readOnly;
     private final List<Long> uids;
     private final Map<Long, Long> flagsReported = new HashMap<>();
+    private List<Long> saved = List.of();
 
     public SelectedMailbox(ObjectId id, boolean readOnly, List<Long> uids) {
         this.id = id;
@@ -42,6 +43,11 @@ public final class SelectedMailbox {
 
     public long lastUid() {
         return uids.isEmpty() ? 0 : uids.get(uids.size() - 1);
+    }
+
+    /** The UID at a sequence number from 1 to {@link #exists()}. */
+    public long uidAt(int sequence) {
+        return uids.get(sequence - 1);
     }
 
     /** The sequence number of a UID, or 0 when the session does not know it. */
@@ -84,11 +90,29 @@ public final class SelectedMailbox {
     }
 
     /**
+     * RFC 5182 §2.1: what {@code $} names from now on, kept as UIDs so that an expunged message
+     * drops out of it by itself and sequence numbers are worked out when {@code $} is used.
+     */
+    public void save(List<Long> uids) {
+        saved = uids.stream().sorted().distinct().toList();
+    }
+
+    /** Whether {@code $} names this UID. */
+    public boolean savedContains(long uid) {
+        return Collections.binarySearch(saved, uid) >= 0;
+    }
+
+    /**
      * The UIDs a set names, in ascending order. A UID set ignores numbers the session does not know
-     * (RFC 9051 §6.4.9); a sequence set beyond EXISTS is the caller's BAD.
+     * (RFC 9051 §6.4.9); a sequence set beyond EXISTS is the caller's BAD. {@code $} names the saved
+     * messages the session still knows, whether the command counts by UID or by sequence number.
      */
     public List<Long> resolve(SequenceSet set, boolean byUid) {
         List<Long> result = new ArrayList<>();
+        if (set.saved()) {
+            saved.stream().filter(uid -> sequenceOf(uid) > 0).forEach(result::add);
+            return result;
+        }
         if (byUid) {
             long star = lastUid();
             for (long uid : uids) {
@@ -113,6 +137,9 @@ public final class SelectedMailbox {
 
     /** Whether a sequence set names only existing messages (RFC 9051 §6.4.5: otherwise BAD). */
     public boolean validSequences(SequenceSet set) {
+        if (set.saved()) {
+            return true;
+        }
         long largest = uids.size();
         if (largest == 0) {
             // "1:*" on an empty mailbox names nothing rather than something invalid; clients send it.

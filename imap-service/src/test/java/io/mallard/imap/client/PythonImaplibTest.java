@@ -41,20 +41,31 @@ class PythonImaplibTest {
 
     @Test
     void imaplibSmoke() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "python3 not installed");
         User user = server.user("python");
         Mailbox inbox = server.mailbox(user, "INBOX");
         server.append(inbox, TestServer.message(1), List.of(), Instant.now());
         server.append(inbox, TestServer.message(2), List.of(), Instant.now());
-        Path script = dataDir.resolve("imaplib_smoke.py");
-        try (var in = PythonImaplibTest.class.getResourceAsStream("/python/imaplib_smoke.py")) {
+        assertThat(run("imaplib_smoke.py", "python")).contains("imaplib smoke OK");
+    }
+
+    @Test
+    void imaplibSearchSortAndThread() throws Exception {
+        server.user("pysearch");
+        assertThat(run("imaplib_search.py", "pysearch")).contains("imaplib search OK");
+    }
+
+    /** Runs a script of {@code src/test/resources/python} against the server; its output if it exits 0. */
+    private static String run(String name, String user) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "python3 not installed");
+        Path script = dataDir.resolve(name);
+        try (var in = PythonImaplibTest.class.getResourceAsStream("/python/" + name)) {
             Files.copy(in, script);
         }
         Process process = new ProcessBuilder("/usr/bin/python3", script.toString(), "127.0.0.1",
-                String.valueOf(server.port()), "python", TestServer.PASSWORD).redirectErrorStream(true).start();
+                String.valueOf(server.port()), user, TestServer.PASSWORD).redirectErrorStream(true).start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(output).contains("imaplib smoke OK");
         assertThat(process.exitValue()).as(output).isZero();
+        return output;
     }
 }

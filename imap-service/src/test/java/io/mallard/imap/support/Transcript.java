@@ -7,13 +7,18 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Runs a {@code C:}/{@code S:} script over a real socket. {@code C: text} sends a line (CRLF added);
+ * {@code X: text} sends one with each {@code \xHH} as that octet, for text in other charsets;
  * {@code S: regex} must fully match the next server line; {@code S~ regex} skips lines until one
  * matches; {@code #} starts a comment. {@code ${name}} is replaced from the variables.
  */
@@ -31,6 +36,31 @@ public final class Transcript {
             return line;
         } catch (java.net.SocketTimeoutException e) {
             throw new AssertionError("script line " + number + ": no answer for " + expected, e);
+        }
+    }
+
+    private static byte[] octets(String text) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < text.length(); i++) {
+            if (text.startsWith("\\x", i) && i + 4 <= text.length()) {
+                bytes.write(Integer.parseInt(text.substring(i + 2, i + 4), 16));
+                i += 3;
+            } else {
+                bytes.writeBytes(String.valueOf(text.charAt(i)).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The names of the {@code .txt} scripts in a resource directory, sorted; only those starting
+     * with the system property {@code transcript.only} when it is set.
+     */
+    public static List<String> scripts(String resourceDirectory) throws IOException, URISyntaxException {
+        Path directory = Path.of(Transcript.class.getResource(resourceDirectory).toURI());
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".txt"))
+                    .filter(n -> n.startsWith(System.getProperty("transcript.only", ""))).sorted().toList();
         }
     }
 
@@ -59,6 +89,9 @@ public final class Transcript {
                 }
                 if (line.startsWith("C: ")) {
                     out.write((line.substring(3) + "\r\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                } else if (line.startsWith("X: ")) {
+                    out.write(octets(line.substring(3) + "\r\n"));
                     out.flush();
                 } else if (line.startsWith("S: ")) {
                     String got = read(in, number, line);

@@ -1,13 +1,17 @@
 package io.mallard.model.message;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.reactivestreams.client.FindPublisher;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
@@ -39,6 +43,27 @@ public final class MessageListing {
                         Filters.eq("mailbox", mailbox), Filters.gte("uid", fromUid), Filters.lte("uid", Math.min(toUid, visible)),
                         Filters.ne("abandoned", true))).sort(Sorts.ascending("uid")))
                 .filter(Message::isMessage).map(Message::fromDocument));
+    }
+
+    /**
+     * Messages with {@code fromUid <= uid <= toUid} that meet {@code criteria}, in UID order, up to
+     * the watermark: MongoDB applies the criteria, and the cursor streams the documents in batches,
+     * so a search holds only what it has not yet consumed. The searchable text (up to
+     * {@code ParsedMessage.MAX_TEXT} characters a message) is left out unless {@code withText}.
+     */
+    public Flux<Message> search(ObjectId mailbox, long fromUid, long toUid, MessageCriteria criteria, boolean withText) {
+        if (criteria == MessageCriteria.NONE) {
+            return Flux.empty();
+        }
+        return watermark.visibleUpTo(mailbox).flatMapMany(visible -> {
+            List<Bson> filters = new ArrayList<>(List.of(Filters.eq("mailbox", mailbox), Filters.gte("uid", fromUid),
+                    Filters.lte("uid", Math.min(toUid, visible)), Filters.ne("abandoned", true)));
+            if (criteria.filter() != null) {
+                filters.add(criteria.filter());
+            }
+            FindPublisher<Document> find = messages.find(Filters.and(filters)).sort(Sorts.ascending("uid"));
+            return Flux.from(withText ? find : find.projection(Projections.exclude("content.parsed.text")));
+        }).filter(Message::isMessage).map(Message::fromDocument);
     }
 
     /**

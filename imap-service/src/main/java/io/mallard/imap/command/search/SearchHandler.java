@@ -1,28 +1,23 @@
 package io.mallard.imap.command.search;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import io.mallard.imap.codec.ImapRequest;
-import io.mallard.imap.codec.Response;
-import io.mallard.imap.codec.SearchKey;
-import io.mallard.imap.codec.Value;
+import io.mallard.imap.codec.ReturnOption;
+import io.mallard.imap.codec.SearchProgram;
 import io.mallard.imap.command.CommandHandler;
 import io.mallard.imap.session.ImapConnection;
 import io.mallard.imap.session.SelectedMailbox;
 import io.mallard.imap.session.SessionState;
-import io.mallard.model.ingest.ParsedMessage;
-import io.mallard.model.mail.MessageContent;
 import io.mallard.model.message.Message;
 import reactor.core.publisher.Mono;
 
 /**
- * RFC 3501 §6.4.4 SEARCH and UID SEARCH over the messages the session knows: one range query,
- * matched in memory. Results are sequence numbers, or UIDs for UID SEARCH.
+ * RFC 3501 §6.4.4 SEARCH and UID SEARCH through {@link MessageSearch}; with RETURN, the RFC 4731
+ * ESEARCH answer, and SAVE for RFC 5182's {@code $}. Results are sequence numbers, or UIDs for
+ * UID SEARCH.
  */
 public final class SearchHandler implements CommandHandler {
 
@@ -37,54 +32,61 @@ public final class SearchHandler implements CommandHandler {
     }
 
     @Override
+    public List<String> capabilities() {
+        return List.of("ESEARCH", "SEARCHRES", "WITHIN");
+    }
+
+    @Override
     public Mono<Void> handle(ImapRequest request, ImapConnection connection) {
         ImapRequest.Search search = (ImapRequest.Search) request;
         SelectedMailbox selected = connection.selected();
-        SearchMatcher matcher = new SearchMatcher(selected);
-        MessageContent content = connection.services().content();
-        boolean needsHeaders = needsHeaders(search.key());
-        return connection.services().storage().listing().range(selected.id(), 1, selected.lastUid())
-                .filter(message -> selected.sequenceOf(message.uid()) > 0)
-                .concatMap(message -> (needsHeaders ? headers(content, message) : Mono.just(""))
-                        .filter(headers -> matcher.matches(search.key(), message, parsedOnce(content, message), headers))
-                        .map(headers -> message))
-                .map(message -> search.uid() ? message.uid() : selected.sequenceOf(message.uid()))
-                .collectList()
-                .flatMap(found -> {
-                    List<Value> values = new ArrayList<>(List.of(Value.atom("SEARCH")));
-                    found.forEach(n -> values.add(Value.atom(n)));
-                    connection.send(new Response.Data(values));
-                    return connection.ok(search.tag(), null, search.name() + " completed");
-                });
-    }
-
-    private static boolean needsHeaders(SearchKey key) {
-        if (key instanceof SearchKey.Header header) {
-            return !header.addressOrSubject();
-        }
-        if (key instanceof SearchKey.Not not) {
-            return needsHeaders(not.key());
-        }
-        if (key instanceof SearchKey.Or or) {
-            return needsHeaders(or.left()) || needsHeaders(or.right());
-        }
-        return key instanceof SearchKey.And and && and.keys().stream().anyMatch(SearchHandler::needsHeaders);
-    }
-
-    /** The top-level header block, read from the stored bytes up to where the body starts. */
-    private static Mono<String> headers(MessageContent content, Message message) {
-        long end = content.parsed(message).mimeTree().bodyStart();
-        return content.raw(message, 0, end).map(buffer -> StandardCharsets.ISO_8859_1.decode(buffer.duplicate()).toString())
-                .collect(Collectors.joining());
-    }
-
-    private static Supplier<ParsedMessage> parsedOnce(MessageContent content, Message message) {
-        ParsedMessage[] parsed = new ParsedMessage[1];
-        return () -> {
-            if (parsed[0] == null) {
-                parsed[0] = content.parsed(message);
+        Set<ReturnOption> options = search.returns();
+        if (!search.program().charsetSupported()) {
+            if (options.contains(ReturnOption.SAVE)) {
+                // RFC 5182 §2.1: a failed SEARCH ... RETURN (SAVE) leaves $ empty.
+                selected.save(List.of());
             }
-            return parsed[0];
-        };
+            return badCharset(connection, search.tag());
+        }
+        // Only the UIDs are kept, so a search over a large mailbox holds numbers, not documents.
+        return MessageSearch.matching(connection, search.program().key()).map(Message::uid).collectList().flatMap(uids -> {
+            if (options.contains(ReturnOption.SAVE)) {
+                selected.save(saved(options, uids));
+            }
+            List<Long> numbers = search.uid() ? uids
+                    : uids.stream().map(uid -> (long) selected.sequenceOf(uid)).toList();
+            if (options.isEmpty()) {
+                connection.send(SearchResponses.numbers("SEARCH", numbers));
+            } else if (!options.equals(Set.of(ReturnOption.SAVE))) {
+                // RFC 5182 §2.4: SAVE alone answers with no ESEARCH at all.
+                connection.send(SearchResponses.esearch(search.tag(), search.uid(), options, numbers));
+            }
+            return connection.ok(search.tag(), null, search.name() + " completed");
+        });
+    }
+
+    /**
+     * RFC 5182 §2.4: with MIN and/or MAX but neither ALL nor COUNT, {@code $} holds just those
+     * messages; otherwise every match.
+     */
+    private static List<Long> saved(Set<ReturnOption> options, List<Long> uids) {
+        if (uids.isEmpty() || options.contains(ReturnOption.ALL) || options.contains(ReturnOption.COUNT)
+                || !(options.contains(ReturnOption.MIN) || options.contains(ReturnOption.MAX))) {
+            return uids;
+        }
+        List<Long> ends = new ArrayList<>();
+        if (options.contains(ReturnOption.MIN)) {
+            ends.add(uids.get(0));
+        }
+        if (options.contains(ReturnOption.MAX)) {
+            ends.add(uids.get(uids.size() - 1));
+        }
+        return ends;
+    }
+
+    /** RFC 9051 §6.4.4: an unknown charset is NO with the charsets that would work. */
+    public static Mono<Void> badCharset(ImapConnection connection, String tag) {
+        return connection.no(tag, "BADCHARSET (" + String.join(" ", SearchProgram.ADVERTISED_CHARSETS) + ")",
+                "Unsupported charset");
     }
 }

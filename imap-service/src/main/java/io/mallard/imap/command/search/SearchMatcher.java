@@ -1,10 +1,9 @@
 package io.mallard.imap.command.search;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Supplier;
 
 import io.mallard.imap.codec.SearchKey;
 import io.mallard.imap.session.SelectedMailbox;
@@ -13,73 +12,85 @@ import io.mallard.model.ingest.ParsedMessage;
 import io.mallard.model.message.Message;
 
 /**
- * Evaluates a {@link SearchKey} on one message (RFC 3501 §6.4.4), over the data ingest stored:
- * flags, dates and size from the message document, addresses and text from the parsed message,
- * which is decoded only when a key needs it. Substring matches ignore case.
+ * Evaluates a {@link SearchKey} on one message (RFC 3501 §6.4.4), over what ingest stored: flags,
+ * dates and size from the message document; addresses, subject and body text decoded at ingest;
+ * other header fields from the raw header block, decoded here. Substring matches ignore case.
  */
 final class SearchMatcher {
 
     private final SelectedMailbox selected;
+    private final Instant now;
 
-    SearchMatcher(SelectedMailbox selected) {
+    /** @param now the instant WITHIN counts back from, the same for the whole command */
+    SearchMatcher(SelectedMailbox selected, Instant now) {
         this.selected = selected;
+        this.now = now;
     }
 
-    /** @param headers the message's header block, as text; read only when a HEADER key needs it */
-    boolean matches(SearchKey key, Message message, Supplier<ParsedMessage> parsed, String headers) {
+    boolean matches(SearchKey key, Candidate candidate) {
+        Message message = candidate.message();
         if (key instanceof SearchKey.All) {
             return true;
         }
         if (key instanceof SearchKey.Flag flag) {
-            boolean has = message.flags().stream().anyMatch(f -> f.equalsIgnoreCase(flag.flag()));
-            return has == flag.present();
+            return message.flags().stream().anyMatch(f -> f.equalsIgnoreCase(flag.flag())) == flag.present();
         }
         if (key instanceof SearchKey.Header header) {
-            return header.addressOrSubject() ? contains(header(header.field(), message, parsed), header.text())
-                    : HeaderFields.valueContains(headers, header.field(), header.text());
+            return header.addressOrSubject() ? SearchText.contains(header(header.field(), candidate), header.text())
+                    : candidate.headers().contains(header.field(), header.text());
         }
         if (key instanceof SearchKey.Text text) {
-            String body = parsed.get().text();
-            return contains(body, text.text()) || (text.includeHeaders() && (contains(message.subject(), text.text())
-                    || contains(addresses(parsed.get().from()), text.text())
-                    || contains(addresses(parsed.get().to()), text.text())));
+            return SearchText.contains(candidate.parsed().text(), text.text())
+                    || (text.includeHeaders() && candidate.headers().anyContains(text.text()));
         }
         if (key instanceof SearchKey.Date date) {
-            return date(date, message, parsed);
+            return date(date, date.sent() ? SentDate.day(candidate.parsed(), message)
+                    : message.internalDate().atZone(ZoneOffset.UTC).toLocalDate());
         }
         if (key instanceof SearchKey.Size size) {
             return size.larger() ? message.size() > size.bytes() : message.size() < size.bytes();
         }
+        if (key instanceof SearchKey.Within within) {
+            return within.older() == message.internalDate().isBefore(cutoff(now, within));
+        }
         if (key instanceof SearchKey.Sequence sequence) {
+            if (sequence.set().saved()) {
+                return selected.savedContains(message.uid());
+            }
             return sequence.uid() ? sequence.set().contains(message.uid(), selected.lastUid())
                     : sequence.set().contains(selected.sequenceOf(message.uid()), selected.exists());
         }
         if (key instanceof SearchKey.Not not) {
-            return !matches(not.key(), message, parsed, headers);
+            return !matches(not.key(), candidate);
         }
         if (key instanceof SearchKey.Or or) {
-            return matches(or.left(), message, parsed, headers) || matches(or.right(), message, parsed, headers);
+            return matches(or.left(), candidate) || matches(or.right(), candidate);
         }
-        return ((SearchKey.And) key).keys().stream().allMatch(k -> matches(k, message, parsed, headers));
+        return ((SearchKey.And) key).keys().stream().allMatch(k -> matches(k, candidate));
     }
 
-    private static String header(String field, Message message, Supplier<ParsedMessage> parsed) {
+    /** Longest interval WITHIN counts back, about 31,700 years: any longer one means the same here. */
+    private static final long MAX_INTERVAL = 1_000_000_000_000L;
+
+    /** RFC 5032: the instant {@code interval} seconds before {@code now}; OLDER is before it. */
+    static Instant cutoff(Instant now, SearchKey.Within within) {
+        return now.minusSeconds(Math.min(within.seconds(), MAX_INTERVAL));
+    }
+
+    /** FROM, TO, CC, BCC as the decoded "name <address>" of each address; SUBJECT decoded. */
+    private static String header(String field, Candidate candidate) {
+        ParsedMessage parsed = candidate.parsed();
         return switch (field) {
-            case "SUBJECT" -> message.subject();
-            case "FROM" -> addresses(parsed.get().from());
-            case "TO" -> addresses(parsed.get().to());
-            case "CC" -> addresses(parsed.get().cc());
-            default -> addresses(parsed.get().bcc());
+            case "SUBJECT" -> candidate.message().subject();
+            case "FROM" -> addresses(parsed.from());
+            case "TO" -> addresses(parsed.to());
+            case "CC" -> addresses(parsed.cc());
+            default -> addresses(parsed.bcc());
         };
     }
 
     /** RFC 3501 §6.4.4: dates compare by day, disregarding time and timezone. */
-    private static boolean date(SearchKey.Date key, Message message, Supplier<ParsedMessage> parsed) {
-        java.time.Instant instant = key.sent() ? parsed.get().date() : message.internalDate();
-        if (instant == null) {
-            return false;
-        }
-        LocalDate day = instant.atZone(ZoneOffset.UTC).toLocalDate();
+    private static boolean date(SearchKey.Date key, LocalDate day) {
         return switch (key.relation()) {
             case BEFORE -> day.isBefore(key.date());
             case ON -> day.equals(key.date());
@@ -93,9 +104,5 @@ final class SearchMatcher {
             text.append(address.name() == null ? "" : address.name()).append(" <").append(address.address()).append("> ");
         }
         return text.toString();
-    }
-
-    private static boolean contains(String haystack, String needle) {
-        return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(needle.toLowerCase(Locale.ROOT));
     }
 }

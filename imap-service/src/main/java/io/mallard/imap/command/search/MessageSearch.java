@@ -1,0 +1,60 @@
+package io.mallard.imap.command.search;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+
+import io.mallard.imap.codec.SearchKey;
+import io.mallard.imap.session.ImapConnection;
+import io.mallard.imap.session.SelectedMailbox;
+import io.mallard.model.mail.MessageContent;
+import io.mallard.model.message.Message;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs search criteria over the selected mailbox for SEARCH, SORT and THREAD: the store selects by
+ * what {@link SearchPushdown} gives it, the cursor streams the candidates in batches, and
+ * {@link SearchMatcher} decides the rest one message at a time, so memory does not grow with the
+ * mailbox. Only messages the session knows take part (RFC 9051 §6.4.4 searches what the client
+ * has been told of).
+ */
+public final class MessageSearch {
+
+    private MessageSearch() {
+    }
+
+    /** The matching messages, in UID order; their searchable text is not loaded. */
+    public static Flux<Message> matching(ImapConnection connection, SearchKey key) {
+        SelectedMailbox selected = connection.selected();
+        Instant now = Instant.now();
+        SearchPushdown.Pushed pushed = new SearchPushdown(selected, now).of(key);
+        boolean needsText = key.any(k -> k instanceof SearchKey.Text);
+        boolean needsHeaders = key.any(k -> k instanceof SearchKey.Header header && !header.addressOrSubject()
+                || k instanceof SearchKey.Text text && text.includeHeaders());
+        MessageContent content = connection.services().content();
+        Flux<Message> known = connection.services().storage().listing()
+                .search(selected.id(), 1, selected.lastUid(), pushed.criteria(), needsText)
+                .filter(message -> selected.sequenceOf(message.uid()) > 0);
+        if (pushed.exact()) {
+            return known;
+        }
+        SearchMatcher matcher = new SearchMatcher(selected, now);
+        return known.concatMap(message -> (needsHeaders ? headers(content, message) : Mono.just(new HeaderFields(new byte[0])))
+                .filter(headers -> matcher.matches(key, new Candidate(message, content, headers)))
+                .map(headers -> message));
+    }
+
+    /** Header search reads at most this much of a header block; real ones are a few kilobytes. */
+    static final long MAX_HEADER_BLOCK = 256 * 1024;
+
+    /** The top-level header block, read from the stored bytes up to where the body starts. */
+    private static Mono<HeaderFields> headers(MessageContent content, Message message) {
+        long end = Math.min(content.parsed(message).mimeTree().bodyStart(), MAX_HEADER_BLOCK);
+        return content.raw(message, 0, end).reduce(new ByteArrayOutputStream(), (out, buffer) -> {
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.duplicate().get(bytes);
+            out.writeBytes(bytes);
+            return out;
+        }).map(out -> new HeaderFields(out.toByteArray()));
+    }
+}
