@@ -1,9 +1,7 @@
 package io.mallard.model.message;
 
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -26,7 +24,6 @@ import reactor.core.publisher.Mono;
  */
 public final class MessageSearch {
 
-    private static final String PARSED = "content.parsed.";
     private static final String FLAGGED = "\\Flagged";
 
     private final MongoCollection<Document> messages;
@@ -56,61 +53,53 @@ public final class MessageSearch {
     }
 
     private static List<Bson> filters(MessageQuery query) {
-        List<Bson> filters = new ArrayList<>();
-        filters.add(Filters.eq("user", query.user()));
-        filters.add(Filters.ne("abandoned", true));
+        List<Bson> filters = new ArrayList<>(List.of(Filters.eq("user", query.user()), Filters.ne("abandoned", true)));
         if (query.mailbox() != null) {
             filters.add(Filters.eq("mailbox", query.mailbox()));
         }
-        if (query.thread() != null) {
-            filters.add(Filters.eq("thread", query.thread()));
-        }
-        if (query.text() != null) {
-            filters.add(anyOf(query.text(), "subject", PARSED + "text", PARSED + "from.address", PARSED + "from.name",
-                    PARSED + "to.address", PARSED + "to.name", PARSED + "cc.address", PARSED + "cc.name"));
-        }
-        if (query.from() != null) {
-            filters.add(anyOf(query.from(), PARSED + "from.address", PARSED + "from.name"));
-        }
-        if (query.to() != null) {
-            filters.add(anyOf(query.to(), PARSED + "to.address", PARSED + "to.name", PARSED + "cc.address",
-                    PARSED + "cc.name"));
-        }
-        if (query.subject() != null) {
-            filters.add(anyOf(query.subject(), "subject"));
-        }
-        if (query.dateStart() != null) {
-            filters.add(Filters.gte("idate", Date.from(query.dateStart())));
-        }
-        if (query.dateEnd() != null) {
-            filters.add(Filters.lte("idate", Date.from(query.dateEnd())));
-        }
-        if (query.flagged() != null) {
-            filters.add(query.flagged() ? Filters.eq("flags", FLAGGED) : Filters.ne("flags", FLAGGED));
-        }
-        if (query.seen() != null) {
-            filters.add(query.seen() ? Filters.eq("flags", Message.SEEN) : Filters.ne("flags", Message.SEEN));
-        }
-        if (query.attachments() != null) {
-            filters.add(query.attachments() ? Filters.eq(PARSED + "hasAttachments", true)
-                    : Filters.ne(PARSED + "hasAttachments", true));
-        }
-        if (query.minSize() != null) {
-            filters.add(Filters.gte("size", query.minSize()));
-        }
-        if (query.maxSize() != null) {
-            filters.add(Filters.lte("size", query.maxSize()));
+        Bson criteria = criteria(query).filter();
+        if (criteria != null) {
+            filters.add(criteria);
         }
         return filters;
     }
 
-    /** The text as a literal, case-insensitive, in any of the fields. */
-    private static Bson anyOf(String text, String... fields) {
-        Pattern pattern = Pattern.compile(Pattern.quote(text), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        List<Bson> any = new ArrayList<>();
-        for (String field : fields) {
-            any.add(Filters.regex(field, pattern));
+    /** The conditions on the messages themselves, as the IMAP search states them too. */
+    private static MessageCriteria criteria(MessageQuery query) {
+        List<MessageCriteria> all = new ArrayList<>();
+        if (query.thread() != null) {
+            all.add(MessageCriteria.thread(query.thread()));
         }
-        return Filters.or(any);
+        if (query.text() != null) {
+            all.add(MessageCriteria.anywhere(query.text()));
+        }
+        if (query.from() != null) {
+            all.add(MessageCriteria.from(query.from()));
+        }
+        if (query.to() != null) {
+            all.add(MessageCriteria.recipient(query.to()));
+        }
+        if (query.subject() != null) {
+            all.add(MessageCriteria.subject(query.subject()));
+        }
+        if (query.dateStart() != null || query.dateEnd() != null) {
+            // WildDuck's dateend includes its instant; internalDate's end does not.
+            all.add(MessageCriteria.internalDate(query.dateStart(),
+                    query.dateEnd() == null ? null : query.dateEnd().plusMillis(1)));
+        }
+        if (query.flagged() != null) {
+            all.add(MessageCriteria.flag(FLAGGED, query.flagged()));
+        }
+        if (query.seen() != null) {
+            all.add(MessageCriteria.flag(Message.SEEN, query.seen()));
+        }
+        if (query.attachments() != null) {
+            all.add(MessageCriteria.attachments(query.attachments()));
+        }
+        if (query.minSize() != null || query.maxSize() != null) {
+            all.add(MessageCriteria.size(query.minSize() == null ? 0 : query.minSize(),
+                    query.maxSize() == null ? Long.MAX_VALUE : query.maxSize()));
+        }
+        return MessageCriteria.and(all);
     }
 }
