@@ -5,9 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.bson.types.ObjectId;
@@ -17,6 +20,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import io.mallard.model.access.AccessTokens;
 import io.mallard.model.mail.UserProvisioning;
 import io.mallard.model.message.MailStorage;
+import io.mallard.model.testing.SmtpSink;
 import io.mallard.model.user.NewUser;
 import io.mallard.model.user.User;
 import io.mallard.model.user.UserSettings;
@@ -34,12 +38,16 @@ public final class ApiServer {
 
     public final ConfigurableApplicationContext context;
     public final WebTestClient client;
+    /** The SMTP relay the outbound queue drains into (forwards, submissions). */
+    public final SmtpSink relay = new SmtpSink(0);
+    private final List<SmtpSink.Received> relayed = new ArrayList<>();
 
     private ApiServer(Path dir) {
         context = ApiApplication.builder()
                 // api.yml binds server.port to mallard.api.port, which wins over builder defaults.
                 .properties("mallard.api.port=0", "mallard.data.dir=" + dir, "mallard.root.token=" + ROOT_TOKEN,
-                        "mallard.api.max-message=1MB")
+                        "mallard.api.max-message=1MB", "mallard.relay.host=127.0.0.1", "mallard.relay.port=" + relay.port(),
+                        "mallard.relay.poll=100ms")
                 .run();
         String port = context.getEnvironment().getProperty("local.server.port");
         client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
@@ -53,6 +61,7 @@ public final class ApiServer {
                 shared = new ApiServer(dir);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     shared.context.close();
+                    shared.relay.close();
                     delete(dir);
                 }));
             } catch (IOException e) {
@@ -60,6 +69,26 @@ public final class ApiServer {
             }
         }
         return shared;
+    }
+
+    /** The message the relay took for {@code recipient}, waiting for the queue to drain; null if none came. */
+    public synchronized SmtpSink.Received relayedTo(String recipient) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            for (SmtpSink.Received received : relayed) {
+                if (received.to().contains(recipient)) {
+                    relayed.remove(received);
+                    return received;
+                }
+            }
+            long left = deadline - System.nanoTime();
+            SmtpSink.Received next = left <= 0 ? null : relay.received().poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return null;
+            }
+            // Other tests' mail waits here for them.
+            relayed.add(next);
+        }
     }
 
     public <T> T bean(Class<T> type) {

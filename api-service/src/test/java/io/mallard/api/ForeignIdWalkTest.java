@@ -65,6 +65,15 @@ class ForeignIdWalkTest {
             Map.entry("PUT /users/{user}/mailboxes/{mailbox}", map("path", "Renamed")),
             Map.entry("PUT /users/{user}/mailboxes/{mailbox}/messages", map("message", "1:*", "seen", true)),
             Map.entry("POST /domainaliases", map("alias", "walk-alias.example", "domain", "example.com")),
+            Map.entry("PUT /users/{user}/logout", map("reason", "walk")),
+            Map.entry("POST /addresses/forwarded", map("address", "walk-fw@example.com", "targets",
+                    List.of("walk@elsewhere.example"))),
+            Map.entry("PUT /addresses/forwarded/{address}", map("forwards", 1)),
+            Map.entry("PUT /addresses/renameDomain", map("oldDomain", "example.com", "newDomain", "walk.example")),
+            Map.entry("POST /users/{user}/mailboxes/{mailbox}/messages/{message}/forward",
+                    map("addresses", List.of("walk@elsewhere.example"))),
+            Map.entry("POST /users/{user}/submit", map("to", List.of(map("address", "walk@elsewhere.example")),
+                    "text", "walk")),
             Map.entry("POST /users/{user}/2fa/totp/setup", map("issuer", "Walk")),
             Map.entry("POST /users/{user}/2fa/totp/enable", map("token", "123456")),
             Map.entry("POST /users/{user}/2fa/totp/check", map("token", "123456")));
@@ -118,7 +127,7 @@ class ForeignIdWalkTest {
     void everyRouteButThePublicOnesNeedsAToken() {
         Map<String, String> ids = Map.of("user", "0123456789abcdef01234567", "username", "nobody", "mailbox",
                 "0123456789abcdef01234567", "message", "1", "address", "0123456789abcdef01234567", "asp",
-                "0123456789abcdef01234567", "alias", "0123456789abcdef01234567");
+                "0123456789abcdef01234567", "alias", "0123456789abcdef01234567", "attachment", "ATT1");
         Map<String, List<String>> answered = new TreeMap<>();
         routes().forEach((key, handler) -> {
             if (!PUBLIC.contains(key)) {
@@ -158,6 +167,7 @@ class ForeignIdWalkTest {
         long uid = server.bean(MessageAppender.class).append(new ObjectId(ids.get("mailbox")), RAW, List.of(),
                 Instant.now()).block().uid();
         ids.put("message", Long.toString(uid));
+        ids.put("attachment", "ATT1");
         String address = "second-" + victim.username() + "@example.com";
         ids.put("address", server.bean(AddressStore.class).addToUser(victim.id(), address, false, List.of()).block().id()
                 .toHexString());

@@ -168,15 +168,46 @@ class UserResourceTest {
     }
 
     @Test
-    void deleteRemovesTheUser() {
+    void deleteEndsLoginAndTokensAtOnceAndCanBeRepeated() {
         User mia = server.user("mia");
         String token = server.token(mia);
+        String id = mia.id().toHexString();
         expectError(server.delete(token, "/users/me").exchange(), 403, "MissingPrivileges");
-        expectError(server.client.delete().uri("/users/{id}", mia.id().toHexString()).exchange(), 401, "InvalidToken");
-        server.delete(ROOT, "/users/{id}", mia.id().toHexString()).exchange().expectStatus().isOk();
-        expectError(server.delete(ROOT, "/users/{id}", mia.id().toHexString()).exchange(), 404, "UserNotFound");
-        expectError(server.get(ROOT, "/users/{id}", mia.id().toHexString()).exchange(), 404, "UserNotFound");
+        expectError(server.client.delete().uri("/users/{id}", id).exchange(), 401, "InvalidToken");
+        // A grace period far ahead: the purge cannot race the rest of the test.
+        server.delete(ROOT, "/users/{id}?deleteAfter=2099-01-01T00:00:00Z", id).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.code").isEqualTo("TaskScheduled")
+                .jsonPath("$.user").isEqualTo(id)
+                .jsonPath("$.addresses.deleted").isEqualTo(1);
+        expectError(server.get(ROOT, "/users/{id}", id).exchange(), 404, "UserNotFound");
         expectError(server.get(token, "/users/me").exchange(), 401, "InvalidToken");
+        // WildDuck: deleting again while the data waits for its purge reschedules it.
+        server.delete(ROOT, "/users/{id}?deleteAfter=2098-01-01T00:00:00Z", id).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.deleteAfter").isEqualTo("2098-01-01T00:00:00Z");
+        expectError(server.delete(ROOT, "/users/{id}", "0123456789abcdef01234567").exchange(), 404, "UserNotFound");
+        server.delete(ROOT, "/users/{id}?deleteAfter=tomorrow", id).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("InputValidationError")
+                .jsonPath("$.details.deleteAfter").isNotEmpty();
+    }
+
+    @Test
+    void logoutRevokesEveryTokenOfTheUser() {
+        User otto = server.user("otto");
+        String first = server.token(otto);
+        String second = server.token(otto);
+        expectError(server.put(server.token(server.user("paula")), map(), "/users/{id}/logout", otto.id().toHexString())
+                .exchange(), 403, "MissingPrivileges");
+        expectError(server.client.put().uri("/users/{id}/logout", otto.id().toHexString()).bodyValue(map()).exchange(),
+                401, "InvalidToken");
+        expectError(server.put(first, map("reason", "x".repeat(300)), "/users/me/logout").exchange(), 400,
+                "InputValidationError");
+        server.put(first, map("reason", "lost phone"), "/users/me/logout").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.success").isEqualTo(true);
+        expectError(server.get(first, "/users/me").exchange(), 401, "InvalidToken");
+        expectError(server.get(second, "/users/me").exchange(), 401, "InvalidToken");
+        server.put(ROOT, map(), "/users/{id}/logout", otto.id().toHexString()).exchange().expectStatus().isOk();
+        expectError(server.put(ROOT, map(), "/users/{id}/logout", "0123456789abcdef01234567").exchange(), 404,
+                "UserNotFound");
     }
 
     @Test

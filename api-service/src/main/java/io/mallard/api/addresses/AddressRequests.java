@@ -5,12 +5,17 @@ import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.mallard.model.address.Address;
 
 /** Bodies of the address resource, with WildDuck's field names. */
 final class AddressRequests {
+
+    /** A domain name as typed (Unicode or punycode); the store normalizes it. */
+    static final String DOMAIN = "[^@\\s*/]+";
+    static final String DOMAIN_MESSAGE = "must be a domain name";
 
     private AddressRequests() {
     }
@@ -24,6 +29,18 @@ final class AddressRequests {
     }
 
     record Created(boolean success, String id) {
+    }
+
+    record RenameDomain(@NotBlank @Size(max = 253) @Pattern(regexp = DOMAIN, message = DOMAIN_MESSAGE) String oldDomain,
+            @NotBlank @Size(max = 253) @Pattern(regexp = DOMAIN, message = DOMAIN_MESSAGE) String newDomain) {
+    }
+
+    /**
+     * WildDuck's counts: users keep no copy of their address here and there are no DKIM keys yet,
+     * so those two are always 0.
+     */
+    record Renamed(boolean success, long modifiedAddresses, long modifiedUsers, long modifiedDkim,
+            long modifiedAliases) {
     }
 
     record Listed(String id, String address, boolean main, List<String> tags, Instant created) {

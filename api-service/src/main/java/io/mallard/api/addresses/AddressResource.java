@@ -19,12 +19,13 @@ import io.mallard.api.web.Access;
 import io.mallard.model.access.Action;
 import io.mallard.model.address.AddressNormalizer;
 import io.mallard.model.address.AddressStore;
+import io.mallard.model.address.DomainAliasStore;
 import io.mallard.model.user.UserStore;
 import io.mallard.web.ApiException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
-/** WildDuck's user addresses ({@code /users/{user}/addresses}) and address resolution. */
+/** WildDuck's user addresses ({@code /users/{user}/addresses}), address resolution and domain renames. */
 @RestController
 @Tag(name = "Addresses")
 class AddressResource {
@@ -34,11 +35,13 @@ class AddressResource {
     private final Access access;
     private final AddressStore addresses;
     private final UserStore users;
+    private final DomainAliasStore aliases;
 
-    AddressResource(Access access, AddressStore addresses, UserStore users) {
+    AddressResource(Access access, AddressStore addresses, UserStore users, DomainAliasStore aliases) {
         this.access = access;
         this.addresses = addresses;
         this.users = users;
+        this.aliases = aliases;
     }
 
     @GetMapping("/users/{user}/addresses")
@@ -96,6 +99,19 @@ class AddressResource {
                 })
                 .switchIfEmpty(Mono.error(() -> access.may(grant, "addresslisting", Action.READ, null)
                         ? notFound() : Access.forbidden())));
+    }
+
+    /**
+     * A tenant's domain changes name: every address on it (users' and forwarded) and every alias
+     * of it move to the new name. Stops at the first address already taken on the new domain;
+     * what moved stays moved, so the same call finishes the job once the conflict is resolved.
+     */
+    @PutMapping("/addresses/renameDomain")
+    Mono<AddressRequests.Renamed> renameDomain(@Valid @RequestBody AddressRequests.RenameDomain request) {
+        return access.any(ADDRESSES, Action.UPDATE)
+                .then(addresses.renameDomain(request.oldDomain(), request.newDomain()))
+                .flatMap(moved -> aliases.renameDomain(request.oldDomain(), request.newDomain())
+                        .map(aliasesMoved -> new AddressRequests.Renamed(true, moved, 0, 0, aliasesMoved)));
     }
 
     /** Whether the address is the user's main one; 404 when it is not the user's at all. */

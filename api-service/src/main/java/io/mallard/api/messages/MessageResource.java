@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.mallard.api.mailboxes.OwnedMailboxes;
 import io.mallard.api.web.Access;
 import io.mallard.api.web.ApiProperties;
+import io.mallard.api.web.CursorWindow;
 import io.mallard.api.web.Page;
 import io.mallard.model.access.Action;
 import io.mallard.model.mail.MessageAppender;
@@ -41,7 +42,6 @@ import io.mallard.model.message.MailStorage;
 import io.mallard.model.message.Message;
 import io.mallard.model.message.MessageListing;
 import io.mallard.model.message.MessageStore;
-import io.mallard.web.ApiException;
 import io.mallard.web.BoundedBody;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -60,6 +60,7 @@ class MessageResource {
 
     private final Access access;
     private final OwnedMailboxes mailboxes;
+    private final OwnedMessages owned;
     private final MessagePages pages;
     private final MessageListing listing;
     private final MessageContent content;
@@ -68,10 +69,11 @@ class MessageResource {
     private final FlagStore flags;
     private final long maxMessage;
 
-    MessageResource(Access access, OwnedMailboxes mailboxes, MessagePages pages, MailStorage storage,
-            MessageContent content, MessageAppender appender, ApiProperties properties) {
+    MessageResource(Access access, OwnedMailboxes mailboxes, OwnedMessages owned, MessagePages pages,
+            MailStorage storage, MessageContent content, MessageAppender appender, ApiProperties properties) {
         this.access = access;
         this.mailboxes = mailboxes;
+        this.owned = owned;
         this.pages = pages;
         this.listing = storage.listing();
         this.content = content;
@@ -87,14 +89,14 @@ class MessageResource {
             @RequestParam(defaultValue = "desc") @Pattern(regexp = "asc|desc", message = "must be asc or desc") String order,
             @RequestParam(required = false) String next, @RequestParam(required = false) String previous) {
         return mailbox(user, mailbox, Action.READ)
-                .flatMap(found -> pages.page(found, order.equals("asc"), limit, next, previous));
+                .flatMap(found -> pages.page(found, new CursorWindow.Request(order.equals("asc"), limit, next, previous)));
     }
 
     @GetMapping(BASE + "/{message}")
     Mono<MessageViews.Details> get(@PathVariable String user, @PathVariable String mailbox,
             @PathVariable @Min(1) long message) {
         return mailbox(user, mailbox, Action.READ)
-                .flatMap(found -> message(found, message))
+                .flatMap(found -> owned.in(found, message))
                 .flatMap(stored -> {
                     var parsed = content.parsed(stored);
                     return DataBufferUtils.join(raw(content.raw(stored, 0, parsed.mimeTree().bodyStart())))
@@ -107,7 +109,7 @@ class MessageResource {
     Mono<ResponseEntity<Flux<DataBuffer>>> raw(@PathVariable String user,
             @PathVariable String mailbox, @PathVariable @Min(1) long message) {
         return mailbox(user, mailbox, Action.READ)
-                .flatMap(found -> message(found, message))
+                .flatMap(found -> owned.in(found, message))
                 .map(stored -> ResponseEntity.ok().contentType(RFC822).contentLength(stored.size())
                         .body(raw(content.raw(stored))));
     }
@@ -156,7 +158,7 @@ class MessageResource {
         return mailbox(user, mailbox, Action.DELETE)
                 .flatMap(found -> messages.delete(found.id(), message))
                 .map(uid -> Map.of("success", true))
-                .switchIfEmpty(Mono.error(MessageResource::notFound));
+                .switchIfEmpty(Mono.error(OwnedMessages::notFound));
     }
 
     private Mono<Object> setFlags(Mailbox mailbox, List<Long> uids, MessageRequests.Update request) {
@@ -191,10 +193,6 @@ class MessageResource {
         return access.user(user, MESSAGES, action).flatMap(owner -> mailboxes.require(owner, mailbox));
     }
 
-    private Mono<Message> message(Mailbox mailbox, long uid) {
-        return listing.range(mailbox.id(), uid, uid).next().switchIfEmpty(Mono.error(MessageResource::notFound));
-    }
-
     private static byte[] bytes(DataBuffer joined) {
         byte[] bytes = new byte[joined.readableByteCount()];
         joined.read(bytes);
@@ -206,7 +204,4 @@ class MessageResource {
         return bytes.map(DefaultDataBufferFactory.sharedInstance::wrap);
     }
 
-    private static ApiException notFound() {
-        return ApiException.notFound("MessageNotFound", "This message does not exist");
-    }
 }

@@ -11,7 +11,7 @@ import io.mallard.model.ingest.ParsedMessage;
 import io.mallard.model.message.Message;
 
 /** Response bodies of the message resource, in WildDuck's shapes; {@code id} is the message's UID. */
-final class MessageViews {
+public final class MessageViews {
 
     static final String FLAGGED = "\\Flagged";
     static final String DRAFT = "\\Draft";
@@ -20,7 +20,7 @@ final class MessageViews {
     private MessageViews() {
     }
 
-    record Listed(long id, String mailbox, String thread, List<MailAddress> from, List<MailAddress> to,
+    public record Listed(long id, String mailbox, String thread, List<MailAddress> from, List<MailAddress> to,
             List<MailAddress> cc, String subject, Instant date, Instant idate, long size, boolean attachments,
             boolean seen, boolean deleted, boolean flagged, boolean draft, boolean answered, List<String> flags) {
 
@@ -33,7 +33,7 @@ final class MessageViews {
     }
 
     /** WildDuck sends {@code false} rather than null for a missing cursor. */
-    record Listing(boolean success, long total, Object nextCursor, Object previousCursor, List<Listed> results) {
+    public record Listing(boolean success, long total, Object nextCursor, Object previousCursor, List<Listed> results) {
     }
 
     record Header(String key, String value) {
@@ -43,8 +43,7 @@ final class MessageViews {
             String contentId, long size) {
 
         static Attachment of(AttachmentInfo info) {
-            // WildDuck names attachments ATT followed by a number; the IMAP section keeps them stable here.
-            return new Attachment("ATT" + info.partId(), info.filename(), info.contentType(), info.disposition(),
+            return new Attachment(attachmentId(info), info.filename(), info.contentType(), info.disposition(),
                     info.transferEncoding(), info.contentId(), info.decodedSize());
         }
     }
@@ -77,6 +76,11 @@ final class MessageViews {
 
     /** A move: the target mailbox and each {@code [source UID, target UID]} pair. */
     record Moved(boolean success, String mailbox, List<List<Long>> id) {
+    }
+
+    /** WildDuck names attachments ATT followed by a number; the IMAP section keeps them stable here. */
+    public static String attachmentId(AttachmentInfo info) {
+        return "ATT" + info.partId();
     }
 
     private static boolean has(Message message, String flag) {

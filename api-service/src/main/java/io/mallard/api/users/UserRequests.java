@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The bodies of {@code POST /users} and {@code PUT /users/{user}}, with WildDuck's field names. */
+/** The bodies of the user resource, with WildDuck's field names. */
 final class UserRequests {
 
     static final String USERNAME = "[a-zA-Z0-9][a-zA-Z0-9._-]{0,127}";
@@ -38,6 +38,10 @@ final class UserRequests {
             List<@Pattern(regexp = SCOPE, message = "must be imap, pop3, smtp or master") String> disabledScopes,
             Boolean disabled,
             Boolean requirePasswordChange) {
+    }
+
+    /** {@code PUT /users/{user}/logout}; the reason is for the logs, WildDuck shows it to IMAP clients. */
+    record Logout(@Size(max = 256) String reason) {
     }
 
     /**

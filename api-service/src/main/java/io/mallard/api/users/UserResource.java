@@ -1,5 +1,6 @@
 package io.mallard.api.users;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import io.mallard.model.access.Action;
 import io.mallard.model.address.Address;
 import io.mallard.model.address.AddressStore;
 import io.mallard.model.mail.UserProvisioning;
+import io.mallard.model.user.DeletedUserStore;
 import io.mallard.model.user.NewUser;
 import io.mallard.model.user.Scope;
 import io.mallard.model.user.User;
@@ -53,14 +55,16 @@ class UserResource {
     private final UserProvisioning provisioning;
     private final AddressStore addresses;
     private final AccessTokens tokens;
+    private final DeletedUserStore deleted;
 
     UserResource(Access access, UserStore users, UserProvisioning provisioning, AddressStore addresses,
-            AccessTokens tokens) {
+            AccessTokens tokens, DeletedUserStore deleted) {
         this.access = access;
         this.users = users;
         this.provisioning = provisioning;
         this.addresses = addresses;
         this.tokens = tokens;
+        this.deleted = deleted;
     }
 
     @PostMapping("/users")
@@ -144,13 +148,33 @@ class UserResource {
         });
     }
 
+    /**
+     * Moves the user to its grace period (WildDuck's {@code deleteAfter}; now when absent), after
+     * which {@code DeletedUserSweeper} purges its data. Deleting a user in its grace period again
+     * moves the date.
+     */
     @DeleteMapping("/users/{user}")
-    Mono<Map<String, Boolean>> delete(@PathVariable String user) {
-        // The account's tokens die with it: a token of a deleted user must not act on a recreated id's data.
-        return access.user(user, USERS, Action.DELETE)
-                .flatMap(id -> users.delete(id).flatMap(deleted -> deleted
-                        ? tokens.revokeAll(id, null).thenReturn(Map.of("success", true))
-                        : Mono.error(notFound())));
+    Mono<UserResponses.Deleted> delete(@PathVariable String user, @RequestParam(required = false) Instant deleteAfter) {
+        return access.user(user, USERS, Action.DELETE).flatMap(id -> {
+            Instant when = deleteAfter == null ? Instant.now() : deleteAfter;
+            // Tokens first: during the grace period its mailboxes still exist, and no token may reach them.
+            Mono<UserResponses.Deleted> retired = users.get(id)
+                    .flatMap(found -> tokens.revokeAll(id, null).then(deleted.retire(id, when)))
+                    .map(retiredUser -> UserResponses.Deleted.of(retiredUser, retiredUser.addresses().size()));
+            return retired.switchIfEmpty(Mono.defer(() -> deleted.reschedule(id, when)
+                            .map(again -> UserResponses.Deleted.of(again, 0))))
+                    .switchIfEmpty(Mono.error(UserResource::notFound));
+        });
+    }
+
+    /** WildDuck's logout: every access token of the user stops working at once. */
+    @PutMapping("/users/{user}/logout")
+    Mono<Map<String, Boolean>> logout(@PathVariable String user,
+            @Valid @RequestBody(required = false) UserRequests.Logout request) {
+        return access.user(user, USERS, Action.READ)
+                .flatMap(this::existing)
+                .flatMap(found -> tokens.revokeAll(found.id(), null))
+                .thenReturn(Map.of("success", true));
     }
 
     private Mono<User> existing(ObjectId id) {

@@ -3,6 +3,7 @@ package io.mallard.api.users;
 import java.time.Instant;
 import java.util.List;
 
+import io.mallard.model.user.DeletedUser;
 import io.mallard.model.user.Scope;
 import io.mallard.model.user.User;
 
@@ -53,6 +54,17 @@ final class UserResponses {
             return new Listed(user.id().toHexString(), user.username(), user.name(), address, user.tags(),
                     new Usage(user.quota(), user.storageUsed()), user.disabled());
         }
+    }
+
+    /** {@code DELETE /users/{user}}: the purge is scheduled for {@code deleteAfter}. */
+    record Deleted(boolean success, String code, String user, Count addresses, Instant deleteAfter) {
+
+        static Deleted of(DeletedUser user, int addresses) {
+            return new Deleted(true, "TaskScheduled", user.id().toHexString(), new Count(addresses), user.deleteAfter());
+        }
+    }
+
+    record Count(int deleted) {
     }
 
     /** WildDuck sends {@code false} rather than null for a missing cursor. */

@@ -16,7 +16,6 @@ import io.mallard.model.address.AddressStore;
 import io.mallard.model.config.AccessProperties;
 import io.mallard.model.config.MallardProperties;
 import io.mallard.model.store.Stores;
-import io.mallard.model.user.AppPasswordStore;
 import io.mallard.model.user.PasswordHasher;
 import io.mallard.model.user.User;
 import io.mallard.model.user.UserStore;
@@ -51,8 +50,7 @@ final class CliStores implements AutoCloseable {
         this.root = new RootToken(database, properties.root().token(), clock);
         this.tokens = new AccessTokens(stores.redis().commands(), root, access.lifetime(), clock);
         PasswordHasher hasher = new PasswordHasher();
-        this.users = new UserStore(database, hasher, new AddressStore(database, clock),
-                new AppPasswordStore(database, hasher, clock), clock);
+        this.users = new UserStore(database, hasher, new AddressStore(database, clock), clock);
     }
 
     /**

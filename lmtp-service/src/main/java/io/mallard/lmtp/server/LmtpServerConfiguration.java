@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,8 +20,6 @@ import io.mallard.lmtp.delivery.TraceHeaders;
 import io.mallard.lmtp.delivery.UserDelivery;
 import io.mallard.lmtp.filter.WebhookPoster;
 import io.mallard.lmtp.outbound.ForwardLimit;
-import io.mallard.lmtp.outbound.OutboundWorker;
-import io.mallard.lmtp.outbound.SmtpRelay;
 import io.mallard.lmtp.session.LmtpReplies;
 import io.mallard.lmtp.session.LmtpSession;
 import io.mallard.model.address.AddressResolver;
@@ -34,6 +31,7 @@ import io.mallard.model.ingest.MessageParser;
 import io.mallard.model.mail.MessageAppender;
 import io.mallard.model.message.MailStorage;
 import io.mallard.model.outbound.OutboundQueue;
+import io.mallard.model.ratelimit.DailyCounter;
 import io.mallard.model.store.MongoStore;
 import io.mallard.model.store.RedisStore;
 import io.mallard.model.user.UserStore;
@@ -45,18 +43,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The Lmtp listeners, open from context start to context close, and the delivery behind them. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({LmtpListenerProperties.class, LmtpDeliveryProperties.class,
-        OutboundRelayProperties.class})
+@EnableConfigurationProperties({LmtpListenerProperties.class, LmtpDeliveryProperties.class})
 class LmtpServerConfiguration {
-
-    @Bean(initMethod = "start", destroyMethod = "close")
-    @ConditionalOnProperty("mallard.relay.host")
-    OutboundWorker outboundWorker(OutboundRelayProperties relay, MallardProperties mallard, OutboundQueue queue,
-            Clock clock) {
-        return new OutboundWorker(queue, new SmtpRelay(relay.host(), relay.port(), mallard.hostname(),
-                        Duration.ofSeconds(60)), clock,
-                relay.poll(), relay.firstRetry());
-    }
 
     @Bean
     DeliveryMetrics lmtpDeliveryMetrics(ObjectProvider<MeterRegistry> registry) {
@@ -73,7 +61,8 @@ class LmtpServerConfiguration {
     MessageDelivery messageDelivery(LmtpDeliveryProperties delivery, MallardProperties mallard, UserStore users,
             MailStorage storage, MessageAppender appender, MongoStore mongo, OutboundQueue outbound,
             FilterStore filters, Autoresponder autoresponder, RedisStore redis, Clock clock, DeliveryMetrics metrics) {
-        ForwardLimit forwardLimit = new ForwardLimit(redis, clock, delivery.forwardsPerDay());
+        ForwardLimit forwardLimit = new ForwardLimit(new DailyCounter(redis.commands(), clock, DailyCounter.FORWARDS),
+                delivery.forwardsPerDay());
         WebhookPoster webhooks = new WebhookPoster(Duration.ofSeconds(10));
         UserDelivery userDelivery = new UserDelivery(storage.mailboxes(), appender,
                 new DuplicateGuard(mongo.database(), delivery.duplicateWindow()),

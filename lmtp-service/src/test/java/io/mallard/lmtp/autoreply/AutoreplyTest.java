@@ -13,9 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.mallard.lmtp.support.LmtpClient;
 import io.mallard.lmtp.support.LmtpServer;
-import io.mallard.lmtp.support.SmtpSink;
 import io.mallard.model.autoreply.Autoreply;
 import io.mallard.model.autoreply.AutoreplyStore;
+import io.mallard.model.testing.SmtpSink;
 import io.mallard.model.user.User;
 
 /**

@@ -18,8 +18,8 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.mallard.lmtp.support.LmtpClient;
 import io.mallard.lmtp.support.LmtpServer;
-import io.mallard.lmtp.support.SmtpSink;
 import io.mallard.model.store.MongoStore;
+import io.mallard.model.testing.SmtpSink;
 
 /**
  * A forwarded-only address: the 250 comes once the copy is queued in MongoDB; the worker hands it

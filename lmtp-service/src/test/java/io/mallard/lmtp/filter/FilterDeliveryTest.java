@@ -18,11 +18,11 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.mallard.lmtp.support.LmtpClient;
 import io.mallard.lmtp.support.LmtpServer;
-import io.mallard.lmtp.support.SmtpSink;
 import io.mallard.model.filter.FilterAction;
 import io.mallard.model.filter.FilterQuery;
 import io.mallard.model.filter.FilterStore;
 import io.mallard.model.message.Message;
+import io.mallard.model.testing.SmtpSink;
 import io.mallard.model.user.User;
 
 /** Every filter action on real deliveries: seen, flag, delete, spam, move, forward, webhook. */

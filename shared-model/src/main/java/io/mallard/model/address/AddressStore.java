@@ -2,6 +2,7 @@ package io.mallard.model.address;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -10,17 +11,18 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
+import io.mallard.model.mailbox.DuplicateKey;
 import io.mallard.model.store.IndexedCollection;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -96,11 +98,62 @@ public final class AddressStore {
                                 .defaultIfEmpty(false));
     }
 
+    /**
+     * Changes a forwarded-only address; null arguments stay as they are. Empty when there is no
+     * such forwarded address; a new address already taken fails with {@link AddressTakenException}.
+     */
+    public Mono<Address> updateForwarded(ObjectId addressId, String address, List<String> targets, Integer forwardsPerDay,
+            List<String> tags) {
+        return Mono.fromCallable(() -> {
+            List<Bson> sets = new ArrayList<>();
+            if (address != null) {
+                sets.add(Updates.set(AddressDocument.ADDRVIEW, AddressNormalizer.viewAllowingWildcards(address)));
+                sets.add(Updates.set(AddressDocument.ADDRESS, address.trim()));
+            }
+            if (targets != null) {
+                if (targets.isEmpty()) {
+                    throw new InvalidAddressException(address == null ? "" : address, "a forwarded address needs targets");
+                }
+                sets.add(Updates.set(AddressDocument.TARGETS,
+                        targets.stream().map(ForwardTarget::parse).map(ForwardTarget::toDocument).toList()));
+            }
+            if (forwardsPerDay != null) {
+                sets.add(Updates.set(AddressDocument.FORWARDS, forwardsPerDay));
+            }
+            if (tags != null) {
+                sets.add(Updates.set(AddressDocument.TAGS, List.copyOf(tags)));
+            }
+            return sets;
+        }).flatMap(sets -> sets.isEmpty()
+                ? forwarded(addressId)
+                : Mono.from(addresses.findOneAndUpdate(forwardedWithId(addressId), Updates.combine(sets),
+                                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                        .onErrorMap(this::isDuplicate, e -> new AddressTakenException(address.toLowerCase(Locale.ROOT)))
+                        .map(AddressDocument::fromDocument));
+    }
+
+    /** A forwarded-only address by id; empty for an unknown id or a user's address. */
+    public Mono<Address> forwarded(ObjectId addressId) {
+        return Mono.from(addresses.find(forwardedWithId(addressId)).first()).map(AddressDocument::fromDocument);
+    }
+
     /** Deletes a forwarded-only address. */
     public Mono<Boolean> deleteForwarded(ObjectId addressId) {
-        return Mono.from(addresses.deleteOne(Filters.and(Filters.eq("_id", addressId),
-                        Filters.exists(AddressDocument.USER, false))))
-                .map(result -> result.getDeletedCount() > 0);
+        return Mono.from(addresses.deleteOne(forwardedWithId(addressId))).map(result -> result.getDeletedCount() > 0);
+    }
+
+    private static Bson forwardedWithId(ObjectId addressId) {
+        return Filters.and(Filters.eq("_id", addressId), Filters.exists(AddressDocument.USER, false));
+    }
+
+    /**
+     * Puts back an address of a restored user under its old id. False when the address was taken
+     * meanwhile (or is back already): a deleted user's addresses are free for others to claim.
+     */
+    public Mono<Boolean> reinsert(Address address) {
+        return Mono.from(addresses.insertOne(AddressDocument.toDocument(address)))
+                .thenReturn(true)
+                .onErrorResume(this::isDuplicate, e -> Mono.just(false));
     }
 
     /** Removes every address of a user, as part of deleting the user. */
@@ -171,7 +224,8 @@ public final class AddressStore {
                 .thenReturn(address);
     }
 
+    // Inserts fail with a write error, findOneAndUpdate with a command error: both carry the code.
     private boolean isDuplicate(Throwable error) {
-        return error instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+        return DuplicateKey.is(error);
     }
 }

@@ -15,6 +15,7 @@ import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
@@ -64,6 +65,14 @@ public final class DomainAliasStore {
         return Mono.fromCallable(() -> AddressNormalizer.domain(alias))
                 .flatMap(normalized -> Mono.from(aliases.deleteOne(Filters.eq("alias", normalized))))
                 .map(result -> result.getDeletedCount() > 0);
+    }
+
+    /** Points the aliases of one domain at its new name, as part of renaming the domain; emits how many. */
+    public Mono<Long> renameDomain(String from, String to) {
+        return Mono.fromCallable(() -> List.of(AddressNormalizer.domain(from), AddressNormalizer.domain(to)))
+                .flatMap(domains -> Mono.from(aliases.updateMany(Filters.eq("domain", domains.get(0)),
+                        Updates.set("domain", domains.get(1)))))
+                .map(result -> result.getModifiedCount());
     }
 
     public Flux<DomainAlias> list() {

@@ -20,6 +20,7 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import io.mallard.model.expiry.ExpiryIndex;
 import io.mallard.model.store.IndexedCollection;
+import io.mallard.model.user.UserOwned;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -28,7 +29,7 @@ import reactor.core.publisher.Mono;
  * (30 days by default) through an {@code expiresAt} TTL index, which the expiry sweeper honours
  * on the embedded store.
  */
-public final class AuthLog {
+public final class AuthLog implements UserOwned {
 
     public static final String COLLECTION = "authlog";
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
@@ -85,6 +86,12 @@ public final class AuthLog {
                         .sort(Sorts.descending("created", "_id"))
                         .limit(limit))
                 .map(AuthLog::fromDocument);
+    }
+
+    /** A purged user's history goes with it rather than waiting out the retention. */
+    @Override
+    public Mono<Long> purge(ObjectId user) {
+        return Mono.from(log.deleteMany(Filters.eq("user", user))).map(result -> result.getDeletedCount());
     }
 
     private static AuthEvent fromDocument(Document document) {

@@ -12,10 +12,11 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import io.mallard.model.store.IndexedCollection;
+import io.mallard.model.user.UserOwned;
 import reactor.core.publisher.Mono;
 
 /** The {@code autoreplies} collection: at most one document per user, keyed by the user id. */
-public final class AutoreplyStore {
+public final class AutoreplyStore implements UserOwned {
 
     public static final IndexedCollection COLLECTION = new IndexedCollection("autoreplies", List.of(), null);
 
@@ -44,5 +45,10 @@ public final class AutoreplyStore {
 
     public Mono<Boolean> delete(ObjectId user) {
         return Mono.from(autoreplies.deleteOne(Filters.eq("_id", user))).map(result -> result.getDeletedCount() == 1);
+    }
+
+    @Override
+    public Mono<Long> purge(ObjectId user) {
+        return Mono.from(autoreplies.deleteOne(Filters.eq("_id", user))).map(result -> result.getDeletedCount());
     }
 }

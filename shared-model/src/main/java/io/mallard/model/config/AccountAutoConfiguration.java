@@ -14,6 +14,7 @@ import io.mallard.model.store.CollectionSet;
 import io.mallard.model.store.MongoStore;
 import io.mallard.model.user.AccountCollections;
 import io.mallard.model.user.AppPasswordStore;
+import io.mallard.model.user.DeletedUserStore;
 import io.mallard.model.user.PasswordHasher;
 import io.mallard.model.user.UserStore;
 
@@ -56,9 +57,14 @@ public class AccountAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    UserStore userStore(MongoStore mongo, PasswordHasher hasher, AddressStore addresses, AppPasswordStore appPasswords,
-            Clock clock) {
-        return new UserStore(mongo.database(), hasher, addresses, appPasswords, clock);
+    UserStore userStore(MongoStore mongo, PasswordHasher hasher, AddressStore addresses, Clock clock) {
+        return new UserStore(mongo.database(), hasher, addresses, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DeletedUserStore deletedUserStore(MongoStore mongo, AddressStore addresses, Clock clock) {
+        return new DeletedUserStore(mongo.database(), addresses, clock);
     }
 
     @Bean

@@ -1,29 +1,40 @@
 package io.mallard.model.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
+import io.mallard.model.address.AddressStore;
 import io.mallard.model.autoreply.AutoreplyStore;
 import io.mallard.model.filter.FilterStore;
 import io.mallard.model.ingest.MessageParser;
 import io.mallard.model.ingest.content.AttachmentStore;
 import io.mallard.model.ingest.content.MessageContentStore;
 import io.mallard.model.journal.ChangeNotifier;
+import io.mallard.model.mail.DeletedUserSweeper;
 import io.mallard.model.mail.MessageAppender;
 import io.mallard.model.mail.MessageContent;
 import io.mallard.model.mail.UserProvisioning;
 import io.mallard.model.message.MailStorage;
+import io.mallard.model.message.MessageSearch;
 import io.mallard.model.outbound.OutboundQueue;
+import io.mallard.model.outbound.OutboundWorker;
+import io.mallard.model.outbound.SmtpRelay;
 import io.mallard.model.store.CollectionSet;
 import io.mallard.model.store.IndexedCollection;
 import io.mallard.model.store.MongoStore;
 import io.mallard.model.store.RedisStore;
 import io.mallard.model.store.Stores;
+import io.mallard.model.user.DeletedUserStore;
+import io.mallard.model.user.UserOwned;
 import io.mallard.model.user.UserStore;
 
 /**
@@ -32,7 +43,11 @@ import io.mallard.model.user.UserStore;
  * standalone.
  */
 @AutoConfiguration(after = {StoreAutoConfiguration.class, AccountAutoConfiguration.class})
+@EnableConfigurationProperties(OutboundRelayProperties.class)
 public class MailAutoConfiguration {
+
+    private static final Duration RELAY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration PURGE_INTERVAL = Duration.ofSeconds(60);
 
     @Bean
     CollectionSet mailCollections() {
@@ -72,6 +87,12 @@ public class MailAutoConfiguration {
         return new UserProvisioning(users, storage.mailboxes());
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    MessageSearch messageSearch(MongoStore mongo) {
+        return new MessageSearch(mongo.database());
+    }
+
     /** The user's rules for incoming mail: applied by LMTP, managed through the API. */
     @Bean
     @ConditionalOnMissingBean
@@ -90,6 +111,30 @@ public class MailAutoConfiguration {
     @ConditionalOnMissingBean
     OutboundQueue outboundQueue(MongoStore mongo, Clock clock) {
         return new OutboundQueue(mongo.database(), clock);
+    }
+
+    /**
+     * Drains the outbound queue into the relay. Any service that may queue mail runs one when a
+     * relay is configured (claims keep instances from sending a row twice); in standalone the
+     * parent's single worker serves every service.
+     */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    @ConditionalOnProperty("mallard.relay.host")
+    @ConditionalOnMissingBean
+    OutboundWorker outboundWorker(OutboundRelayProperties relay, MallardProperties mallard, OutboundQueue queue,
+            Clock clock) {
+        return new OutboundWorker(queue, new SmtpRelay(relay.host(), relay.port(), mallard.hostname(), RELAY_TIMEOUT),
+                clock, relay.poll(), relay.firstRetry());
+    }
+
+    /** Purges deleted users once their grace period is over, on every instance (claims keep them apart). */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    DeletedUserSweeper deletedUserSweeper(DeletedUserStore deleted, MailStorage storage, AddressStore addresses,
+            ObjectProvider<UserOwned> owned) {
+        DeletedUserSweeper sweeper = new DeletedUserSweeper(deleted, storage, addresses, owned.orderedStream().toList());
+        sweeper.start(PURGE_INTERVAL);
+        return sweeper;
     }
 
     @Bean

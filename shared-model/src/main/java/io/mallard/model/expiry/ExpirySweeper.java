@@ -5,9 +5,6 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
@@ -15,8 +12,6 @@ import io.mallard.model.store.IndexedCollection;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Deletes the documents whose {@value ExpiryIndex#FIELD} date has passed, in every collection
@@ -27,12 +22,10 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class ExpirySweeper implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(ExpirySweeper.class);
-
     private final MongoDatabase database;
     private final List<String> collections;
     private final Clock clock;
-    private final Scheduler ticks = Schedulers.newSingle("mallard-expiry", true);
+    private final PeriodicSweep periodic = new PeriodicSweep("expiry");
 
     public ExpirySweeper(MongoDatabase database, List<IndexedCollection> declared, Clock clock) {
         this.database = database;
@@ -50,23 +43,13 @@ public final class ExpirySweeper implements AutoCloseable {
                 .reduce(0L, Long::sum);
     }
 
-    /**
-     * Sweeps every {@code interval} until disposed. The timer runs on one dedicated thread and the
-     * deletes are reactive, so no event loop waits; a tick that comes while a sweep is still
-     * running is dropped, and a failed sweep is logged and retried on the next tick.
-     */
+    /** Sweeps every {@code interval} until disposed (see {@link PeriodicSweep}). */
     public Disposable start(Duration interval) {
-        return Flux.interval(interval, ticks)
-                .onBackpressureDrop()
-                .concatMap(tick -> sweep().onErrorResume(e -> {
-                    log.warn("expiry sweep failed, retrying in {}", interval, e);
-                    return Mono.empty();
-                }), 1)
-                .subscribe(deleted -> log.debug("expiry sweep deleted {} documents", deleted));
+        return periodic.start(interval, this::sweep);
     }
 
     @Override
     public void close() {
-        ticks.dispose();
+        periodic.close();
     }
 }

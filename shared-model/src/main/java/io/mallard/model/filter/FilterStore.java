@@ -16,11 +16,12 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import io.mallard.model.store.IndexedCollection;
+import io.mallard.model.user.UserOwned;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The {@code filters} collection: a user has a handful, read in full on every delivery. */
-public final class FilterStore {
+public final class FilterStore implements UserOwned {
 
     /** Small per user and read by user: unsharded, one index on {@code {user, created}}. */
     public static final IndexedCollection COLLECTION = new IndexedCollection("filters",
@@ -49,6 +50,11 @@ public final class FilterStore {
     public Mono<Boolean> delete(ObjectId user, ObjectId id) {
         return Mono.from(filters.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("user", user))))
                 .map(result -> result.getDeletedCount() == 1);
+    }
+
+    @Override
+    public Mono<Long> purge(ObjectId user) {
+        return Mono.from(filters.deleteMany(Filters.eq("user", user))).map(result -> result.getDeletedCount());
     }
 
     private static Document toDocument(Filter filter) {

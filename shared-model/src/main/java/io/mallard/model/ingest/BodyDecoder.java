@@ -5,12 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 
-import org.apache.james.mime4j.codec.Base64InputStream;
-import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.QuotedPrintableInputStream;
 import org.apache.james.mime4j.util.CharsetUtil;
 
-/** Undoes a part's Content-Transfer-Encoding with mime4j's decoders and reads its charset. */
+/** Decodes a part held in memory ({@link TransferDecoding}) and reads its charset. */
 final class BodyDecoder {
 
     private BodyDecoder() {
@@ -19,13 +16,7 @@ final class BodyDecoder {
     /** At most {@code limit} decoded bytes; damaged base64 or QP decodes as far as it can. */
     static byte[] decode(byte[] raw, Entity entity, int limit) {
         InputStream in = new ByteArrayInputStream(raw, entity.bodyStart(), entity.bodySize());
-        String encoding = entity.transferEncoding();
-        if ("base64".equals(encoding)) {
-            in = new Base64InputStream(in, DecodeMonitor.SILENT);
-        } else if ("quoted-printable".equals(encoding)) {
-            in = new QuotedPrintableInputStream(in, DecodeMonitor.SILENT);
-        }
-        try (InputStream decoded = in) {
+        try (InputStream decoded = TransferDecoding.decoding(in, entity.transferEncoding())) {
             return decoded.readNBytes(limit);
         } catch (IOException | RuntimeException e) {
             return new byte[0];

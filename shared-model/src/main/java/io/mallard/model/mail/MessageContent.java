@@ -35,6 +35,15 @@ public final class MessageContent implements ContentReferences {
         return store.read(stored(message.content()));
     }
 
+    /**
+     * The original bytes in one array, for the few uses that need them whole (forwarding, a copy
+     * queued for sending); readers stream {@link #raw(Message)} instead.
+     */
+    public Mono<byte[]> bytes(Message message) {
+        return raw(message).collect(() -> ByteBuffer.allocate((int) message.size()), (whole, chunk) -> whole.put(chunk))
+                .map(ByteBuffer::array);
+    }
+
     /** Bytes {@code [offset, offset + length)} of the original (BODY[]&lt;partial&gt;, sections, TOP). */
     public Flux<ByteBuffer> raw(Message message, long offset, long length) {
         return store.read(stored(message.content()), offset, length);

@@ -177,6 +177,14 @@ public final class MailboxStore {
                         Long.MAX_VALUE)).thenReturn(deleted));
     }
 
+    /**
+     * Removes every mailbox record of a purged user, without journal entries: nobody is left to
+     * listen. Its messages must be gone first ({@code MessageStore.purge}).
+     */
+    public Mono<Long> purge(ObjectId user) {
+        return Mono.from(mailboxes.deleteMany(Filters.eq("user", user))).map(result -> result.getDeletedCount());
+    }
+
     // A regex on a field of the unique {user, path} index breaks the embedded store; exact matches are fine.
     private static Bson byPath(ObjectId user, String path) {
         return Filters.and(Filters.eq("user", user), Filters.eq("path", path));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 
 import com.mongodb.client.model.Filters;
 
@@ -20,7 +21,8 @@ public final class MessageCriteria {
     public static final MessageCriteria ANY = new MessageCriteria(null);
     public static final MessageCriteria NONE = new MessageCriteria(Filters.in("_id", List.of()));
 
-    private static final String SENT_DATE = "content.parsed.date";
+    private static final String PARSED = "content.parsed.";
+    private static final String SENT_DATE = PARSED + "date";
 
     private final Bson filter;
 
@@ -68,6 +70,37 @@ public final class MessageCriteria {
         return new MessageCriteria(Filters.or(between(SENT_DATE, from, to), Filters.eq(SENT_DATE, null)));
     }
 
+    /** The message has attachments, or has none. */
+    public static MessageCriteria attachments(boolean present) {
+        Bson has = Filters.eq(PARSED + "hasAttachments", true);
+        return new MessageCriteria(present ? has : Filters.nor(has));
+    }
+
+    /** The message belongs to the conversation. */
+    public static MessageCriteria thread(ObjectId thread) {
+        return new MessageCriteria(Filters.eq("thread", thread));
+    }
+
+    /** {@code text} in the From name or address, case-insensitive. */
+    public static MessageCriteria from(String text) {
+        return contains(text, PARSED + "from.name", PARSED + "from.address");
+    }
+
+    /** {@code text} in a To or Cc name or address, case-insensitive. */
+    public static MessageCriteria recipient(String text) {
+        return contains(text, PARSED + "to.name", PARSED + "to.address", PARSED + "cc.name", PARSED + "cc.address");
+    }
+
+    /** {@code text} in the decoded subject, case-insensitive. */
+    public static MessageCriteria subject(String text) {
+        return contains(text, "subject");
+    }
+
+    /** {@code text} anywhere a reader looks: subject, From, To, Cc or the searchable body text. */
+    public static MessageCriteria anywhere(String text) {
+        return or(List.of(subject(text), from(text), recipient(text), contains(text, PARSED + "text")));
+    }
+
     public static MessageCriteria and(List<MessageCriteria> all) {
         List<Bson> filters = all.stream().map(c -> c.filter).filter(f -> f != null).toList();
         if (all.contains(NONE)) {
@@ -94,6 +127,13 @@ public final class MessageCriteria {
     /** The filter to add to a query, or {@code null} for none. */
     Bson filter() {
         return filter;
+    }
+
+    /** The text as a literal, case-insensitive (Unicode), in any of the fields. */
+    private static MessageCriteria contains(String text, String... fields) {
+        Pattern pattern = Pattern.compile(Pattern.quote(text), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        List<Bson> any = List.of(fields).stream().map(field -> Filters.regex(field, pattern)).toList();
+        return new MessageCriteria(any.size() == 1 ? any.get(0) : Filters.or(any));
     }
 
     private static Bson between(String field, Instant from, Instant to) {

@@ -179,12 +179,35 @@ public final class MessageStore {
      * start in it; then each message is removed and its bytes released.
      */
     public Mono<Mailbox> deleteMailbox(ObjectId user, String path) {
-        return mailboxes.delete(user, path).flatMap(deleted -> Flux.from(messages.find(Filters.eq("mailbox", deleted.id())))
-                .concatMap(d -> Mono.from(messages.deleteOne(Filters.eq("_id", d.get("_id"))))
-                        .filter(result -> result.getDeletedCount() == 1 && !Boolean.TRUE.equals(d.getBoolean("abandoned")))
-                        .flatMap(result -> quota.release(user, Message.number(d, "size"))
-                                .then(content.release(d.get("content", Document.class)))))
-                .then(Mono.just(deleted)));
+        return mailboxes.delete(user, path)
+                .flatMap(deleted -> removeAll(Filters.eq("mailbox", deleted.id())).thenReturn(deleted));
+    }
+
+    /**
+     * Removes every message of a purged user, in whichever mailbox, with its bytes; idempotent, so
+     * a purge cut off midway is finished by running it again. Emits how many went.
+     */
+    public Mono<Long> purge(ObjectId user) {
+        return removeAll(Filters.eq("user", user));
+    }
+
+    /**
+     * Removes the matching documents one by one, without journal entries. The hold on the bytes
+     * is dropped before the document, since dropping it twice is harmless and a crash between the
+     * two then leaves a document to remove again rather than a reference that nobody releases;
+     * the quota is released only by whoever removed the document.
+     */
+    private Mono<Long> removeAll(Bson filter) {
+        return Flux.from(messages.find(filter))
+                .concatMap(d -> {
+                    boolean message = Message.isMessage(d);
+                    Mono<Void> bytes = message ? content.release(d.get("content", Document.class)) : Mono.empty();
+                    return bytes.then(Mono.from(messages.deleteOne(Filters.eq("_id", d.get("_id")))))
+                            .filter(result -> result.getDeletedCount() == 1 && message)
+                            .flatMap(result -> quota.release(d.getObjectId("user"), Message.number(d, "size")))
+                            .thenReturn(1L);
+                })
+                .count();
     }
 
     /** The visibility rule of {@link CommitWatermark}: the highest UID a session may report. */

@@ -81,6 +81,11 @@ public final class Threader {
                 }));
     }
 
+    /** Removes every thread of a purged user. */
+    public Mono<Long> purge(ObjectId user) {
+        return Mono.from(threads.deleteMany(Filters.eq("user", user))).map(result -> result.getDeletedCount());
+    }
+
     /** Hashes of every message id named in the headers; a header may hold several ids. */
     static List<String> hashes(String messageId, String inReplyTo, List<String> references) {
         Set<String> ids = new LinkedHashSet<>();

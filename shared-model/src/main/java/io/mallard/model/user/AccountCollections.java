@@ -11,7 +11,7 @@ import io.mallard.model.store.IndexedCollection;
 public final class AccountCollections {
 
     public static final List<IndexedCollection> ALL = List.of(UserStore.INDEXES, AddressStore.INDEXES,
-            DomainAliasStore.INDEXES, AppPasswordStore.INDEXES, AuthLog.INDEXES);
+            DomainAliasStore.INDEXES, AppPasswordStore.INDEXES, AuthLog.INDEXES, DeletedUserStore.INDEXES);
 
     private AccountCollections() {
     }

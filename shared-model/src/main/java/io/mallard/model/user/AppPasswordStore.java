@@ -38,7 +38,7 @@ import reactor.core.publisher.Mono;
  * digits of the SHA-256 of the password, as WildDuck does: a login then runs the slow KDF
  * against about one stored hash instead of all of them. The 16 bits it reveals leave ~59.
  */
-public final class AppPasswordStore {
+public final class AppPasswordStore implements UserOwned {
 
     public static final String COLLECTION = "asps";
 
@@ -117,7 +117,8 @@ public final class AppPasswordStore {
                 .map(result -> result.getDeletedCount() > 0);
     }
 
-    Mono<Long> deleteAllOf(ObjectId user) {
+    @Override
+    public Mono<Long> purge(ObjectId user) {
         return Mono.from(asps.deleteMany(Filters.eq("user", user))).map(result -> result.getDeletedCount());
     }
 

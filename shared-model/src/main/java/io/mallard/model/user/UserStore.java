@@ -35,7 +35,8 @@ import reactor.core.publisher.Mono;
 /**
  * The {@code users} collection. Creating a user also creates its main address; without
  * transactions that is two writes, so a failed address insert deletes the just-created user
- * again. Mailboxes are the mailstore's to create and delete.
+ * again. Mailboxes are the mailstore's to create and delete; deleting a user moves it to
+ * {@link DeletedUserStore} for its grace period.
  */
 public final class UserStore implements OwnerStatus {
 
@@ -52,15 +53,12 @@ public final class UserStore implements OwnerStatus {
     private final MongoCollection<Document> users;
     private final PasswordHasher hasher;
     private final AddressStore addresses;
-    private final AppPasswordStore appPasswords;
     private final Clock clock;
 
-    public UserStore(MongoDatabase database, PasswordHasher hasher, AddressStore addresses, AppPasswordStore appPasswords,
-            Clock clock) {
+    public UserStore(MongoDatabase database, PasswordHasher hasher, AddressStore addresses, Clock clock) {
         this.users = database.getCollection(COLLECTION);
         this.hasher = hasher;
         this.addresses = addresses;
-        this.appPasswords = appPasswords;
         this.clock = clock;
     }
 
@@ -137,14 +135,6 @@ public final class UserStore implements OwnerStatus {
         return Mono.from(users.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set(UserDocument.TWO_FACTOR, false),
                         Updates.unset(UserDocument.TOTP_SECRET), Updates.unset(UserDocument.TOTP_PENDING))))
                 .map(result -> result.getMatchedCount() > 0);
-    }
-
-    /** Deletes the user, then its addresses and application passwords; false when there was no such user. */
-    public Mono<Boolean> delete(ObjectId id) {
-        return Mono.from(users.deleteOne(Filters.eq("_id", id)))
-                .flatMap(result -> result.getDeletedCount() == 0
-                        ? Mono.just(false)
-                        : addresses.deleteAllOf(id).then(appPasswords.deleteAllOf(id)).thenReturn(true));
     }
 
     /** A page of users after the cursor ({@code null} for the first page), in {@code _id} order. */

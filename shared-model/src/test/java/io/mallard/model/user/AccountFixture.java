@@ -39,7 +39,7 @@ public final class AccountFixture implements AutoCloseable {
         addresses = new AddressStore(database, clock);
         aliases = new DomainAliasStore(database, clock);
         appPasswords = new AppPasswordStore(database, hasher, clock);
-        users = new UserStore(database, hasher, addresses, appPasswords, clock);
+        users = new UserStore(database, hasher, addresses, clock);
         resolver = new AddressResolver(addresses, aliases, users);
         authLog = new AuthLog(database, AuthLog.DEFAULT_RETENTION, clock);
         failures = new AuthFailureCounter(stores.redis().commands(), AuthFailureLimits.DEFAULTS, clock);

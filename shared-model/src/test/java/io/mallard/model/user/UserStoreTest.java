@@ -119,19 +119,6 @@ class UserStoreTest {
     }
 
     @Test
-    void deletingAUserRemovesItsAddresses() {
-        User user = accounts.user("dave", "dave@example.com");
-        accounts.addresses.addToUser(user.id(), "dave2@example.com", false, List.of()).block();
-
-        assertThat(users.delete(user.id()).block()).isTrue();
-
-        assertThat(users.get(user.id()).block()).isNull();
-        assertThat(accounts.addresses.listFor(user.id()).collectList().block()).isEmpty();
-        assertThat(users.disabled(user.id()).block()).as("a deleted owner counts as disabled").isTrue();
-        assertThat(users.delete(user.id()).block()).isFalse();
-    }
-
-    @Test
     void listsByTextAndTagsWithCursorPaging() {
         for (int i = 0; i < 5; i++) {
             User user = accounts.user("page" + i, "page" + i + "@paging.example");

@@ -1,4 +1,4 @@
-package io.mallard.lmtp.outbound;
+package io.mallard.model.outbound;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,8 +6,6 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.mallard.model.outbound.OutboundMessage;
-import io.mallard.model.outbound.OutboundQueue;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -1,15 +1,15 @@
-package io.mallard.lmtp.outbound;
+package io.mallard.model.outbound;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.Properties;
 
-import io.mallard.model.outbound.OutboundMessage;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 /**
@@ -30,9 +30,10 @@ public final class SmtpRelay {
         properties.put("mail.smtp.connectiontimeout", String.valueOf(timeout.toMillis()));
         properties.put("mail.smtp.timeout", String.valueOf(timeout.toMillis()));
         properties.put("mail.smtp.writetimeout", String.valueOf(timeout.toMillis()));
-        // RFC 6531/6152: forwarded mail keeps its UTF-8 headers and 8-bit body as they arrived.
+        // RFC 6531/6152: forwarded mail keeps its UTF-8 headers and 8-bit body as they arrived. Not
+        // mail.smtp.allow8bitmime: it re-encodes quoted-printable and base64 text parts to 8bit and
+        // then saves the message, which gives it a new Message-ID; BODY=8BITMIME is declared below.
         properties.put("mail.mime.allowutf8", "true");
-        properties.put("mail.smtp.allow8bitmime", "true");
         this.session = Session.getInstance(properties);
     }
 
@@ -40,6 +41,9 @@ public final class SmtpRelay {
         SMTPMessage mime = new SMTPMessage(session, new ByteArrayInputStream(message.raw()));
         // The null reverse-path (bounces, autoreplies) is what keeps a reply from being answered again.
         mime.setEnvelopeFrom(message.sender().isEmpty() ? "<>" : message.sender());
+        if (hasEightBit(message.raw())) {
+            mime.setMailExtension("BODY=8BITMIME");
+        }
         Address[] recipients = new Address[message.recipients().size()];
         for (int i = 0; i < recipients.length; i++) {
             recipients[i] = new InternetAddress(message.recipients().get(i), false);
@@ -50,5 +54,14 @@ public final class SmtpRelay {
             transport.connect();
             transport.sendMessage(mime, recipients);
         }
+    }
+
+    private static boolean hasEightBit(byte[] raw) {
+        for (byte b : raw) {
+            if (b < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,11 +1,12 @@
-package io.mallard.lmtp.server;
+package io.mallard.model.config;
 
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The SMTP relay for forwards and autoreplies ({@code mallard.relay.*}, e.g. {@code MALLARD_RELAY_HOST}).
+ * The SMTP relay for forwards, autoreplies and submitted mail ({@code mallard.relay.*}, e.g.
+ * {@code MALLARD_RELAY_HOST}).
  * Without a host, queued mail waits in MongoDB until one is configured.
  *
  * @param host relay host name, unset for no sending

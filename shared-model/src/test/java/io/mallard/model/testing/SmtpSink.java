@@ -1,4 +1,4 @@
-package io.mallard.lmtp.support;
+package io.mallard.model.testing;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
