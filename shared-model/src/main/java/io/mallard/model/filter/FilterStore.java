@@ -2,16 +2,21 @@ package io.mallard.model.filter;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
@@ -35,7 +40,11 @@ public final class FilterStore {
     }
 
     public Mono<Filter> create(ObjectId user, String name, FilterQuery query, FilterAction action) {
-        Filter filter = new Filter(new ObjectId(), user, name, query, action, false,
+        return create(user, name, query, action, false);
+    }
+
+    public Mono<Filter> create(ObjectId user, String name, FilterQuery query, FilterAction action, boolean disabled) {
+        Filter filter = new Filter(new ObjectId(), user, name, query, action, disabled,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
         return Mono.from(filters.insertOne(toDocument(filter))).thenReturn(filter);
     }
@@ -46,9 +55,51 @@ public final class FilterStore {
                 .map(FilterStore::fromDocument);
     }
 
+    /** One of the user's filters; empty when the id is unknown or another user's. */
+    public Mono<Filter> get(ObjectId user, ObjectId id) {
+        return Mono.from(filters.find(owned(user, id)).first()).map(FilterStore::fromDocument);
+    }
+
+    public Mono<Long> count(ObjectId user) {
+        return Mono.from(filters.countDocuments(Filters.eq("user", user)));
+    }
+
+    /**
+     * Every user's filters in id order, for platform-wide listings: up to {@code limit} beyond
+     * {@code after} ({@code null} for the start), or before it when {@code backwards}, returned in
+     * id order either way.
+     */
+    public Flux<Filter> page(ObjectId after, boolean backwards, int limit) {
+        Bson filter = after == null ? new Document() : backwards ? Filters.lt("_id", after) : Filters.gt("_id", after);
+        return Flux.from(filters.find(filter).sort(backwards ? Sorts.descending("_id") : Sorts.ascending("_id"))
+                        .limit(limit))
+                .map(FilterStore::fromDocument)
+                .collectList()
+                .flatMapIterable(page -> {
+                    if (backwards) {
+                        Collections.reverse(page);
+                    }
+                    return page;
+                });
+    }
+
+    /** Replaces the filter's settings, keeping its id, owner and place in the order; empty when not found. */
+    public Mono<Filter> update(ObjectId user, ObjectId id, String name, FilterQuery query, FilterAction action,
+            boolean disabled) {
+        return Mono.from(filters.findOneAndUpdate(owned(user, id), Updates.combine(Updates.set("name", name),
+                                Updates.set("query", query.toDocument()), Updates.set("action", action.toDocument()),
+                                Updates.set("disabled", disabled)),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                .map(FilterStore::fromDocument);
+    }
+
     public Mono<Boolean> delete(ObjectId user, ObjectId id) {
-        return Mono.from(filters.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("user", user))))
+        return Mono.from(filters.deleteOne(owned(user, id)))
                 .map(result -> result.getDeletedCount() == 1);
+    }
+
+    private static Bson owned(ObjectId user, ObjectId id) {
+        return Filters.and(Filters.eq("_id", id), Filters.eq("user", user));
     }
 
     private static Document toDocument(Filter filter) {
