@@ -8,12 +8,14 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxBody the largest JSON request body; requests are small, a huge one must not be buffered
  * @param maxMessage the largest raw message an upload may carry (WildDuck's {@code maxMessage})
+ * @param maxFile the largest file a user may put in storage
  */
 @ConfigurationProperties("mallard.api")
-public record ApiProperties(DataSize maxBody, DataSize maxMessage) {
+public record ApiProperties(DataSize maxBody, DataSize maxMessage, DataSize maxFile) {
 
     public ApiProperties {
         maxBody = maxBody == null ? DataSize.ofKilobytes(256) : maxBody;
         maxMessage = maxMessage == null ? DataSize.ofMegabytes(64) : maxMessage;
+        maxFile = maxFile == null ? DataSize.ofMegabytes(25) : maxFile;
     }
 }

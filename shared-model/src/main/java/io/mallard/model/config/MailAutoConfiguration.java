@@ -19,6 +19,7 @@ import io.mallard.model.mail.MessageContent;
 import io.mallard.model.mail.UserProvisioning;
 import io.mallard.model.message.MailStorage;
 import io.mallard.model.outbound.OutboundQueue;
+import io.mallard.model.storage.UserFileStore;
 import io.mallard.model.store.CollectionSet;
 import io.mallard.model.store.IndexedCollection;
 import io.mallard.model.store.MongoStore;
@@ -39,6 +40,7 @@ public class MailAutoConfiguration {
         List<IndexedCollection> collections = new ArrayList<>(MailStorage.COLLECTIONS);
         collections.addAll(MessageContentStore.collections());
         collections.addAll(List.of(OutboundQueue.COLLECTION, FilterStore.COLLECTION, AutoreplyStore.COLLECTION));
+        collections.addAll(UserFileStore.COLLECTIONS);
         return new CollectionSet("mail", collections);
     }
 
@@ -83,6 +85,13 @@ public class MailAutoConfiguration {
     @ConditionalOnMissingBean
     AutoreplyStore autoreplyStore(MongoStore mongo) {
         return new AutoreplyStore(mongo.database());
+    }
+
+    /** Users' uploaded files, counted in the same quota as their messages. */
+    @Bean
+    @ConditionalOnMissingBean
+    UserFileStore userFileStore(MongoStore mongo, MailStorage storage) {
+        return new UserFileStore(mongo.database(), storage.quota());
     }
 
     /** Forwards, autoreplies and submitted mail wait here until a relay takes them. */
