@@ -34,7 +34,7 @@ public final class AuthServer implements AutoCloseable {
     public AuthServer(Path dir, String... properties) {
         mongo = EmbeddedMongoServer.start(dir.resolve("mongo"));
         redis = EmbeddedRedisServer.start(dir.resolve("redis"));
-        List<String> all = new ArrayList<>(List.of("server.port=0", "mallard.mongo.uri=" + mongo.connectionString(),
+        List<String> all = new ArrayList<>(List.of("mallard.auth.port=0", "mallard.mongo.uri=" + mongo.connectionString(),
                 "mallard.redis.uri=" + redis.uri(), "mallard.root.token=" + ROOT_TOKEN));
         all.addAll(List.of(properties));
         context = AuthApplication.builder()

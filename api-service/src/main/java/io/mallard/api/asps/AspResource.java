@@ -17,11 +17,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.mallard.api.web.Access;
-import io.mallard.api.web.ApiException;
 import io.mallard.model.access.Action;
 import io.mallard.model.user.AppPasswordStore;
 import io.mallard.model.user.Scope;
 import io.mallard.model.user.UserStore;
+import io.mallard.web.ApiException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 

@@ -13,12 +13,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.mallard.api.web.Access;
-import io.mallard.api.web.ApiException;
 import io.mallard.api.web.Page;
 import io.mallard.model.access.Action;
 import io.mallard.model.authlog.AuthEvent;
 import io.mallard.model.authlog.AuthLog;
 import io.mallard.model.user.UserStore;
+import io.mallard.web.ApiException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 

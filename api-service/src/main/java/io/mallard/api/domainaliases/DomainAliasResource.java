@@ -21,12 +21,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.mallard.api.web.Access;
-import io.mallard.api.web.ApiException;
 import io.mallard.api.web.Page;
 import io.mallard.model.access.Action;
 import io.mallard.model.address.AddressNormalizer;
 import io.mallard.model.address.DomainAlias;
 import io.mallard.model.address.DomainAliasStore;
+import io.mallard.web.ApiException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 

@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
 
-import io.mallard.api.web.ApiException;
 import io.mallard.model.store.Stores;
+import io.mallard.web.ApiException;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;

@@ -4,10 +4,10 @@ import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
 import io.mallard.api.web.Access;
-import io.mallard.api.web.ApiException;
 import io.mallard.model.mailbox.Mailbox;
 import io.mallard.model.mailbox.MailboxStore;
 import io.mallard.model.message.MailStorage;
+import io.mallard.web.ApiException;
 import reactor.core.publisher.Mono;
 
 /**

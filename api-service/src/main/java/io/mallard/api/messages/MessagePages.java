@@ -6,13 +6,13 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import io.mallard.api.web.ApiException;
 import io.mallard.api.web.Page;
 import io.mallard.model.mail.MessageContent;
 import io.mallard.model.mailbox.Mailbox;
 import io.mallard.model.message.MailStorage;
 import io.mallard.model.message.Message;
 import io.mallard.model.message.MessageListing;
+import io.mallard.web.ApiException;
 import reactor.core.publisher.Mono;
 
 /**

@@ -29,9 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.mallard.api.mailboxes.OwnedMailboxes;
 import io.mallard.api.web.Access;
-import io.mallard.api.web.ApiException;
 import io.mallard.api.web.ApiProperties;
-import io.mallard.api.web.BoundedBody;
 import io.mallard.api.web.Page;
 import io.mallard.model.access.Action;
 import io.mallard.model.mail.MessageAppender;
@@ -43,6 +41,8 @@ import io.mallard.model.message.MailStorage;
 import io.mallard.model.message.Message;
 import io.mallard.model.message.MessageListing;
 import io.mallard.model.message.MessageStore;
+import io.mallard.web.ApiException;
+import io.mallard.web.BoundedBody;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.mallard.api.web.Access;
-import io.mallard.api.web.ApiException;
 import io.mallard.api.web.Page;
 import io.mallard.model.access.AccessTokens;
 import io.mallard.model.access.Action;
@@ -37,6 +36,7 @@ import io.mallard.model.user.UserQuery;
 import io.mallard.model.user.UserSettings;
 import io.mallard.model.user.UserStore;
 import io.mallard.model.user.UserUpdate;
+import io.mallard.web.ApiException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

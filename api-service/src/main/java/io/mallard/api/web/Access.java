@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import io.mallard.model.access.AccessGrant;
 import io.mallard.model.access.Action;
 import io.mallard.model.access.RolePermissions;
+import io.mallard.web.ApiException;
 import reactor.core.publisher.Mono;
 
 /**

@@ -3,6 +3,8 @@ package io.mallard.api.web;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import io.mallard.web.ApiException;
+
 /**
  * WildDuck's opaque {@code next}/{@code previous} cursors: a position in a listing's order,
  * base64url so that clients treat it as a token rather than build their own.

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.validation.Valid;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.mallard.auth.web.ApiException;
 import io.mallard.auth.web.Callers;
 import io.mallard.auth.web.ClientAddress;
 import io.mallard.model.access.AccessTokens;
@@ -24,6 +24,7 @@ import io.mallard.model.ratelimit.LoginAttempt;
 import io.mallard.model.user.AuthResult;
 import io.mallard.model.user.CredentialCheck;
 import io.mallard.model.user.Scope;
+import io.mallard.web.ApiException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -73,7 +74,7 @@ class AuthenticateResource {
                 : credentials.authenticate(request.username(), request.password(), scope, ip)
                         .flatMap(result -> settle(attempt, result)
                                 .then(result.success() ? respond(result, scope, request.wantsToken())
-                                        : Mono.error(ApiException.authFailed()))));
+                                        : Mono.error(authFailed()))));
     }
 
     @DeleteMapping
@@ -93,6 +94,11 @@ class AuthenticateResource {
         return token.map(Optional::of).defaultIfEmpty(Optional.empty())
                 .map(issued -> new AuthenticateResponse(true, result.user().toHexString(), result.username(), scope.id(),
                         AuthenticateResponse.secondFactors(pending2fa), false, issued.orElse(null)));
+    }
+
+    /** One answer for every failed login, so it does not tell which part was wrong. */
+    private static ApiException authFailed() {
+        return new ApiException(HttpStatus.FORBIDDEN, "AuthFailed", "Authentication failed");
     }
 
     /** Only guesses count as failures: a right password for a disabled account or scope is no brute force. */

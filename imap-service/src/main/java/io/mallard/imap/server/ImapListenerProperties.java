@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import io.mallard.protocol.server.ListenerSettings;
+
 /**
  * Where the Imap service listens ({@code mallard.imap.*}, e.g. {@code MALLARD_IMAP_PORT}).
  *
@@ -32,5 +34,10 @@ public record ImapListenerProperties(String address, Integer port, Integer tlsPo
         appendLimit = appendLimit == null ? 64L * 1024 * 1024 : appendLimit;
         maxLineLength = maxLineLength == null ? 8192 : maxLineLength;
         maxBadCommands = maxBadCommands == null ? 20 : maxBadCommands;
+    }
+
+    /** The part every protocol's listeners share. */
+    public ListenerSettings listener() {
+        return new ListenerSettings(address, port, tlsPort, idleTimeout, maxConnectionsPerIp, proxyProtocol);
     }
 }

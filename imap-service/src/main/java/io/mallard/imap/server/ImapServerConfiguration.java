@@ -1,7 +1,5 @@
 package io.mallard.imap.server;
 
-import java.time.Duration;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,9 +23,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mallard.protocol.codec.ImapLiteralDetector;
 import io.mallard.protocol.hook.ConnectionHooks;
-import io.mallard.protocol.limit.ConnectionLimiter;
 import io.mallard.protocol.server.ProtocolListeners;
-import io.mallard.protocol.server.ServerConfig;
 import io.mallard.protocol.tls.CertificateSource;
 
 /** The Imap listeners, open from context start to context close. */
@@ -40,7 +36,6 @@ class ImapServerConfiguration {
             ObjectProvider<ConnectionHooks> hooks, MailStorage storage, MessageAppender appender,
             MessageContent content, ChangeNotifier notifier, CredentialCheck credentials, AuthFailureCounter failures,
             ObjectProvider<MeterRegistry> meters) {
-        ConnectionLimiter limiter = new ConnectionLimiter(listen.maxConnectionsPerIp());
         ImapReplies replies = new ImapReplies(mallard.hostname());
         ImapServices services = new ImapServices(storage, appender, content, notifier, credentials, failures,
                 new ImapSettings(mallard.hostname(), listen.allowPlaintextLogin(), listen.appendLimit(),
@@ -49,16 +44,10 @@ class ImapServerConfiguration {
         ImapMetrics metrics = new ImapMetrics(meters.getIfAvailable(SimpleMeterRegistry::new));
         CertificateSource certificates = new CertificateSource(mallard.tls().certPath(), mallard.tls().keyPath(),
                 mallard.data().path().resolve("tls"), mallard.hostname());
-        return ProtocolListeners.plainAndImplicitTls(() -> ServerConfig.builder("imap")
-                        .host(listen.address())
-                        .proxyProtocol(listen.proxyProtocol())
-                        .limiter(limiter)
-                        .literals(new ImapLiteralDetector())
-                        .frameLimits(new FrameLimits(listen.maxLineLength(), listen.appendLimit(), 64 * 1024))
-                        .idleTimeout(listen.idleTimeout())
-                        .hooks(hooks.getIfAvailable(() -> ConnectionHooks.ACCEPT_ALL))
-                        .replies(replies)
-                        .sessions(info -> new ImapSession(services, registry, metrics)),
-                certificates.settings(), listen.port(), listen.tlsPort(), Duration.ofSeconds(10));
+        return listen.listener().listeners("imap", certificates.settings(),
+                hooks.getIfAvailable(() -> ConnectionHooks.ACCEPT_ALL), replies,
+                builder -> builder.literals(new ImapLiteralDetector())
+                        .frameLimits(new FrameLimits(listen.maxLineLength(), listen.appendLimit(), 64 * 1024)),
+                info -> new ImapSession(services, registry, metrics));
     }
 }

@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import io.mallard.protocol.server.ListenerSettings;
+
 /**
  * Where the Lmtp service listens ({@code mallard.lmtp.*}, e.g. {@code MALLARD_LMTP_PORT}).
  *
@@ -21,8 +23,12 @@ public record LmtpListenerProperties(String address, Integer port, Integer tlsPo
     public LmtpListenerProperties {
         address = address == null ? "127.0.0.1" : address;
         port = port == null ? 2424 : port;
-        
         idleTimeout = idleTimeout == null ? Duration.ofMinutes(5) : idleTimeout;
         maxConnectionsPerIp = maxConnectionsPerIp == null ? 50 : maxConnectionsPerIp;
+    }
+
+    /** The part every protocol's listeners share. */
+    public ListenerSettings listener() {
+        return new ListenerSettings(address, port, tlsPort, idleTimeout, maxConnectionsPerIp, proxyProtocol);
     }
 }

@@ -2,6 +2,7 @@ package io.mallard.lmtp.server;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -36,11 +37,8 @@ import io.mallard.model.outbound.OutboundQueue;
 import io.mallard.model.store.MongoStore;
 import io.mallard.model.store.RedisStore;
 import io.mallard.model.user.UserStore;
-import io.mallard.protocol.codec.LiteralDetector;
 import io.mallard.protocol.hook.ConnectionHooks;
-import io.mallard.protocol.limit.ConnectionLimiter;
 import io.mallard.protocol.server.ProtocolListeners;
-import io.mallard.protocol.server.ServerConfig;
 import io.mallard.protocol.tls.CertificateSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -89,21 +87,14 @@ class LmtpServerConfiguration {
     ProtocolListeners lmtpListeners(LmtpListenerProperties listen, LmtpDeliveryProperties delivery,
             MallardProperties mallard, ObjectProvider<ConnectionHooks> hooks, AddressResolver resolver,
             MessageDelivery messageDelivery, DeliveryMetrics metrics, Clock clock) {
-        ConnectionLimiter limiter = new ConnectionLimiter(listen.maxConnectionsPerIp());
         LmtpReplies replies = new LmtpReplies(mallard.hostname());
         LmtpSettings settings = new LmtpSettings(mallard.hostname(), delivery.maxMessageSize(), delivery.maxRecipients());
         CommandRegistry commands = new CommandRegistry(resolver, messageDelivery, metrics, clock);
         CertificateSource certificates = new CertificateSource(mallard.tls().certPath(), mallard.tls().keyPath(),
                 mallard.data().path().resolve("tls"), mallard.hostname());
-        return ProtocolListeners.plainAndImplicitTls(() -> ServerConfig.builder("lmtp")
-                        .host(listen.address())
-                        .proxyProtocol(listen.proxyProtocol())
-                        .limiter(limiter)
-                        .literals(LiteralDetector.NONE)
-                        .idleTimeout(listen.idleTimeout())
-                        .hooks(hooks.getIfAvailable(() -> ConnectionHooks.ACCEPT_ALL))
-                        .replies(replies)
-                        .sessions(info -> new LmtpSession(commands, settings)),
-                certificates.settings(), listen.port(), listen.tlsPort(), Duration.ofSeconds(10));
+        return listen.listener().listeners("lmtp", certificates.settings(),
+                hooks.getIfAvailable(() -> ConnectionHooks.ACCEPT_ALL), replies,
+                UnaryOperator.identity(),
+                info -> new LmtpSession(commands, settings));
     }
 }

@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import io.mallard.protocol.server.ListenerSettings;
+
 /**
  * Where the Pop3 service listens ({@code mallard.pop3.*}, e.g. {@code MALLARD_POP3_PORT}).
  *
@@ -24,5 +26,10 @@ public record Pop3ListenerProperties(String address, Integer port, Integer tlsPo
         tlsPort = tlsPort == null ? 1995 : tlsPort;
         idleTimeout = idleTimeout == null ? Duration.ofMinutes(10) : idleTimeout;
         maxConnectionsPerIp = maxConnectionsPerIp == null ? 50 : maxConnectionsPerIp;
+    }
+
+    /** The part every protocol's listeners share. */
+    public ListenerSettings listener() {
+        return new ListenerSettings(address, port, tlsPort, idleTimeout, maxConnectionsPerIp, proxyProtocol);
     }
 }

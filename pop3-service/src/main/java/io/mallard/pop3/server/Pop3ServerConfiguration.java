@@ -1,6 +1,6 @@
 package io.mallard.pop3.server;
 
-import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,12 +21,9 @@ import io.mallard.pop3.maildrop.MaildropUpdate;
 import io.mallard.pop3.metrics.Pop3Metrics;
 import io.mallard.pop3.session.Pop3Replies;
 import io.mallard.pop3.session.Pop3Session;
-import io.mallard.protocol.codec.LiteralDetector;
 import io.mallard.protocol.hook.ConnectionHooks;
-import io.mallard.protocol.limit.ConnectionLimiter;
 import io.mallard.protocol.sasl.SaslMechanisms;
 import io.mallard.protocol.server.ProtocolListeners;
-import io.mallard.protocol.server.ServerConfig;
 import io.mallard.protocol.tls.CertificateSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -56,19 +53,12 @@ class Pop3ServerConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     ProtocolListeners pop3Listeners(Pop3ListenerProperties listen, Pop3Properties pop3, MallardProperties mallard,
             Pop3Commands commands, Pop3Metrics metrics, ObjectProvider<ConnectionHooks> hooks) {
-        ConnectionLimiter limiter = new ConnectionLimiter(listen.maxConnectionsPerIp());
         Pop3Replies replies = new Pop3Replies(mallard.hostname());
         CertificateSource certificates = new CertificateSource(mallard.tls().certPath(), mallard.tls().keyPath(),
                 mallard.data().path().resolve("tls"), mallard.hostname());
-        return ProtocolListeners.plainAndImplicitTls(() -> ServerConfig.builder("pop3")
-                        .host(listen.address())
-                        .proxyProtocol(listen.proxyProtocol())
-                        .limiter(limiter)
-                        .literals(LiteralDetector.NONE)
-                        .idleTimeout(listen.idleTimeout())
-                        .hooks(hooks.getIfAvailable(() -> ConnectionHooks.ACCEPT_ALL))
-                        .replies(replies)
-                        .sessions(info -> new Pop3Session(commands, metrics, pop3.allowPlaintextLogin())),
-                certificates.settings(), listen.port(), listen.tlsPort(), Duration.ofSeconds(10));
+        return listen.listener().listeners("pop3", certificates.settings(),
+                hooks.getIfAvailable(() -> ConnectionHooks.ACCEPT_ALL), replies,
+                UnaryOperator.identity(),
+                info -> new Pop3Session(commands, metrics, pop3.allowPlaintextLogin()));
     }
 }

@@ -1,11 +1,7 @@
 package io.mallard.protocol.server;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
-
-import io.mallard.protocol.tls.TlsSettings;
 
 import reactor.core.publisher.Flux;
 
@@ -21,20 +17,6 @@ public final class ProtocolListeners implements AutoCloseable {
     public ProtocolListeners(List<ServerConfig> configs, Duration grace) {
         this.servers = configs.stream().map(ProtocolServer::new).toList();
         this.grace = grace;
-    }
-
-    /**
-     * A protocol's usual pair: a plain port offering STARTTLS and, when {@code tlsPort} is set,
-     * an implicit-TLS port (RFC 8314 §3.3), both otherwise configured alike by {@code base}.
-     */
-    public static ProtocolListeners plainAndImplicitTls(Supplier<ServerConfig.Builder> base, TlsSettings tls,
-            int port, Integer tlsPort, Duration grace) {
-        List<ServerConfig> configs = new ArrayList<>();
-        configs.add(base.get().port(port).tls(tls).build());
-        if (tlsPort != null) {
-            configs.add(base.get().port(tlsPort).implicitTls(tls).build());
-        }
-        return new ProtocolListeners(configs, grace);
     }
 
     public void start() {

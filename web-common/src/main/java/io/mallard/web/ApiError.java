@@ -1,4 +1,4 @@
-package io.mallard.api.web;
+package io.mallard.web;
 
 import java.util.Map;
 
@@ -9,13 +9,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * WildDuck's error body: a human message, a stable code that clients switch on, and for
- * validation failures the offending fields. The same shape as auth-service's; both copies move to
- * a shared {@code web-common} module once a third service needs them.
+ * validation failures the offending fields.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiError(String error, String code, Map<String, String> details) {
 
-    /** For refusals by the framework before a resource runs (no such path, wrong method). */
+    /** For refusals by the framework before a resource runs (no such path, wrong method), with restify's codes as WildDuck answers them. */
     static ApiError of(HttpStatusCode status) {
         HttpStatus known = HttpStatus.resolve(status.value());
         String message = known == null ? "Request failed" : known.getReasonPhrase();

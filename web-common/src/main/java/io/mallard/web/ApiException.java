@@ -1,4 +1,6 @@
-package io.mallard.api.web;
+package io.mallard.web;
+
+import java.time.Duration;
 
 import org.springframework.http.HttpStatus;
 
@@ -7,12 +9,18 @@ public final class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final String code;
+    private final Duration retryAfter;
 
     public ApiException(HttpStatus status, String code, String message) {
+        this(status, code, message, null);
+    }
+
+    private ApiException(HttpStatus status, String code, String message, Duration retryAfter) {
         // No stack trace: these are expected answers, not failures.
         super(message, null, false, false);
         this.status = status;
         this.code = code;
+        this.retryAfter = retryAfter;
     }
 
     public static ApiException invalidInput(String message) {
@@ -27,19 +35,30 @@ public final class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.CONFLICT, code, message);
     }
 
-    static ApiException invalidToken() {
+    public static ApiException invalidToken() {
         return new ApiException(HttpStatus.UNAUTHORIZED, "InvalidToken", "Invalid or expired access token");
     }
 
-    static ApiException forbidden() {
+    public static ApiException forbidden() {
         return new ApiException(HttpStatus.FORBIDDEN, "MissingPrivileges", "You are not allowed to make this request");
     }
 
-    HttpStatus status() {
+    /** The same for existing and unknown users: a lockout must not confirm that an account exists. */
+    public static ApiException rateLimited(Duration retryAfter) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "RateLimited", "Too many failed attempts, try again later",
+                retryAfter);
+    }
+
+    public HttpStatus status() {
         return status;
     }
 
-    String code() {
+    public String code() {
         return code;
+    }
+
+    /** Null unless the client should wait before retrying. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 }

@@ -1,4 +1,4 @@
-package io.mallard.api.web;
+package io.mallard.web;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -1,11 +1,14 @@
-package io.mallard.api.web;
+package io.mallard.web;
 
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,25 +19,27 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 
-import io.mallard.model.address.AddressTakenException;
-import io.mallard.model.address.InvalidAddressException;
-import io.mallard.model.mailbox.MailboxException;
-import io.mallard.model.quota.QuotaExceededException;
-import io.mallard.model.user.UsernameTakenException;
-
 /**
  * Every error as {@code {"error", "code"}}; validation failures add {@code details} by field.
  * Decoder messages are replaced by fixed texts: they can quote parser internals, and no response
- * ever carries a stack trace. Store refusals that a client caused map to 4xx here, once.
+ * ever carries a stack trace. A service imports it; its own advice for domain exceptions must
+ * order itself first, because this one answers every other exception with 500.
  */
 @RestControllerAdvice
-class ApiErrorHandler {
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ApiErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
     @ExceptionHandler
     ResponseEntity<ApiError> refused(ApiException refusal) {
-        return ResponseEntity.status(refusal.status()).body(new ApiError(refusal.getMessage(), refusal.code(), null));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(refusal.status());
+        if (refusal.retryAfter() != null) {
+            // Whole seconds, rounded up: a client that waits exactly this long is let in.
+            long seconds = (refusal.retryAfter().toMillis() + 999) / 1000;
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        }
+        return response.body(new ApiError(refusal.getMessage(), refusal.code(), null));
     }
 
     @ExceptionHandler
@@ -71,35 +76,6 @@ class ApiErrorHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<ApiError> mailbox(MailboxException refusal) {
-        return switch (refusal.code()) {
-            case NONEXISTENT -> status(HttpStatus.NOT_FOUND, "NoSuchMailbox", "This mailbox does not exist");
-            case ALREADYEXISTS -> status(HttpStatus.CONFLICT, "AlreadyExists", "Mailbox already exists");
-            case CANNOT -> status(HttpStatus.BAD_REQUEST, "CannotModify", refusal.getMessage());
-        };
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ApiError> overQuota(QuotaExceededException refusal) {
-        return status(HttpStatus.FORBIDDEN, "OverQuotaError", "Mailbox is over quota");
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ApiError> usernameTaken(UsernameTakenException refusal) {
-        return status(HttpStatus.CONFLICT, "UserExistsError", "This username already exists");
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ApiError> addressTaken(AddressTakenException refusal) {
-        return status(HttpStatus.CONFLICT, "AddressExistsError", "This address already exists");
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ApiError> invalidAddress(InvalidAddressException refusal) {
-        return invalid(Map.of("address", refusal.getMessage()));
-    }
-
-    @ExceptionHandler
     ResponseEntity<ApiError> status(ResponseStatusException failure) {
         // WebFlux answers an over-limit body with 413; WildDuck answers 400 InputValidationError.
         if (failure.getStatusCode().value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
@@ -114,18 +90,20 @@ class ApiErrorHandler {
         return status(HttpStatus.INTERNAL_SERVER_ERROR, "InternalError", "Internal error");
     }
 
-    private static ResponseEntity<ApiError> invalid(Map<String, String> details) {
+    /** 400 {@code InputValidationError} naming the offending fields, for a service's own advice too. */
+    public static ResponseEntity<ApiError> invalid(Map<String, String> details) {
         String message = details.isEmpty() ? "Invalid request" : String.join(", ", details.entrySet().stream()
                 .map(entry -> entry.getKey() + " " + entry.getValue()).toList());
         return ResponseEntity.badRequest().body(new ApiError(message, "InputValidationError", details));
     }
 
-    private static ResponseEntity<ApiError> badRequest(String message) {
-        return status(HttpStatus.BAD_REQUEST, "InputValidationError", message);
+    /** An error body with its status, for a service's own advice too. */
+    public static ResponseEntity<ApiError> status(HttpStatus status, String code, String message) {
+        return ResponseEntity.status(status).body(new ApiError(message, code, null));
     }
 
-    private static ResponseEntity<ApiError> status(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).body(new ApiError(message, code, null));
+    private static ResponseEntity<ApiError> badRequest(String message) {
+        return status(HttpStatus.BAD_REQUEST, "InputValidationError", message);
     }
 
     private static boolean isTooLarge(Throwable error) {
