@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.mallard.api.web.Access;
-import io.mallard.api.web.ApiException;
+import io.mallard.web.ApiException;
 import io.mallard.api.web.KnownUsers;
 import io.mallard.model.access.Action;
 import io.mallard.model.autoreply.Autoreply;

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.mallard.api.mailboxes.OwnedMailboxes;
 import io.mallard.api.web.Access;
-import io.mallard.api.web.ApiException;
+import io.mallard.web.ApiException;
 import io.mallard.api.web.IdPage;
 import io.mallard.api.web.KnownUsers;
 import io.mallard.api.web.Page;

@@ -33,9 +33,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.mallard.api.web.Access;
-import io.mallard.api.web.ApiException;
+import io.mallard.web.ApiException;
 import io.mallard.api.web.ApiProperties;
-import io.mallard.api.web.BoundedBody;
+import io.mallard.web.BoundedBody;
 import io.mallard.api.web.IdPage;
 import io.mallard.api.web.KnownUsers;
 import io.mallard.api.web.Page;

@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import org.bson.types.ObjectId;
 
+import io.mallard.web.ApiException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import io.mallard.model.user.User;
 import io.mallard.model.user.UserStore;
+import io.mallard.web.ApiException;
 import reactor.core.publisher.Mono;
 
 /** The user a request is about, or WildDuck's 404 {@code UserNotFound}; checked after {@link Access}. */
