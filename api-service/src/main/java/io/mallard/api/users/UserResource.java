@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.mallard.api.web.Access;
 import io.mallard.api.web.Page;
+import io.mallard.api.webhooks.WebhookEvents;
 import io.mallard.model.access.AccessTokens;
 import io.mallard.model.access.Action;
 import io.mallard.model.address.Address;
@@ -53,14 +54,16 @@ class UserResource {
     private final UserProvisioning provisioning;
     private final AddressStore addresses;
     private final AccessTokens tokens;
+    private final WebhookEvents events;
 
     UserResource(Access access, UserStore users, UserProvisioning provisioning, AddressStore addresses,
-            AccessTokens tokens) {
+            AccessTokens tokens, WebhookEvents events) {
         this.access = access;
         this.users = users;
         this.provisioning = provisioning;
         this.addresses = addresses;
         this.tokens = tokens;
+        this.events = events;
     }
 
     @PostMapping("/users")
@@ -81,6 +84,8 @@ class UserResource {
                 .flatMap(created -> imported
                         ? users.importPasswordHash(created.id(), request.password()).thenReturn(created)
                         : Mono.just(created))
+                .flatMap(created -> events.publish("user.created", created.id(), Map.of("username", created.username()))
+                        .thenReturn(created))
                 .map(created -> new UserResponses.Created(true, created.id().toHexString()));
     }
 
@@ -145,7 +150,8 @@ class UserResource {
         // The account's tokens die with it: a token of a deleted user must not act on a recreated id's data.
         return access.user(user, USERS, Action.DELETE)
                 .flatMap(id -> users.delete(id).flatMap(deleted -> deleted
-                        ? tokens.revokeAll(id, null).thenReturn(Map.of("success", true))
+                        ? tokens.revokeAll(id, null).then(events.publish("user.deleted", id, Map.of()))
+                                .thenReturn(Map.of("success", true))
                         : Mono.error(notFound())));
     }
 

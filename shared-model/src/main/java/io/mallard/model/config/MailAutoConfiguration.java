@@ -14,6 +14,7 @@ import io.mallard.model.ingest.MessageParser;
 import io.mallard.model.ingest.content.AttachmentStore;
 import io.mallard.model.ingest.content.MessageContentStore;
 import io.mallard.model.journal.ChangeNotifier;
+import io.mallard.model.lease.Lease;
 import io.mallard.model.mail.MessageAppender;
 import io.mallard.model.mail.MessageContent;
 import io.mallard.model.mail.UserProvisioning;
@@ -26,6 +27,8 @@ import io.mallard.model.store.MongoStore;
 import io.mallard.model.store.RedisStore;
 import io.mallard.model.store.Stores;
 import io.mallard.model.user.UserStore;
+import io.mallard.model.webhook.WebhookQueue;
+import io.mallard.model.webhook.WebhookStore;
 
 /**
  * Mailboxes, messages, their content and change notification for every service; one instance
@@ -41,6 +44,7 @@ public class MailAutoConfiguration {
         collections.addAll(MessageContentStore.collections());
         collections.addAll(List.of(OutboundQueue.COLLECTION, FilterStore.COLLECTION, AutoreplyStore.COLLECTION));
         collections.addAll(UserFileStore.COLLECTIONS);
+        collections.addAll(List.of(WebhookStore.COLLECTION, WebhookQueue.COLLECTION, Lease.COLLECTION));
         return new CollectionSet("mail", collections);
     }
 
@@ -92,6 +96,19 @@ public class MailAutoConfiguration {
     @ConditionalOnMissingBean
     UserFileStore userFileStore(MongoStore mongo, MailStorage storage) {
         return new UserFileStore(mongo.database(), storage.quota());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WebhookStore webhookStore(MongoStore mongo, Clock clock) {
+        return new WebhookStore(mongo.database(), clock);
+    }
+
+    /** Events for webhooks wait here until the one worker that holds the lease posts them. */
+    @Bean
+    @ConditionalOnMissingBean
+    WebhookQueue webhookQueue(MongoStore mongo, WebhookStore webhooks, Clock clock) {
+        return new WebhookQueue(mongo.database(), webhooks, clock);
     }
 
     /** Forwards, autoreplies and submitted mail wait here until a relay takes them. */
