@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +17,11 @@ import org.bson.types.ObjectId;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import io.mallard.model.expiry.ExpiryIndex;
+import io.mallard.model.store.IdPages;
 import io.mallard.model.store.IndexedCollection;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -94,17 +93,8 @@ public final class AuditLog {
         if (query.to() != null) {
             conditions.add(Filters.lt("time", Date.from(query.to())));
         }
-        if (edge != null) {
-            conditions.add(backwards ? Filters.gt("_id", edge) : Filters.lt("_id", edge));
-        }
-        Bson filter = conditions.isEmpty() ? new Document() : Filters.and(conditions);
-        Flux<AuditEntry> found = Flux.from(log.find(filter)
-                        .sort(backwards ? Sorts.ascending("_id") : Sorts.descending("_id")).limit(limit))
-                .map(AuditLog::fromDocument);
-        return backwards ? found.collectList().flatMapIterable(entries -> {
-            Collections.reverse(entries);
-            return entries;
-        }) : found;
+        return IdPages.read(log, conditions.isEmpty() ? new Document() : Filters.and(conditions), edge, false,
+                backwards, limit).map(AuditLog::fromDocument);
     }
 
     private static Document toDocument(AuditEntry entry) {

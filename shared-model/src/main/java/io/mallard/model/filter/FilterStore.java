@@ -2,7 +2,6 @@ package io.mallard.model.filter;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 
@@ -20,6 +19,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
+import io.mallard.model.store.IdPages;
 import io.mallard.model.store.IndexedCollection;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -70,17 +70,7 @@ public final class FilterStore {
      * id order either way.
      */
     public Flux<Filter> page(ObjectId after, boolean backwards, int limit) {
-        Bson filter = after == null ? new Document() : backwards ? Filters.lt("_id", after) : Filters.gt("_id", after);
-        return Flux.from(filters.find(filter).sort(backwards ? Sorts.descending("_id") : Sorts.ascending("_id"))
-                        .limit(limit))
-                .map(FilterStore::fromDocument)
-                .collectList()
-                .flatMapIterable(page -> {
-                    if (backwards) {
-                        Collections.reverse(page);
-                    }
-                    return page;
-                });
+        return IdPages.read(filters, new Document(), after, true, backwards, limit).map(FilterStore::fromDocument);
     }
 
     /** Replaces the filter's settings, keeping its id, owner and place in the order; empty when not found. */

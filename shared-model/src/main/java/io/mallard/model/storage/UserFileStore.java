@@ -1,7 +1,6 @@
 package io.mallard.model.storage;
 
 import java.nio.ByteBuffer;
-import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -11,18 +10,18 @@ import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 import com.mongodb.MongoGridFSException;
-import com.mongodb.client.gridfs.model.GridFSFile;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
+import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import com.mongodb.reactivestreams.client.gridfs.GridFSBucket;
 import com.mongodb.reactivestreams.client.gridfs.GridFSBuckets;
 
 import io.mallard.model.quota.QuotaLedger;
+import io.mallard.model.store.IdPages;
 import io.mallard.model.store.IndexedCollection;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -50,10 +49,12 @@ public final class UserFileStore {
                     new IndexModel(Indexes.ascending("files_id", "n"), new IndexOptions().unique(true))), "files_id"));
 
     private final GridFSBucket bucket;
+    private final MongoCollection<Document> files;
     private final QuotaLedger quota;
 
     public UserFileStore(MongoDatabase database, QuotaLedger quota) {
         this.bucket = GridFSBuckets.create(database, BUCKET).withChunkSizeBytes(CHUNK_SIZE);
+        this.files = database.getCollection(BUCKET + ".files");
         this.quota = quota;
     }
 
@@ -79,7 +80,7 @@ public final class UserFileStore {
 
     /** The user's file, or empty when the id is unknown or another user's. */
     public Mono<StoredFile> get(ObjectId user, ObjectId id) {
-        return Mono.from(bucket.find(Filters.and(Filters.eq("_id", id), Filters.eq("metadata.user", user))).first())
+        return Mono.from(files.find(Filters.and(Filters.eq("_id", id), Filters.eq("metadata.user", user))).first())
                 .map(UserFileStore::of);
     }
 
@@ -92,16 +93,7 @@ public final class UserFileStore {
         if (query != null && !query.isEmpty()) {
             filter = Filters.and(filter, Filters.regex("filename", Pattern.quote(query), "i"));
         }
-        if (after != null) {
-            filter = Filters.and(filter, backwards ? Filters.lt("_id", after) : Filters.gt("_id", after));
-        }
-        Flux<StoredFile> found = Flux.from(bucket.find(filter)
-                        .sort(backwards ? Sorts.descending("_id") : Sorts.ascending("_id")).limit(limit))
-                .map(UserFileStore::of);
-        return backwards ? found.collectList().flatMapIterable(files -> {
-            Collections.reverse(files);
-            return files;
-        }) : found;
+        return IdPages.read(files, filter, after, true, backwards, limit).map(UserFileStore::of);
     }
 
     /** The file's bytes, streamed chunk by chunk. */
@@ -120,10 +112,11 @@ public final class UserFileStore {
                 .defaultIfEmpty(false);
     }
 
-    private static StoredFile of(GridFSFile file) {
-        Document metadata = file.getMetadata() == null ? new Document() : file.getMetadata();
-        return new StoredFile(file.getObjectId(), metadata.getObjectId("user"), file.getFilename(),
-                metadata.getString("contentType"), metadata.getString("cid"), file.getLength(),
-                file.getUploadDate().toInstant());
+    /** A GridFS files document: {@code length}, {@code uploadDate}, and Mallard's {@code metadata}. */
+    private static StoredFile of(Document file) {
+        Document metadata = file.get("metadata", new Document());
+        return new StoredFile(file.getObjectId("_id"), metadata.getObjectId("user"), file.getString("filename"),
+                metadata.getString("contentType"), metadata.getString("cid"), ((Number) file.get("length")).longValue(),
+                file.getDate("uploadDate").toInstant());
     }
 }

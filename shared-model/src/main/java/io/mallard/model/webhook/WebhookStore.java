@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -16,10 +15,10 @@ import org.bson.types.ObjectId;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
+import io.mallard.model.store.IdPages;
 import io.mallard.model.store.IndexedCollection;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -90,16 +89,8 @@ public final class WebhookStore {
         if (type != null) {
             conditions.add(Filters.eq("type", type));
         }
-        if (after != null) {
-            conditions.add(backwards ? Filters.lt("_id", after) : Filters.gt("_id", after));
-        }
-        Flux<Webhook> found = Flux.from(webhooks.find(conditions.isEmpty() ? new Document() : Filters.and(conditions))
-                        .sort(backwards ? Sorts.descending("_id") : Sorts.ascending("_id")).limit(limit))
-                .map(WebhookStore::of);
-        return backwards ? found.collectList().flatMapIterable(list -> {
-            Collections.reverse(list);
-            return list;
-        }) : found;
+        return IdPages.read(webhooks, conditions.isEmpty() ? new Document() : Filters.and(conditions), after, true,
+                backwards, limit).map(WebhookStore::of);
     }
 
     private static Webhook of(Document d) {
