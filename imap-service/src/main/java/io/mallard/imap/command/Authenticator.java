@@ -1,5 +1,7 @@
 package io.mallard.imap.command;
 
+import org.bson.types.ObjectId;
+
 import io.mallard.imap.session.ImapConnection;
 import io.mallard.imap.session.ImapServices;
 import io.mallard.model.authlog.AuthOutcome;
@@ -35,9 +37,28 @@ final class Authenticator {
                 : services.credentials().authenticate(login, password, Scope.IMAP, connection.remoteAddress())
                         .flatMap(result -> (passwordMatched(result) ? attempt.passwordAccepted() : Mono.<Void>empty())
                                 .then(Mono.defer(() -> result.success() && !result.requiresTwoFactor()
-                                        ? connection.authenticated(result.user()).then(Mono.defer(() ->
-                                                connection.ok(tag, capabilities.code(connection), "Logged in")))
+                                        ? admit(connection, tag, result.user())
                                         : refuse(connection, tag)))));
+    }
+
+    /**
+     * The right password still needs a free connection slot: the user's own IMAP limit, or the
+     * server's (WildDuck: 15), counted across instances. Past it the login is answered
+     * {@code NO [LIMIT]} (RFC 5530 §3) and the connection stays unauthenticated.
+     */
+    private Mono<Void> admit(ImapConnection connection, String tag, ObjectId user) {
+        ImapServices services = connection.services();
+        return services.users().get(user)
+                .map(found -> found.limits().imapConnections() > 0
+                        ? found.limits().imapConnections() : services.settings().maxConnectionsPerUser())
+                .defaultIfEmpty(services.settings().maxConnectionsPerUser())
+                .flatMap(limit -> services.connectionSlots().acquire(user, limit))
+                .flatMap(slot -> connection.authenticated(user, slot)
+                        .then(Mono.defer(() -> connection.ok(tag, capabilities.code(connection), "Logged in")))
+                        .thenReturn(true))
+                .switchIfEmpty(Mono.defer(() -> connection.no(tag, "LIMIT", "Too many simultaneous connections")
+                        .thenReturn(false)))
+                .then();
     }
 
     /** A refused account or scope is still no guess: only unknown users and wrong passwords count. */

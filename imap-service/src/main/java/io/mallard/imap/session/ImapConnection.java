@@ -2,6 +2,7 @@ package io.mallard.imap.session;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.bson.types.ObjectId;
@@ -9,6 +10,7 @@ import org.bson.types.ObjectId;
 import io.mallard.imap.codec.Response;
 import io.mallard.imap.codec.ResponseEncoder;
 import io.mallard.model.journal.ChangeSubscription;
+import io.mallard.model.ratelimit.ConnectionSlots;
 import io.mallard.protocol.server.SessionContext;
 import io.netty.buffer.Unpooled;
 import reactor.core.publisher.Mono;
@@ -29,6 +31,9 @@ public final class ImapConnection {
     private ChangeSubscription subscription;
     private Function<String, Mono<Boolean>> lineReader;
     private volatile Response.Status lastStatus;
+    /** Taken at login, given back once: by close, or by a login that finished after the close. */
+    private final AtomicReference<ConnectionSlots.Slot> slot = new AtomicReference<>();
+    private volatile boolean closed;
 
     ImapConnection(SessionContext context, ImapServices services) {
         this.context = context;
@@ -94,13 +99,22 @@ public final class ImapConnection {
         return status;
     }
 
-    /** LOGIN or AUTHENTICATE succeeded: opens the user's change feed before the tagged OK. */
-    public Mono<Void> authenticated(ObjectId userId) {
+    /**
+     * LOGIN or AUTHENTICATE succeeded and the user got a connection slot: opens the user's change
+     * feed before the tagged OK, and allows the longer authenticated idle time (RFC 9051 §5.4).
+     */
+    public Mono<Void> authenticated(ObjectId userId, ConnectionSlots.Slot slot) {
+        this.slot.set(slot);
+        if (closed) {
+            releaseSlot();
+            return Mono.empty();
+        }
         return services.notifier().open(userId).doOnNext(opened -> {
             user = userId;
             state = SessionState.AUTHENTICATED;
             subscription = opened;
             changes.follow(opened.events());
+            context.idleTimeout(services.settings().idleTimeout());
         }).then();
     }
 
@@ -137,13 +151,15 @@ public final class ImapConnection {
         return changes.report();
     }
 
-    /** IDLE: report changes as they arrive, until {@code stopIdle}. */
+    /** IDLE: report changes as they arrive, until {@code stopIdle}; the IDLE timeout applies meanwhile. */
     public void startIdle() {
+        context.idleTimeout(services.settings().idleCommandTimeout());
         changes.startLive();
     }
 
     /** Completes when no report of the IDLE is still being written. */
     public Mono<Void> stopIdle() {
+        context.idleTimeout(services.settings().idleTimeout());
         return changes.stopLive();
     }
 
@@ -164,10 +180,19 @@ public final class ImapConnection {
     }
 
     void close() {
+        closed = true;
+        releaseSlot();
         state = SessionState.LOGOUT;
         changes.close();
         if (subscription != null) {
             subscription.close();
+        }
+    }
+
+    private void releaseSlot() {
+        ConnectionSlots.Slot held = slot.getAndSet(null);
+        if (held != null) {
+            held.release().onErrorResume(error -> Mono.empty()).subscribe();
         }
     }
 }

@@ -121,7 +121,7 @@ public final class ProtocolServer {
         if (config.implicitTls()) {
             pipeline.addLast("tls", config.tls().newHandler(channel.alloc()));
         }
-        pipeline.addLast("idle", new IdleTimeoutHandler(config.idleTimeout(), ctx -> ctx.channel()
+        pipeline.addLast(IdleTimeoutHandler.NAME, new IdleTimeoutHandler(config.idleTimeout(), ctx -> ctx.channel()
                 .writeAndFlush(ReplyLine.encode(ctx.alloc(), config.replies().idleTimeout()))
                 .addListener(ChannelFutureListener.CLOSE)));
         pipeline.addLast("gate", new ConnectionGate(config, open, () -> shuttingDown));

@@ -2,6 +2,7 @@ package io.mallard.protocol.server;
 
 import io.mallard.protocol.codec.FrameDecoder;
 import io.mallard.protocol.hook.ConnectionInfo;
+import io.mallard.protocol.limit.IdleTimeoutHandler;
 import io.mallard.protocol.limit.SessionActivity;
 import io.mallard.protocol.tls.StartTlsUpgrade;
 import io.mallard.protocol.tls.TlsSettings;
@@ -12,6 +13,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.ssl.SslHandler;
+import java.time.Duration;
 
 /**
  * What a {@link ProtocolSession} may do with its connection: write, close, mark itself busy,
@@ -93,6 +95,20 @@ public final class SessionContext {
             decoder.resume();
         } else {
             channel.eventLoop().execute(decoder::resume);
+        }
+    }
+
+    /**
+     * From now on the connection may stay silent for {@code timeout} before the idle goodbye, e.g.
+     * longer once a client has logged in than before (RFC 9051 §5.4); the clock starts again. Any thread.
+     */
+    public void idleTimeout(Duration timeout) {
+        if (!channel.eventLoop().inEventLoop()) {
+            channel.eventLoop().execute(() -> idleTimeout(timeout));
+            return;
+        }
+        if (channel.pipeline().get(IdleTimeoutHandler.NAME) instanceof IdleTimeoutHandler current) {
+            channel.pipeline().replace(current, IdleTimeoutHandler.NAME, current.withTimeout(timeout));
         }
     }
 

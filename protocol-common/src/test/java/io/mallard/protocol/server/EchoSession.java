@@ -4,6 +4,7 @@ import io.mallard.protocol.codec.ContentChunk;
 import io.mallard.protocol.codec.ContentEnd;
 import io.mallard.protocol.codec.Frame;
 import io.mallard.protocol.codec.Line;
+import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 
@@ -11,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  * A tiny line protocol for server tests: echoes lines and records them as executed.
  * {@code STARTTLS} upgrades; {@code SLOW n} streams n lines 100 ms apart; {@code WAIT ms} stays
  * busy without writing, then answers {@code DONE}, holding back pipelined commands meanwhile;
- * {@code DATA} and {@code BDAT n} read a block the LMTP way and answer its size; {@code QUIT} says BYE.
+ * {@code TIMEOUT ms} changes the idle timeout; {@code DATA} and {@code BDAT n} read a block the LMTP
+ * way and answer its size; {@code QUIT} says BYE.
  */
 final class EchoSession implements ProtocolSession {
 
@@ -54,6 +56,10 @@ final class EchoSession implements ProtocolSession {
                     context.markIdle();
                     context.resumeReading();
                 }, Long.parseLong(words[1]), TimeUnit.MILLISECONDS);
+            }
+            case "TIMEOUT" -> {
+                context.idleTimeout(Duration.ofMillis(Long.parseLong(words[1])));
+                context.write("OK timeout " + words[1]);
             }
             case "DATA" -> {
                 context.decoder().expectDotBlock(1000);

@@ -48,4 +48,23 @@ class IdleTimeoutTest {
             assertThat(client.readLine()).isEqualTo("ECHO HELLO");
         }
     }
+
+    @Test
+    void aSessionCanLengthenAndShortenItsTimeout() throws InterruptedException {
+        try (EchoServer echo = new EchoServer(config -> config.idleTimeout(TIMEOUT));
+             LineClient client = echo.connect()) {
+            assertThat(client.readLine()).isEqualTo("OK ready");
+
+            client.send("TIMEOUT 5000\r\n");
+            assertThat(client.readLine()).isEqualTo("OK timeout 5000");
+            Thread.sleep(TIMEOUT.toMillis() * 2);
+            client.send("HELLO\r\n");
+            assertThat(client.readLine()).isEqualTo("ECHO HELLO");
+
+            client.send("TIMEOUT 200\r\n");
+            assertThat(client.readLine()).isEqualTo("OK timeout 200");
+            assertThat(client.readLine()).isEqualTo("BYE idle");
+            assertThat(client.closedByServer()).isTrue();
+        }
+    }
 }
