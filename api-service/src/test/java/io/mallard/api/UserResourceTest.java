@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
+import io.mallard.model.access.AccessTokens;
 import io.mallard.model.message.MailStorage;
 import io.mallard.model.user.User;
+import io.mallard.model.user.UserStore;
 
 /** {@code /users}: every route with its happy path, validation error, not found, forbidden and unauthenticated. */
 class UserResourceTest {
@@ -143,6 +146,25 @@ class UserResourceTest {
                 "MissingPrivileges");
         expectError(server.client.put().uri("/users/{id}", kim.id().toHexString()).bodyValue(map("name", "x")).exchange(),
                 401, "InvalidToken");
+    }
+
+    @Test
+    void aPasswordSetByAnAdminMustBeChangedAndOneSetByTheUserNeedNot() {
+        String name = unique("rita");
+        ObjectId id = new ObjectId(create(map("username", name, "password", "generated-pw", "address", name + "@example.com",
+                "requirePasswordChange", true)));
+        UserStore users = server.bean(UserStore.class);
+        assertThat(users.get(id).block().requirePasswordChange()).isTrue();
+        String token = server.bean(AccessTokens.class).issue(id, name, "user", "master", null).block().token();
+
+        server.put(token, map("password", "my-own-password"), "/users/me").exchange().expectStatus().isOk();
+        assertThat(users.get(id).block().requirePasswordChange()).isFalse();
+        server.put(ROOT, map("password", "reset-by-admin"), "/users/{id}", id.toHexString()).exchange().expectStatus().isOk();
+        assertThat(users.get(id).block().requirePasswordChange()).isTrue();
+        server.put(ROOT, map("password", "set-by-admin", "requirePasswordChange", false), "/users/{id}", id.toHexString())
+                .exchange().expectStatus().isOk();
+        assertThat(users.get(id).block().requirePasswordChange()).isFalse();
+        expectError(server.put(token, map("requirePasswordChange", true), "/users/me").exchange(), 403, "MissingPrivileges");
     }
 
     @Test

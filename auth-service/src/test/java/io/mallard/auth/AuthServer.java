@@ -2,6 +2,7 @@ package io.mallard.auth;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.mallard.model.store.embedded.EmbeddedMongoServer;
 import io.mallard.model.store.embedded.EmbeddedRedisServer;
+import io.mallard.model.testing.SettableClock;
 import io.mallard.model.user.NewUser;
 import io.mallard.model.user.User;
 import io.mallard.model.user.UserSettings;
@@ -24,7 +26,7 @@ public final class AuthServer implements AutoCloseable {
 
     public static final String ROOT_TOKEN = "test-root-token-" + "0123456789abcdef";
 
-    public final MutableClock clock = new MutableClock();
+    public final SettableClock clock = new SettableClock(Instant.now());
     public final EmbeddedMongoServer mongo;
     public final EmbeddedRedisServer redis;
     public final ConfigurableApplicationContext context;

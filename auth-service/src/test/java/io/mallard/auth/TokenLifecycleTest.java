@@ -19,6 +19,7 @@ import io.mallard.model.access.TokenHash;
 import io.mallard.model.store.RedisStore;
 import io.mallard.model.user.User;
 import io.mallard.model.user.UserStore;
+import io.mallard.model.user.UserUpdate;
 
 /** Tokens over real HTTP: issue, use, expire, slide, hard maximum, revoke one, revoke all, root. */
 class TokenLifecycleTest {
@@ -150,16 +151,13 @@ class TokenLifecycleTest {
     }
 
     @Test
-    void pendingSecondFactorGetsNoToken() {
-        User carol = server.user("carol", "carol-password");
-        server.bean(UserStore.class).setTwoFactor(carol.id(), true, "JBSWY3DPEHPK3PXP").block();
-        server.client.post().uri("/authenticate")
-                .bodyValue(Map.of("username", "carol", "password", "carol-password", "token", true))
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.require2fa[0]").isEqualTo("totp")
-                .jsonPath("$.token").doesNotExist();
+    void theAnswerSaysWhenAnAdminSetThePassword() {
+        User gina = server.user("gina", "gina-password");
+        server.client.post().uri("/authenticate").bodyValue(Map.of("username", "gina", "password", "gina-password"))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.requirePasswordChange").isEqualTo(false);
+        server.bean(UserStore.class).update(gina.id(), UserUpdate.NONE.withRequirePasswordChange(true)).block();
+        server.client.post().uri("/authenticate").bodyValue(Map.of("username", "gina@example.com", "password", "gina-password"))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.requirePasswordChange").isEqualTo(true);
     }
 
     @Test

@@ -20,6 +20,7 @@ final class UserRequests {
     /**
      * @param hashedPassword {@code password} is a hash imported from WildDuck or Dovecot
      *     (bcrypt, PBKDF2, SHA-crypt), stored as it is and upgraded on the first login
+     * @param requirePasswordChange the user should replace the password (say, it was generated)
      */
     record Create(
             @NotBlank @Pattern(regexp = USERNAME, message = "must be 1-128 letters, digits, dots, dashes or underscores") String username,
@@ -35,10 +36,16 @@ final class UserRequests {
             @Min(0) @Max(100) Integer spamLevel,
             @Size(max = 100) List<@NotBlank @Size(max = 128) String> tags,
             List<@Pattern(regexp = SCOPE, message = "must be imap, pop3, smtp or master") String> disabledScopes,
-            Boolean disabled) {
+            Boolean disabled,
+            Boolean requirePasswordChange) {
     }
 
-    /** Null fields stay as they are. */
+    /**
+     * Null fields stay as they are.
+     *
+     * @param requirePasswordChange for a password set by someone else than the user, whether the
+     *     user must replace it (default true); a user setting their own password clears it
+     */
     record Update(
             @Size(min = 1, max = 256) String password,
             @Size(max = 256) String name,
@@ -50,6 +57,7 @@ final class UserRequests {
             @Min(0) @Max(100) Integer spamLevel,
             @Size(max = 100) List<@NotBlank @Size(max = 128) String> tags,
             List<@Pattern(regexp = SCOPE, message = "must be imap, pop3, smtp or master") String> disabledScopes,
-            Boolean disabled) {
+            Boolean disabled,
+            Boolean requirePasswordChange) {
     }
 }

@@ -84,6 +84,9 @@ class UserResource {
                 .flatMap(created -> imported
                         ? users.importPasswordHash(created.id(), request.password()).thenReturn(created)
                         : Mono.just(created))
+                .flatMap(created -> Boolean.TRUE.equals(request.requirePasswordChange())
+                        ? users.update(created.id(), UserUpdate.NONE.withRequirePasswordChange(true)).thenReturn(created)
+                        : Mono.just(created))
                 .flatMap(created -> events.publish("user.created", created.id(), Map.of("username", created.username()))
                         .thenReturn(created))
                 .map(created -> new UserResponses.Created(true, created.id().toHexString()));
@@ -139,7 +142,8 @@ class UserResource {
                 // WildDuck's user role may not raise its own quota or limits, nor enable itself.
                 return Mono.error(Access.forbidden());
             }
-            return existing(target.user()).flatMap(current -> users.update(current.id(), update(current, request)))
+            boolean self = target.user().equals(target.grant().user());
+            return existing(target.user()).flatMap(current -> users.update(current.id(), update(current, request, self)))
                     .switchIfEmpty(Mono.error(UserResource::notFound))
                     .thenReturn(Map.of("success", true));
         });
@@ -170,16 +174,20 @@ class UserResource {
     private static boolean touchesAccountLimits(UserRequests.Update request) {
         return request.quota() != null || request.recipients() != null || request.forwards() != null
                 || request.imapMaxConnections() != null || request.pop3MaxConnections() != null
-                || request.disabled() != null || request.disabledScopes() != null;
+                || request.disabled() != null || request.disabledScopes() != null || request.requirePasswordChange() != null;
     }
 
-    private static UserUpdate update(User current, UserRequests.Update request) {
+    /** @param self the caller is the user: a password it sets needs no change (WildDuck's temporary-password rule) */
+    private static UserUpdate update(User current, UserRequests.Update request, boolean self) {
         UserUpdate update = UserUpdate.NONE;
         if (request.name() != null) {
             update = update.withName(request.name());
         }
         if (request.password() != null) {
-            update = update.withPassword(request.password());
+            update = update.withPassword(request.password())
+                    .withRequirePasswordChange(!self && !Boolean.FALSE.equals(request.requirePasswordChange()));
+        } else if (request.requirePasswordChange() != null) {
+            update = update.withRequirePasswordChange(request.requirePasswordChange());
         }
         if (request.quota() != null) {
             update = update.withQuota(request.quota());

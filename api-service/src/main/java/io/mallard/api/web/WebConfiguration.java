@@ -5,11 +5,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 import io.mallard.web.ApiErrorHandler;
+import io.mallard.web.ClientAddress;
 import io.mallard.web.CodecLimits;
 
 /**
- * web-common's error answers, and the JSON body limit. Message uploads do not go through the
- * codecs: they read the raw body themselves under {@link ApiProperties#maxMessage()}.
+ * web-common's error answers; the JSON body limit (message uploads do not go through the codecs:
+ * they read the raw body themselves under {@link ApiProperties#maxMessage()}); the client address
+ * behind the trusted proxies, for the failure windows of TOTP checks and the auth log.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(ApiErrorHandler.class)
@@ -18,5 +20,10 @@ class WebConfiguration {
     @Bean
     CodecLimits codecLimits(ApiProperties properties) {
         return new CodecLimits(properties.maxBody());
+    }
+
+    @Bean
+    ClientAddress clientAddress(ApiProperties properties) {
+        return new ClientAddress(properties.trustedProxies());
     }
 }

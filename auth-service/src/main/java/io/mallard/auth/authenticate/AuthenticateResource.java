@@ -15,26 +15,27 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.mallard.auth.web.Callers;
-import io.mallard.auth.web.ClientAddress;
 import io.mallard.model.access.AccessTokens;
 import io.mallard.model.access.IssuedToken;
 import io.mallard.model.authlog.AuthOutcome;
-import io.mallard.model.ratelimit.AuthFailureCounter;
-import io.mallard.model.ratelimit.LoginAttempt;
 import io.mallard.model.user.AuthResult;
 import io.mallard.model.user.CredentialCheck;
 import io.mallard.model.user.Scope;
 import io.mallard.web.ApiException;
+import io.mallard.web.ClientAddress;
 import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /authenticate} checks a login and may issue a user token; {@code DELETE
- * /authenticate} revokes the caller's token. Each attempt takes its place in the failure windows
- * before the password is checked, so a locked login costs no KDF run, the right password is
- * refused like any other, and parallel guesses cannot slip past the limit.
+ * /authenticate} revokes the caller's token. {@code CredentialCheck} counts each attempt in the
+ * failure windows before the password is checked, so a locked login costs no KDF run, the right
+ * password is refused like any other, and parallel guesses cannot slip past the limit.
  *
- * <p>Not yet: the TOTP step. When 2FA is on, the answer says {@code require2fa: ["totp"]} and
- * no token is issued, because the TOTP seed is not readable outside the user package yet.
+ * <p>2FA: a MASTER login of a user with TOTP on succeeds only with a fresh code in {@code totp}.
+ * Without one the answer is {@code require2fa: ["totp"]} and carries no token; the client asks
+ * the user for the code and sends the same request again with it. Nothing is kept between the
+ * two calls, so there is no half-authenticated token to steal. A wrong or reused code is a
+ * failed login (403, counted in the failure windows like a wrong password).
  */
 @RestController
 @RequestMapping("/authenticate")
@@ -45,15 +46,12 @@ class AuthenticateResource {
 
     private final CredentialCheck credentials;
     private final AccessTokens tokens;
-    private final AuthFailureCounter failures;
     private final ClientAddress clientAddress;
     private final Callers callers;
 
-    AuthenticateResource(CredentialCheck credentials, AccessTokens tokens, AuthFailureCounter failures,
-            ClientAddress clientAddress, Callers callers) {
+    AuthenticateResource(CredentialCheck credentials, AccessTokens tokens, ClientAddress clientAddress, Callers callers) {
         this.credentials = credentials;
         this.tokens = tokens;
-        this.failures = failures;
         this.clientAddress = clientAddress;
         this.callers = callers;
     }
@@ -68,13 +66,13 @@ class AuthenticateResource {
         if (request.wantsToken() && scope != Scope.MASTER) {
             return Mono.error(ApiException.invalidInput("token requires scope master"));
         }
-        String ip = clientAddress.of(http);
-        return failures.begin(request.username(), ip).flatMap(attempt -> attempt.locked()
-                ? Mono.error(ApiException.rateLimited(attempt.lockedFor()))
-                : credentials.authenticate(request.username(), request.password(), scope, ip)
-                        .flatMap(result -> settle(attempt, result)
-                                .then(result.success() ? respond(result, scope, request.wantsToken())
-                                        : Mono.error(authFailed()))));
+        return credentials.authenticate(request.username(), request.password(), request.totp(), scope, clientAddress.of(http))
+                .flatMap(result -> {
+                    if (result.outcome() == AuthOutcome.LOCKED) {
+                        return Mono.error(ApiException.rateLimited(result.lockedFor()));
+                    }
+                    return result.success() ? respond(result, scope, request.wantsToken()) : Mono.error(authFailed());
+                });
     }
 
     @DeleteMapping
@@ -93,17 +91,12 @@ class AuthenticateResource {
                 : Mono.empty();
         return token.map(Optional::of).defaultIfEmpty(Optional.empty())
                 .map(issued -> new AuthenticateResponse(true, result.user().toHexString(), result.username(), scope.id(),
-                        AuthenticateResponse.secondFactors(pending2fa), false, issued.orElse(null)));
+                        AuthenticateResponse.secondFactors(pending2fa), result.requirePasswordChange(),
+                        issued.orElse(null)));
     }
 
     /** One answer for every failed login, so it does not tell which part was wrong. */
     private static ApiException authFailed() {
         return new ApiException(HttpStatus.FORBIDDEN, "AuthFailed", "Authentication failed");
-    }
-
-    /** Only guesses count as failures: a right password for a disabled account or scope is no brute force. */
-    private static Mono<Void> settle(LoginAttempt attempt, AuthResult result) {
-        boolean guess = result.outcome() == AuthOutcome.WRONG_PASSWORD || result.outcome() == AuthOutcome.UNKNOWN_USER;
-        return guess ? Mono.empty() : attempt.passwordAccepted();
     }
 }

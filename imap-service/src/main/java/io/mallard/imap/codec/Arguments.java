@@ -15,10 +15,31 @@ public final class Arguments {
             DateTimeFormatter.ofPattern("d-MMM-yyyy HH:mm:ss Z", Locale.ENGLISH);
 
     private final List<Token> tokens;
+    private final boolean utf8Names;
     private int position;
 
     public Arguments(List<Token> tokens) {
+        this(tokens, false);
+    }
+
+    /** @param utf8Names mailbox names are UTF-8 as sent (RFC 6855 §3, after ENABLE UTF8=ACCEPT), not modified UTF-7 */
+    public Arguments(List<Token> tokens, boolean utf8Names) {
         this.tokens = tokens;
+        this.utf8Names = utf8Names;
+    }
+
+    public boolean utf8Names() {
+        return utf8Names;
+    }
+
+    /** A mailbox name (or pattern) in Unicode: an astring, decoded from modified UTF-7 unless UTF-8 is on. */
+    public String mailbox() {
+        return mailboxName(astring());
+    }
+
+    /** The Unicode form of a mailbox name as the client wrote it. */
+    public String mailboxName(String wire) {
+        return utf8Names ? wire : MailboxName.decode(wire);
     }
 
     public boolean hasNext() {

@@ -1,8 +1,11 @@
 package io.mallard.imap.codec;
 
 import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.mallard.imap.codec.ImapRequest.StoreMode;
 
@@ -26,7 +29,12 @@ public final class CommandParser {
     }
 
     public static ImapRequest parse(byte[] command) {
-        Arguments args = new Arguments(Tokenizer.tokenize(command));
+        return parse(command, false);
+    }
+
+    /** @param utf8 UTF8=ACCEPT is enabled: mailbox names are UTF-8, APPEND may use UTF8 (RFC 6855) */
+    public static ImapRequest parse(byte[] command, boolean utf8) {
+        Arguments args = new Arguments(Tokenizer.tokenize(command), utf8);
         String tag = args.hasNext() && args.peek() instanceof Token.Atom atom ? atom.text() : "";
         if (!tag.equals(tag(command)) || tag.equals("*")) {
             throw new ImapSyntaxException("Invalid tag");
@@ -54,11 +62,14 @@ public final class CommandParser {
                 args.next();
                 yield new ImapRequest.Id(tag, name);
             }
-            case "SELECT", "EXAMINE", "CREATE", "DELETE", "SUBSCRIBE", "UNSUBSCRIBE" ->
-                    new ImapRequest.OnMailbox(tag, name, mailbox(args));
-            case "RENAME" -> new ImapRequest.Rename(tag, name, mailbox(args), mailbox(args));
-            case "LIST", "LSUB" -> new ImapRequest.ListMailboxes(tag, name, mailbox(args), mailbox(args));
-            case "STATUS" -> new ImapRequest.Status(tag, name, mailbox(args), atoms(args.list()));
+            case "GETQUOTA" -> new ImapRequest.Quota(tag, name, args.astring());
+            case "COMPRESS" -> new ImapRequest.Compress(tag, name, args.atom());
+            case "SETQUOTA" -> setQuota(tag, name, args);
+            case "SELECT", "EXAMINE", "CREATE", "DELETE", "SUBSCRIBE", "UNSUBSCRIBE", "GETQUOTAROOT" ->
+                    new ImapRequest.OnMailbox(tag, name, args.mailbox());
+            case "RENAME" -> new ImapRequest.Rename(tag, name, args.mailbox(), args.mailbox());
+            case "LIST", "LSUB" -> ListParser.parse(tag, name, args);
+            case "STATUS" -> new ImapRequest.Status(tag, name, args.mailbox(), atoms(args.list()));
             case "APPEND" -> append(tag, name, args);
             case "FETCH", "STORE", "COPY", "MOVE", "SEARCH" -> uidCommand(tag, name, args, false);
             default -> throw new ImapSyntaxException("Unknown command");
@@ -77,7 +88,7 @@ public final class CommandParser {
         return switch (name) {
             case "FETCH" -> new ImapRequest.Fetch(tag, fullName, uid, args.sequenceSet(), FetchParser.parse(args.next()));
             case "STORE" -> store(tag, fullName, uid, args);
-            case "COPY", "MOVE" -> new ImapRequest.Transfer(tag, fullName, uid, args.sequenceSet(), mailbox(args));
+            case "COPY", "MOVE" -> new ImapRequest.Transfer(tag, fullName, uid, args.sequenceSet(), args.mailbox());
             case "SEARCH" -> new ImapRequest.Search(tag, fullName, uid, SearchParser.parse(args));
             default -> throw new ImapSyntaxException("Unknown UID command");
         };
@@ -94,19 +105,56 @@ public final class CommandParser {
         return new ImapRequest.Enable(tag, name, capabilities);
     }
 
-    /** RFC 9051 §6.3.12: APPEND mailbox [flag-list] [date-time] literal. */
+    /** RFC 9208 §4.1.3: SETQUOTA root (resource limit ...). */
+    private static ImapRequest setQuota(String tag, String name, Arguments args) {
+        String root = args.astring();
+        List<Token> pairs = args.list();
+        if (pairs.size() % 2 != 0) {
+            throw new ImapSyntaxException("SETQUOTA needs resource and limit pairs");
+        }
+        Map<String, Long> limits = new LinkedHashMap<>();
+        Arguments list = new Arguments(pairs);
+        while (list.hasNext()) {
+            limits.put(list.atom(), list.number());
+        }
+        return new ImapRequest.SetQuota(tag, name, root, limits);
+    }
+
+    /**
+     * RFC 9051 §6.3.12 APPEND mailbox [flag-list] [date-time] literal, repeated for each message of an
+     * RFC 3502 MULTIAPPEND; the message may be RFC 6855 {@code UTF8 (literal8)} once UTF8=ACCEPT is on.
+     */
     private static ImapRequest append(String tag, String name, Arguments args) {
-        String mailbox = mailbox(args);
-        List<String> flags = args.peekList() ? flags(atoms(args.list())) : List.of();
-        java.time.ZonedDateTime date = null;
-        if (args.peek() instanceof Token.Str str && !str.literal()) {
-            date = Arguments.dateTime(str.text());
+        String mailbox = args.mailbox();
+        List<ImapRequest.AppendMessage> messages = new ArrayList<>();
+        do {
+            List<String> flags = args.peekList() ? flags(atoms(args.list())) : List.of();
+            ZonedDateTime date = null;
+            if (args.peek() instanceof Token.Str str && !str.literal()) {
+                date = Arguments.dateTime(str.text());
+                args.next();
+            }
+            messages.add(new ImapRequest.AppendMessage(flags, date, appendData(args)));
+        } while (args.hasNext());
+        return new ImapRequest.Append(tag, name, mailbox, messages);
+    }
+
+    private static byte[] appendData(Arguments args) {
+        if (args.peek() instanceof Token.Atom atom && atom.upper().equals("UTF8")) {
+            if (!args.utf8Names()) {
+                throw new ImapSyntaxException("UTF8 needs ENABLE UTF8=ACCEPT first");
+            }
             args.next();
+            List<Token> data = args.list();
+            if (data.size() != 1 || !(data.get(0) instanceof Token.Str str && str.literal())) {
+                throw new ImapSyntaxException("UTF8 takes one literal8");
+            }
+            return str.bytes();
         }
         if (!(args.peek() instanceof Token.Str str && str.literal())) {
             throw new ImapSyntaxException("APPEND needs the message as a literal");
         }
-        return new ImapRequest.Append(tag, name, mailbox, flags, date, args.literalOrString());
+        return args.literalOrString();
     }
 
     private static ImapRequest store(String tag, String name, boolean uid, Arguments args) {
@@ -129,10 +177,6 @@ public final class CommandParser {
             }
         }
         return new ImapRequest.Store(tag, name, uid, set, mode, silent, flags(flags));
-    }
-
-    private static String mailbox(Arguments args) {
-        return MailboxName.decode(args.astring());
     }
 
     private static final List<String> SYSTEM_FLAGS = List.of("\\Answered", "\\Flagged", "\\Deleted", "\\Seen",
@@ -161,7 +205,7 @@ public final class CommandParser {
         return tokens.stream().map(CommandParser::atomText).toList();
     }
 
-    private static String atomText(Token token) {
+    static String atomText(Token token) {
         if (token instanceof Token.Atom atom) {
             return atom.text();
         }

@@ -18,6 +18,9 @@ final class FetchParser {
             "(BODY(?:\\.PEEK)?)\\[([0-9.]*?)\\.?(HEADER\\.FIELDS\\.NOT|HEADER\\.FIELDS|HEADER|TEXT|MIME)?"
                     + "(?: \\(([^)]*)\\))?\\](?:<(\\d+)\\.(\\d+)>)?");
 
+    /** RFC 3516 §4.1: a binary section is part numbers only, no HEADER, TEXT or MIME. */
+    private static final Pattern BINARY = Pattern.compile("BINARY(\\.PEEK|\\.SIZE)?\\[([0-9.]*)\\](?:<(\\d+)\\.(\\d+)>)?");
+
     private FetchParser() {
     }
 
@@ -63,8 +66,26 @@ final class FetchParser {
             case "RFC822": return new Section("RFC822", false, "", Part.ALL, List.of(), -1, -1);
             case "RFC822.HEADER": return new Section("RFC822.HEADER", true, "", Part.HEADER, List.of(), -1, -1);
             case "RFC822.TEXT": return new Section("RFC822.TEXT", false, "", Part.TEXT, List.of(), -1, -1);
-            default: return section(upper);
+            default: return upper.startsWith("BINARY") ? binary(upper) : section(upper);
         }
+    }
+
+    private static FetchAttribute.Binary binary(String upper) {
+        Matcher m = BINARY.matcher(upper);
+        if (!m.matches()) {
+            throw new ImapSyntaxException("Invalid BINARY item");
+        }
+        String number = m.group(2);
+        if (!number.isEmpty() && !number.matches("[1-9][0-9]*(\\.[1-9][0-9]*)*")) {
+            throw new ImapSyntaxException("Invalid section number");
+        }
+        boolean sizeOnly = ".SIZE".equals(m.group(1));
+        if (sizeOnly && m.group(3) != null) {
+            throw new ImapSyntaxException("BINARY.SIZE takes no partial");
+        }
+        long offset = m.group(3) == null ? -1 : Long.parseLong(m.group(3));
+        long length = m.group(4) == null ? -1 : Long.parseLong(m.group(4));
+        return new FetchAttribute.Binary(number, ".PEEK".equals(m.group(1)), sizeOnly, offset, length);
     }
 
     private static Section section(String upper) {

@@ -1,7 +1,12 @@
 package io.mallard.imap.codec;
 
 import java.time.ZonedDateTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** A parsed command: one immutable record per command shape (RFC 9051 §6). */
 public sealed interface ImapRequest {
@@ -33,26 +38,70 @@ public sealed interface ImapRequest {
     record Id(String tag, String name) implements ImapRequest {
     }
 
-    /** SELECT, EXAMINE, CREATE, DELETE, SUBSCRIBE, UNSUBSCRIBE. */
+    /** SELECT, EXAMINE, CREATE, DELETE, SUBSCRIBE, UNSUBSCRIBE, GETQUOTAROOT. */
     record OnMailbox(String tag, String name, String mailbox) implements ImapRequest {
     }
 
     record Rename(String tag, String name, String from, String to) implements ImapRequest {
     }
 
-    /** LIST and LSUB. */
-    record ListMailboxes(String tag, String name, String reference, String pattern) implements ImapRequest {
+    /**
+     * LIST and LSUB. {@code extended}: the RFC 5258 form was used (selection options, a pattern list
+     * or RETURN), which allows {@code \NonExistent} and extended data in the answer.
+     *
+     * @param selection RFC 5258 selection options, upper case
+     * @param returns return options, upper case; SUBSCRIBED when selected by it (§3)
+     * @param statusItems the RFC 5819 {@code RETURN (STATUS (...))} items, upper case
+     */
+    record ListMailboxes(String tag, String name, boolean extended, Set<String> selection, String reference,
+            List<String> patterns, Set<String> returns, List<String> statusItems) implements ImapRequest {
+        public ListMailboxes {
+            selection = Collections.unmodifiableSet(new LinkedHashSet<>(selection));
+            patterns = List.copyOf(patterns);
+            returns = Collections.unmodifiableSet(new LinkedHashSet<>(returns));
+            statusItems = List.copyOf(statusItems);
+        }
+
+        /** Plain RFC 3501 LIST or LSUB. */
+        public static ListMailboxes basic(String tag, String name, String reference, String pattern) {
+            return new ListMailboxes(tag, name, false, Set.of(), reference, List.of(pattern), Set.of(), List.of());
+        }
     }
 
     record Status(String tag, String name, String mailbox, List<String> items) implements ImapRequest {
     }
 
+    /** RFC 4978 COMPRESS; the mechanism upper case. */
+    record Compress(String tag, String name, String mechanism) implements ImapRequest {
+    }
+
+    /** RFC 9208 GETQUOTA of a quota root. */
+    record Quota(String tag, String name, String root) implements ImapRequest {
+    }
+
+    /** RFC 9208 SETQUOTA; resource names upper case, limits as given. */
+    record SetQuota(String tag, String name, String root, Map<String, Long> limits) implements ImapRequest {
+        public SetQuota {
+            limits = Collections.unmodifiableMap(new LinkedHashMap<>(limits));
+        }
+    }
+
+    /** APPEND of one message, or of several (RFC 3502 MULTIAPPEND), all into one mailbox. */
+    record Append(String tag, String name, String mailbox, List<AppendMessage> messages) implements ImapRequest {
+        public Append {
+            messages = List.copyOf(messages);
+        }
+    }
+
     /** @param internalDate the date-time argument, or {@code null} */
-    record Append(String tag, String name, String mailbox, List<String> flags, ZonedDateTime internalDate,
-            byte[] message) implements ImapRequest {
+    record AppendMessage(List<String> flags, ZonedDateTime internalDate, byte[] message) {
+        public AppendMessage {
+            flags = List.copyOf(flags);
+        }
+
         @Override
         public String toString() {
-            return "Append[" + tag + ", " + mailbox + ", " + message.length + " bytes]";
+            return "AppendMessage[" + flags + ", " + internalDate + ", " + message.length + " bytes]";
         }
     }
 

@@ -17,6 +17,14 @@ public final class ResponseEncoder {
     }
 
     public static byte[] encode(Response response) {
+        return encode(response, false);
+    }
+
+    /**
+     * @param utf8 UTF8=ACCEPT is enabled (RFC 6855 §3): mailbox names go out as UTF-8, not modified
+     *     UTF-7, and quoted strings may hold UTF-8
+     */
+    public static byte[] encode(Response response, boolean utf8) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (response instanceof Response.Tagged tagged) {
             status(out, tagged.tag(), tagged.status(), tagged.code(), tagged.text());
@@ -28,7 +36,7 @@ public final class ResponseEncoder {
             ascii(out, "*");
             for (Value value : data.values()) {
                 out.write(' ');
-                value(out, value);
+                value(out, value, utf8);
             }
         }
         ascii(out, "\r\n");
@@ -43,16 +51,20 @@ public final class ResponseEncoder {
         ascii(out, " " + oneLine(text == null || text.isEmpty() ? "done" : text));
     }
 
-    private static void value(ByteArrayOutputStream out, Value value) {
+    private static void value(ByteArrayOutputStream out, Value value, boolean utf8) {
         if (value instanceof Value.Atom atom) {
             ascii(out, oneLine(atom.text()));
         } else if (value instanceof Value.Raw raw) {
             out.writeBytes(raw.text().getBytes(StandardCharsets.UTF_8));
         } else if (value instanceof Value.Str str) {
-            string(out, str.text().getBytes(StandardCharsets.UTF_8));
+            string(out, str.text().getBytes(StandardCharsets.UTF_8), utf8);
         } else if (value instanceof Value.Mailbox mailbox) {
-            string(out, MailboxName.encode(mailbox.name()).getBytes(StandardCharsets.US_ASCII));
+            string(out, (utf8 ? mailbox.name() : MailboxName.encode(mailbox.name())).getBytes(StandardCharsets.UTF_8),
+                    utf8);
         } else if (value instanceof Value.Literal literal) {
+            if (literal.binary() && containsNul(literal.bytes())) {
+                out.write('~');
+            }
             literal(out, literal.bytes());
         } else if (value instanceof Value.ListOf list) {
             out.write('(');
@@ -60,14 +72,14 @@ public final class ResponseEncoder {
                 if (i > 0) {
                     out.write(' ');
                 }
-                value(out, list.items().get(i));
+                value(out, list.items().get(i), utf8);
             }
             out.write(')');
         }
     }
 
-    private static void string(ByteArrayOutputStream out, byte[] bytes) {
-        if (bytes.length > MAX_QUOTED || !quotable(bytes)) {
+    private static void string(ByteArrayOutputStream out, byte[] bytes, boolean utf8) {
+        if (bytes.length > MAX_QUOTED || !quotable(bytes, utf8)) {
             literal(out, bytes);
             return;
         }
@@ -81,13 +93,23 @@ public final class ResponseEncoder {
         out.write('"');
     }
 
-    private static boolean quotable(byte[] bytes) {
+    /** Text from a Java string is valid UTF-8, so with UTF-8 on only line breaks and NUL force a literal. */
+    private static boolean quotable(byte[] bytes, boolean utf8) {
         for (byte b : bytes) {
-            if (b == '\r' || b == '\n' || b == 0 || b < 0) {
+            if (b == '\r' || b == '\n' || b == 0 || (b < 0 && !utf8)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean containsNul(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void literal(ByteArrayOutputStream out, byte[] bytes) {

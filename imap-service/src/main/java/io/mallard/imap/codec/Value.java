@@ -20,11 +20,18 @@ public sealed interface Value {
     record Mailbox(String name) implements Value {
     }
 
-    /** Octets sent as a literal whatever they hold (message content). */
-    record Literal(byte[] bytes) implements Value {
+    /**
+     * Octets sent as a literal whatever they hold (message content). {@code binary}: decoded content
+     * (RFC 3516), sent as a literal8 {@code ~{n}} when it holds a NUL, which a literal may not (§4.3).
+     */
+    record Literal(byte[] bytes, boolean binary) implements Value {
+        public Literal(byte[] bytes) {
+            this(bytes, false);
+        }
+
         @Override
         public boolean equals(Object other) {
-            return other instanceof Literal literal && Arrays.equals(bytes, literal.bytes);
+            return other instanceof Literal literal && binary == literal.binary && Arrays.equals(bytes, literal.bytes);
         }
 
         @Override
@@ -34,7 +41,7 @@ public sealed interface Value {
 
         @Override
         public String toString() {
-            return "Literal[" + bytes.length + "]";
+            return "Literal[" + bytes.length + (binary ? ", binary]" : "]");
         }
     }
 

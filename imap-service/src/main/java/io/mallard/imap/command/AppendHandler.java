@@ -3,15 +3,24 @@ package io.mallard.imap.command;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 import io.mallard.imap.codec.ImapRequest;
 import io.mallard.imap.session.ImapConnection;
 import io.mallard.imap.session.SessionState;
+import io.mallard.model.mailbox.Mailbox;
+import io.mallard.model.message.Message;
+import io.mallard.model.message.MessageStore;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * RFC 3501 §6.3.11 APPEND through {@code MessageAppender} (parsed once, stored once), answering
- * RFC 4315 APPENDUID, RFC 7889 {@code [TOOBIG]} over APPENDLIMIT, RFC 9208 {@code [OVERQUOTA]}.
+ * RFC 3501 §6.3.11 APPEND through {@code MessageAppender} (parsed once, stored once), with RFC 3502
+ * MULTIAPPEND, answering RFC 4315 APPENDUID, RFC 7889 {@code [TOOBIG]} over APPENDLIMIT, RFC 9208
+ * {@code [OVERQUOTA]}. MULTIAPPEND is all or nothing (RFC 3502 §3): when a later message
+ * fails, the ones already stored are deleted again. Without transactions another session may see
+ * them come and go meanwhile; it never sees them stay.
  */
 final class AppendHandler implements CommandHandler {
 
@@ -26,26 +35,40 @@ final class AppendHandler implements CommandHandler {
     }
 
     @Override
-    public String capability() {
-        return "UIDPLUS";
+    public List<String> capabilities() {
+        return List.of("UIDPLUS", "MULTIAPPEND");
     }
 
     @Override
     public Mono<Void> handle(ImapRequest request, ImapConnection connection) {
         ImapRequest.Append append = (ImapRequest.Append) request;
-        if (append.message().length > connection.services().settings().appendLimit()) {
+        long limit = connection.services().settings().appendLimit();
+        if (append.messages().stream().anyMatch(message -> message.message().length > limit)) {
             return connection.no(append.tag(), "TOOBIG", "Message too big");
         }
-        Instant date = append.internalDate() == null ? Instant.now() : append.internalDate().toInstant();
         // RFC 3501 §6.3.11: a missing target is [TRYCREATE], so the client may create it and retry.
         return connection.services().storage().mailboxes().get(connection.user(), append.mailbox())
-                .flatMap(mailbox -> connection.services().appender()
-                        .append(mailbox.id(), append.message(), append.flags(), date)
-                        .flatMap(stored -> connection.reportArrival(mailbox.id(), stored.uid())
-                                .thenReturn("APPENDUID " + mailbox.uidValidity() + " " + stored.uid())))
+                .flatMap(mailbox -> allOrNone(connection, mailbox, append.messages())
+                        .flatMap(stored -> connection.reportArrival(mailbox.id(), stored.get(stored.size() - 1).uid())
+                                .thenReturn("APPENDUID " + mailbox.uidValidity() + " "
+                                        + stored.stream().map(m -> String.valueOf(m.uid())).collect(Collectors.joining(",")))))
                 .flatMap(code -> connection.ok(append.tag(), code, "APPEND completed").thenReturn(true))
                 .switchIfEmpty(Mono.defer(() -> connection.no(append.tag(), "TRYCREATE", "No such mailbox")
                         .thenReturn(false)))
                 .then();
+    }
+
+    private static Mono<List<Message>> allOrNone(ImapConnection connection, Mailbox mailbox,
+            List<ImapRequest.AppendMessage> messages) {
+        MessageStore store = connection.services().storage().messages();
+        List<Message> stored = new CopyOnWriteArrayList<>();
+        return Flux.fromIterable(messages)
+                .concatMap(message -> connection.services().appender().append(mailbox.id(), message.message(),
+                        message.flags(), message.internalDate() == null ? Instant.now() : message.internalDate().toInstant()))
+                .doOnNext(stored::add)
+                .collectList()
+                .onErrorResume(error -> Flux.fromIterable(stored)
+                        .concatMap(message -> store.delete(mailbox.id(), message.uid()))
+                        .then(Mono.error(error)));
     }
 }

@@ -4,8 +4,6 @@ import org.bson.types.ObjectId;
 
 import io.mallard.imap.session.ImapConnection;
 import io.mallard.imap.session.ImapServices;
-import io.mallard.model.authlog.AuthOutcome;
-import io.mallard.model.user.AuthResult;
 import io.mallard.model.user.Scope;
 import reactor.core.publisher.Mono;
 
@@ -28,17 +26,13 @@ final class Authenticator {
     }
 
     Mono<Void> authenticate(ImapConnection connection, String tag, String login, String password) {
-        // The failure windows are shared with POP3 and the API: the attempt takes its slot before the
-        // password is checked, and a locked-out login gets the same answer as a wrong password, so a
-        // guesser learns nothing, not even whether the user exists.
-        ImapServices services = connection.services();
-        return services.failures().begin(login, connection.remoteAddress()).flatMap(attempt -> attempt.locked()
-                ? refuse(connection, tag)
-                : services.credentials().authenticate(login, password, Scope.IMAP, connection.remoteAddress())
-                        .flatMap(result -> (passwordMatched(result) ? attempt.passwordAccepted() : Mono.<Void>empty())
-                                .then(Mono.defer(() -> result.success() && !result.requiresTwoFactor()
-                                        ? admit(connection, tag, result.user())
-                                        : refuse(connection, tag)))));
+        // The check counts the attempt in the failure windows shared with POP3 and the API; a locked-out
+        // login gets the same answer as a wrong password, so a guesser learns nothing, not even whether
+        // the user exists.
+        return connection.services().credentials().authenticate(login, password, Scope.IMAP, connection.remoteAddress())
+                .flatMap(result -> result.success() && !result.requiresTwoFactor()
+                        ? admit(connection, tag, result.user())
+                        : refuse(connection, tag));
     }
 
     /**
@@ -59,11 +53,6 @@ final class Authenticator {
                 .switchIfEmpty(Mono.defer(() -> connection.no(tag, "LIMIT", "Too many simultaneous connections")
                         .thenReturn(false)))
                 .then();
-    }
-
-    /** A refused account or scope is still no guess: only unknown users and wrong passwords count. */
-    private static boolean passwordMatched(AuthResult result) {
-        return result.outcome() != AuthOutcome.UNKNOWN_USER && result.outcome() != AuthOutcome.WRONG_PASSWORD;
     }
 
     private static Mono<Void> refuse(ImapConnection connection, String tag) {

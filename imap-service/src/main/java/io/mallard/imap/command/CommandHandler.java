@@ -24,6 +24,11 @@ public interface CommandHandler {
         return null;
     }
 
+    /** Every capability this command adds, for commands that bring more than one. */
+    default List<String> capabilities() {
+        return capability() == null ? List.of() : List.of(capability());
+    }
+
     Mono<Void> handle(ImapRequest request, ImapConnection connection);
 
     Set<SessionState> ANY = Set.of(SessionState.NOT_AUTHENTICATED, SessionState.AUTHENTICATED, SessionState.SELECTED);

@@ -26,6 +26,7 @@ public final class CommandRegistry {
                 new AuthenticateHandler(authenticator),
                 new EnableHandler(),
                 new IdHandler(),
+                new CompressHandler(),
                 new NamespaceHandler(),
                 new ListHandler(),
                 new CreateHandler(),
@@ -33,6 +34,9 @@ public final class CommandRegistry {
                 new RenameHandler(),
                 new SubscribeHandler(),
                 new StatusHandler(),
+                new GetQuotaHandler(),
+                new GetQuotaRootHandler(),
+                new SetQuotaHandler(),
                 new SelectHandler(),
                 new AppendHandler(),
                 new FetchHandler(),
@@ -57,9 +61,10 @@ public final class CommandRegistry {
     List<String> commandCapabilities() {
         List<String> result = new ArrayList<>();
         for (CommandHandler handler : handlers) {
-            String capability = handler.capability();
-            if (capability != null && !result.contains(capability)) {
-                result.add(capability);
+            for (String capability : handler.capabilities()) {
+                if (!result.contains(capability)) {
+                    result.add(capability);
+                }
             }
         }
         return result;

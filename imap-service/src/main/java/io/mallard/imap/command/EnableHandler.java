@@ -12,12 +12,13 @@ import io.mallard.imap.session.SessionState;
 import reactor.core.publisher.Mono;
 
 /**
- * RFC 5161 ENABLE. No extension that needs enabling is offered yet (CONDSTORE, QRESYNC and
- * IMAP4rev2 come later), so the ENABLED response lists nothing, as §3.1 allows.
+ * RFC 5161 ENABLE, for RFC 6855 UTF8=ACCEPT: from then on mailbox names are UTF-8 both ways and
+ * APPEND takes {@code UTF8 (literal8)}. A capability the server does not know is left out of the
+ * ENABLED response, as §3.1 asks.
  */
 final class EnableHandler implements CommandHandler {
 
-    private static final Set<String> ENABLEABLE = Set.of();
+    private static final Set<String> ENABLEABLE = Set.of("UTF8=ACCEPT");
 
     @Override
     public List<String> names() {
@@ -30,8 +31,8 @@ final class EnableHandler implements CommandHandler {
     }
 
     @Override
-    public String capability() {
-        return "ENABLE";
+    public List<String> capabilities() {
+        return List.of("ENABLE", "UTF8=ACCEPT");
     }
 
     @Override

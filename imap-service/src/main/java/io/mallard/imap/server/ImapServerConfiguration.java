@@ -19,7 +19,6 @@ import io.mallard.model.journal.ChangeNotifier;
 import io.mallard.model.mail.MessageAppender;
 import io.mallard.model.mail.MessageContent;
 import io.mallard.model.message.MailStorage;
-import io.mallard.model.ratelimit.AuthFailureCounter;
 import io.mallard.model.ratelimit.ConnectionSlots;
 import io.mallard.model.store.RedisStore;
 import io.mallard.model.user.CredentialCheck;
@@ -43,10 +42,10 @@ class ImapServerConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     ProtocolListeners imapListeners(ImapListenerProperties listen, ImapProperties imap, MallardProperties mallard,
             ObjectProvider<ConnectionHooks> hooks, MailStorage storage, MessageAppender appender,
-            MessageContent content, ChangeNotifier notifier, CredentialCheck credentials, AuthFailureCounter failures,
+            MessageContent content, ChangeNotifier notifier, CredentialCheck credentials,
             UserStore users, RedisStore redis, Clock clock, ObjectProvider<MeterRegistry> meters) {
         ImapReplies replies = new ImapReplies(mallard.hostname());
-        ImapServices services = new ImapServices(storage, appender, content, notifier, credentials, failures, users,
+        ImapServices services = new ImapServices(storage, appender, content, notifier, credentials, users,
                 new ConnectionSlots(redis.commands(), "imap", CONNECTION_LEASE, clock),
                 new ImapSettings(mallard.hostname(), imap.allowPlaintextLogin(), imap.appendLimit(),
                         imap.maxBadCommands(), imap.idleTimeout(), imap.idleCommandTimeout(),

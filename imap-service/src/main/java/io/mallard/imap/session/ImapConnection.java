@@ -1,7 +1,7 @@
 package io.mallard.imap.session;
 
-import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -24,7 +24,8 @@ public final class ImapConnection {
     private final SessionContext context;
     private final ImapServices services;
     private final ChangeQueue changes;
-    private final Set<String> enabled = new LinkedHashSet<>();
+    /** Read from any thread by {@link #send}, changed by ENABLE. */
+    private final Set<String> enabled = ConcurrentHashMap.newKeySet();
     private volatile SessionState state = SessionState.NOT_AUTHENTICATED;
     private ObjectId user;
     private SelectedMailbox selected;
@@ -65,6 +66,11 @@ public final class ImapConnection {
         return enabled;
     }
 
+    /** RFC 6855: UTF8=ACCEPT is enabled, so mailbox names are UTF-8 both ways. */
+    public boolean utf8() {
+        return enabled.contains("UTF8=ACCEPT");
+    }
+
     public String remoteAddress() {
         return context.info().remoteAddress().getAddress().getHostAddress();
     }
@@ -89,7 +95,18 @@ public final class ImapConnection {
         if (response instanceof Response.Tagged tagged) {
             lastStatus = tagged.status();
         }
-        context.write(Unpooled.wrappedBuffer(ResponseEncoder.encode(response)));
+        context.write(Unpooled.wrappedBuffer(ResponseEncoder.encode(response, utf8())));
+    }
+
+    /**
+     * RFC 4978 §3: the tagged OK of COMPRESS goes out uncompressed, everything after it deflated.
+     * Completes once compression is in place, so the next command is read through it.
+     */
+    public Mono<Void> okThenCompress(String tag) {
+        Response.Tagged ok = new Response.Tagged(tag, Response.Status.OK, null, "DEFLATE active");
+        lastStatus = ok.status();
+        return Mono.create(sink -> context.startCompression(Unpooled.wrappedBuffer(ResponseEncoder.encode(ok)))
+                .addListener(done -> sink.success()));
     }
 
     /** The status of the last tagged response sent, for metrics; {@code null} before any. */

@@ -71,7 +71,7 @@ public final class ImapSession implements ProtocolSession {
     private void dispatch(byte[] command, SessionContext context) {
         ImapRequest request;
         try {
-            request = CommandParser.parse(command);
+            request = CommandParser.parse(command, connection.utf8());
         } catch (ImapSyntaxException e) {
             connection.send(new Response.Tagged(CommandParser.tag(command), Response.Status.BAD, null, e.getMessage()));
             countBad();

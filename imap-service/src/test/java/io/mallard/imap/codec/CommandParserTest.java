@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +31,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
  */
 class CommandParserTest {
 
-    private static final int[] CHUNK_SIZES = {Integer.MAX_VALUE, 5, 2, 1};
+    static final int[] CHUNK_SIZES = {Integer.MAX_VALUE, 5, 2, 1};
 
     static Stream<Arguments> valid() {
         return Stream.of(
@@ -42,7 +43,8 @@ class CommandParserTest {
                 row("a4 AUTHENTICATE PLAIN AGEAYg==\r\n",
                         new ImapRequest.Authenticate("a4", "AUTHENTICATE", "PLAIN", "AGEAYg==")),
                 row("a5 SELECT \"Sent Mail\"\r\n", new ImapRequest.OnMailbox("a5", "SELECT", "Sent Mail")),
-                row("a6 LIST \"\" *\r\n", new ImapRequest.ListMailboxes("a6", "LIST", "", "*")),
+                row("a6 LIST \"\" *\r\n", new ImapRequest.ListMailboxes("a6", "LIST", false, Set.of(), "", List.of("*"),
+                        Set.of(), List.of())),
                 row("a7 STATUS INBOX (MESSAGES UIDNEXT)\r\n",
                         new ImapRequest.Status("a7", "STATUS", "INBOX", List.of("MESSAGES", "UIDNEXT"))),
                 row("a8 FETCH 1:*,4:2 (FLAGS BODY.PEEK[HEADER.FIELDS (From Subject)]<0.100>)\r\n",
@@ -113,9 +115,10 @@ class CommandParserTest {
         assertThat(steps).filteredOn(CommandAssembler.Continue.class::isInstance).hasSize(1);
         ImapRequest.Append append = (ImapRequest.Append) CommandParser
                 .parse(((CommandAssembler.Complete) steps.get(steps.size() - 1)).command());
-        assertThat(append.message()).isEqualTo(message);
-        assertThat(append.flags()).containsExactly("\\Seen");
-        assertThat(append.internalDate().toInstant()).hasToString("2025-01-05T09:00:00Z");
+        assertThat(append.messages()).hasSize(1);
+        assertThat(append.messages().get(0).message()).isEqualTo(message);
+        assertThat(append.messages().get(0).flags()).containsExactly("\\Seen");
+        assertThat(append.messages().get(0).internalDate().toInstant()).hasToString("2025-01-05T09:00:00Z");
     }
 
     @org.junit.jupiter.api.Test
@@ -138,7 +141,7 @@ class CommandParserTest {
         return new EmbeddedChannel(new FrameDecoder(new FrameLimits(1000, 1000, 16), new ImapLiteralDetector()));
     }
 
-    private static List<byte[]> assemble(String wire, int chunkSize) {
+    static List<byte[]> assemble(String wire, int chunkSize) {
         EmbeddedChannel channel = decoder();
         CommandAssembler assembler = new CommandAssembler(10_000);
         List<byte[]> commands = new ArrayList<>();

@@ -39,6 +39,22 @@ class ResponseEncoderTest {
         assertThat(encode(fetch)).isEqualTo("* 1 FETCH (UID 7 BODY[] {4}\r\nab\r\n)\r\n");
     }
 
+    @Test
+    void decodedContentIsALiteral8OnlyWhenItHoldsANul() {
+        assertThat(encode(Response.Data.of(Value.atom("BINARY[1]"), new Value.Literal(new byte[] {'a', 0}, true))))
+                .isEqualTo("* BINARY[1] ~{2}\r\na\0\r\n");
+        assertThat(encode(Response.Data.of(Value.atom("BINARY[1]"), new Value.Literal(new byte[] {'a', 'b'}, true))))
+                .isEqualTo("* BINARY[1] {2}\r\nab\r\n");
+    }
+
+    @Test
+    void utf8ModeSendsMailboxNamesAsUtf8QuotedStrings() {
+        Response status = Response.Data.of(Value.atom("STATUS"), Value.mailbox("Café & Co"), Value.list(List.of()));
+        assertThat(encode(status)).isEqualTo("* STATUS \"Caf&AOk- &- Co\" ()\r\n");
+        assertThat(new String(ResponseEncoder.encode(status, true), StandardCharsets.UTF_8))
+                .isEqualTo("* STATUS \"Café & Co\" ()\r\n");
+    }
+
     private static String encode(Response response) {
         return new String(ResponseEncoder.encode(response), StandardCharsets.UTF_8);
     }

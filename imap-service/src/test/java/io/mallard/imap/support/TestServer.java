@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,12 +34,19 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path dataDir, String... extraProperties) {
+        return start(dataDir, Clock.systemUTC(), extraProperties);
+    }
+
+    /** With {@code clock} as the services' clock (failure windows, token expiry, TOTP steps). */
+    public static TestServer start(Path dataDir, Clock clock, String... extraProperties) {
         int port = freePort();
         String[] properties = {"mallard.data.dir=" + dataDir, "mallard.imap.port=" + port,
                 "mallard.imap.tls-port=" + freePort(), "mallard.imap.allow-plaintext-login=true",
                 "mallard.hostname=imap.test"};
         ConfigurableApplicationContext context = ImapApplication.builder()
-                .properties(properties).properties(extraProperties).run();
+                .properties(properties).properties(extraProperties)
+                .initializers(app -> app.getBeanFactory().registerSingleton("clock", clock))
+                .run();
         return new TestServer(context, port);
     }
 

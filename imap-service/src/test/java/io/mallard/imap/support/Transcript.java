@@ -35,8 +35,15 @@ public final class Transcript {
     }
 
     public static void run(int port, List<String> script, Map<String, String> variables) throws IOException {
+        run(port, new byte[0], script, variables);
+    }
+
+    /** As {@link #run(int, List, Map)}, sending {@code preamble} (a PROXY protocol header) before the greeting. */
+    public static void run(int port, byte[] preamble, List<String> script, Map<String, String> variables)
+            throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(preamble);
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             OutputStream out = socket.getOutputStream();
             assertThat(in.readLine()).startsWith("* OK ");

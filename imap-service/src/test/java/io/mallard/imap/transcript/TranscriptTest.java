@@ -64,9 +64,11 @@ class TranscriptTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scripts")
     void script(String name) throws Exception {
-        // Scripts named *quota* get a 1,000-byte quota: the three messages fit, little else does.
-        User user = server.user("user" + USERS.incrementAndGet(), name.contains("quota")
-                ? new UserSettings(1000, UserLimits.DEFAULTS, 50, List.of(), Set.of(), false) : UserSettings.DEFAULTS);
+        // Scripts named *overquota* get a 1,000-byte quota: the three messages fit, little else does;
+        // other *quota* scripts get 5 MiB; the rest none (unlimited).
+        long quota = name.contains("overquota") ? 1000 : name.contains("quota") ? 5L << 20 : 0;
+        User user = server.user("user" + USERS.incrementAndGet(),
+                new UserSettings(quota, UserLimits.DEFAULTS, 50, List.of(), Set.of(), false));
         Mailbox inbox = server.mailbox(user, "INBOX");
         server.append(inbox, TestServer.message(1), List.of("\\Seen"), Instant.parse("2026-11-01T10:00:00Z"));
         server.append(inbox, TestServer.message(2), List.of("\\Flagged"), Instant.parse("2026-11-02T10:00:00Z"));

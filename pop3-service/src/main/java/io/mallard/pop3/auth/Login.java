@@ -1,7 +1,6 @@
 package io.mallard.pop3.auth;
 
 import io.mallard.model.authlog.AuthOutcome;
-import io.mallard.model.ratelimit.AuthFailureCounter;
 import io.mallard.model.user.AuthResult;
 import io.mallard.model.user.CredentialCheck;
 import io.mallard.model.user.Scope;
@@ -13,41 +12,35 @@ import reactor.core.publisher.Mono;
 /**
  * The end of USER/PASS and of AUTH (RFC 1939 §7, RFC 5034 §4): check the credentials for the POP3
  * scope (application passwords included), take the maildrop lock, load the maildrop, enter
- * TRANSACTION. Failures answer with RFC 2449/3206 response codes: {@code [AUTH]} for credentials,
- * {@code [IN-USE]} for the lock, {@code [LOGIN-DELAY]} while throttled, {@code [SYS/TEMP]} when a
- * store fails.
+ * TRANSACTION. Failures answer with RFC 2449/3206 response codes: {@code [AUTH]} for credentials
+ * and for a locked-out login alike (RFC 3206 §4: the client must not retry with the same
+ * credentials; {@code [LOGIN-DELAY]} would promise that waiting alone helps, and is meant for a
+ * per-user minimum delay between logins, RFC 2449 §8.1.1), {@code [IN-USE]} for the lock,
+ * {@code [SYS/TEMP]} when a store fails.
  */
 public final class Login {
 
     private final CredentialCheck credentials;
-    private final AuthFailureCounter failures;
     private final MaildropLock lock;
     private final MaildropLoader loader;
 
-    public Login(CredentialCheck credentials, AuthFailureCounter failures, MaildropLock lock, MaildropLoader loader) {
+    public Login(CredentialCheck credentials, MaildropLock lock, MaildropLoader loader) {
         this.credentials = credentials;
-        this.failures = failures;
         this.lock = lock;
         this.loader = loader;
     }
 
     public Mono<Void> login(Pop3Conversation conversation, String name, String password) {
         String ip = conversation.remoteIp();
-        // The failure windows are shared with IMAP and the API: the attempt takes its slot before
-        // the password is checked, so parallel guesses cannot pass the limit, and a locked login
-        // is refused without hashing anything, the right password included.
-        return failures.begin(name, ip).flatMap(attempt -> attempt.locked()
-                ? reply(conversation, "-ERR [LOGIN-DELAY] Too many failed logins, try again later")
-                : credentials.authenticate(name, password, Scope.POP3, ip)
-                        .flatMap(result -> (passwordMatched(result) ? attempt.passwordAccepted() : Mono.<Void>empty())
-                                .then(Mono.defer(() -> result.success()
-                                        ? open(conversation, result)
-                                        : reply(conversation, "-ERR [AUTH] " + refusal(result))))));
-    }
-
-    /** A refused account or scope is still no guess: only unknown users and wrong passwords count. */
-    private static boolean passwordMatched(AuthResult result) {
-        return result.outcome() != AuthOutcome.UNKNOWN_USER && result.outcome() != AuthOutcome.WRONG_PASSWORD;
+        // The check counts the attempt in the failure windows shared with IMAP and the API, so
+        // parallel guesses cannot pass the limit, and a locked login is refused without hashing
+        // anything, the right password included.
+        return credentials.authenticate(name, password, Scope.POP3, ip).flatMap(result -> {
+            if (result.outcome() == AuthOutcome.LOCKED) {
+                return reply(conversation, "-ERR [AUTH] Too many failed logins, try again later");
+            }
+            return result.success() ? open(conversation, result) : reply(conversation, "-ERR [AUTH] " + refusal(result));
+        });
     }
 
     private Mono<Void> open(Pop3Conversation conversation, AuthResult result) {

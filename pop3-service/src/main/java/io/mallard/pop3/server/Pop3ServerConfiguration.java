@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.mallard.model.config.MallardProperties;
-import io.mallard.model.ratelimit.AuthFailureCounter;
 import io.mallard.model.mail.MessageContent;
 import io.mallard.model.message.MailStorage;
 import io.mallard.model.store.RedisStore;
@@ -41,10 +40,10 @@ class Pop3ServerConfiguration {
 
     @Bean
     Pop3Commands pop3Commands(Pop3ListenerProperties listen, Pop3Properties pop3, MallardProperties mallard,
-            CredentialCheck credentials, AuthFailureCounter failures, RedisStore redis, MailStorage storage,
+            CredentialCheck credentials, RedisStore redis, MailStorage storage,
             MessageContent content, Pop3Metrics metrics) {
         MaildropLock lock = new MaildropLock(redis, listen.idleTimeout().plus(pop3.lockMargin()));
-        Login login = new Login(credentials, failures, lock,
+        Login login = new Login(credentials, lock,
                 new MaildropLoader(storage, pop3.maxMessages(), pop3.maildropCacheBytes()));
         return new Pop3Commands(login, new SaslMechanisms(SaslMechanisms.DEFAULT_MAX_LENGTH), storage, content,
                 new MaildropUpdate(storage, pop3.deleteMode()), metrics, mallard.hostname());

@@ -15,7 +15,7 @@ import io.mallard.pop3.support.TestMessages;
 import io.mallard.pop3.support.Transcript;
 
 /**
- * The answers that need a particular server: {@code [LOGIN-DELAY]} from the login-failure limits
+ * The answers that need a particular server: {@code [AUTH]} from the login-failure limits
  * shared with IMAP and the API (here two failures per login name), {@code [SYS/TEMP]} when the maildrop cannot
  * be opened, and, with no maildrop cache, RETR reading each message when asked, which finds one
  * that IMAP removed meanwhile gone.
@@ -37,7 +37,7 @@ class ResponseCodesTest {
     }
 
     @Test
-    void loginDelayOnceTheLoginFailedTooOftenEvenWithTheRightPassword() {
+    void authCodeOnceTheLoginFailedTooOftenEvenWithTheRightPassword() {
         User user = server.newUser("throttled");
         Transcript.run(server.plain(), Map.of("user", user.username(), "password", Pop3TestServer.PASSWORD), """
                 S: +OK...
@@ -52,7 +52,7 @@ class ResponseCodesTest {
                 S: +OK Send your password
                 S: -ERR [AUTH] Invalid login or password
                 S: +OK Send your password
-                S: -ERR [LOGIN-DELAY] Too many failed logins, try again later
+                S: -ERR [AUTH] Too many failed logins, try again later
                 """);
     }
 

@@ -10,7 +10,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.compression.ZlibCodecFactory;
+import io.netty.handler.codec.compression.ZlibWrapper;
 import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.ssl.SslHandler;
 import java.time.Duration;
@@ -20,6 +23,11 @@ import java.time.Duration;
  * switch the decoder's mode, upgrade to TLS. Writes are safe from any thread.
  */
 public final class SessionContext {
+
+    private static final String INFLATE = "inflate";
+    private static final String DEFLATE = "deflate";
+    /** The most one inflated buffer holds; the frame decoder bounds lines and literals after it. */
+    private static final int MAX_INFLATE_CHUNK = 64 * 1024;
 
     private final Channel channel;
     private final ConnectionInfo info;
@@ -132,6 +140,35 @@ public final class SessionContext {
             throw new IllegalStateException("STARTTLS not available on this connection");
         }
         return new StartTlsUpgrade(channel, decoder, tls);
+    }
+
+    /**
+     * RFC 4978 COMPRESS=DEFLATE: sends {@code okResponse} as it is, then deflates everything written
+     * and inflates everything read, as raw deflate (RFC 1951) inside TLS when TLS is on. The returned
+     * future completes once compression is in place; call on the event loop, with reading paused.
+     */
+    public ChannelFuture startCompression(ByteBuf okResponse) {
+        return channel.writeAndFlush(okResponse).addListener((ChannelFutureListener) written -> {
+            if (!written.isSuccess()) {
+                channel.close();
+                return;
+            }
+            ChannelPipeline pipeline = channel.pipeline();
+            // Inbound: TLS, then inflate; outbound: deflate, then TLS. SNI renames the TLS handler.
+            ChannelHandlerContext tlsHandler = pipeline.context(SslHandler.class);
+            if (tlsHandler != null) {
+                pipeline.addAfter(tlsHandler.name(), INFLATE,
+                        ZlibCodecFactory.newZlibDecoder(ZlibWrapper.NONE, MAX_INFLATE_CHUNK));
+                pipeline.addAfter(tlsHandler.name(), DEFLATE, ZlibCodecFactory.newZlibEncoder(ZlibWrapper.NONE));
+            } else {
+                pipeline.addFirst(INFLATE, ZlibCodecFactory.newZlibDecoder(ZlibWrapper.NONE, MAX_INFLATE_CHUNK));
+                pipeline.addFirst(DEFLATE, ZlibCodecFactory.newZlibEncoder(ZlibWrapper.NONE));
+            }
+        });
+    }
+
+    public boolean compressionActive() {
+        return channel.pipeline().get(INFLATE) != null;
     }
 
     /** Encodes a line for {@link StartTlsUpgrade#complete} or for streaming. */

@@ -10,15 +10,23 @@ import org.springframework.context.annotation.Bean;
 import io.mallard.model.access.AccessTokens;
 import io.mallard.model.access.RolePermissions;
 import io.mallard.model.access.RootToken;
+import io.mallard.model.address.AddressResolver;
+import io.mallard.model.authlog.AuthLog;
 import io.mallard.model.ratelimit.AuthFailureCounter;
 import io.mallard.model.store.MongoStore;
 import io.mallard.model.store.RedisStore;
+import io.mallard.model.user.AppPasswordStore;
+import io.mallard.model.user.CredentialCheck;
+import io.mallard.model.user.PasswordHasher;
+import io.mallard.model.user.TotpCheck;
+import io.mallard.model.user.UserStore;
 
 /**
- * Tokens, roles and login-failure counters, the one shared component every service checks
- * access with; in standalone they live once in the parent (the root token caches its hash).
+ * Tokens, roles, login-failure counters and the credential check (passwords, application
+ * passwords, TOTP), the one shared component every service checks access with; in standalone
+ * they live once in the parent (the root token caches its hash).
  */
-@AutoConfiguration(after = StoreAutoConfiguration.class)
+@AutoConfiguration(after = {StoreAutoConfiguration.class, AccountAutoConfiguration.class})
 @EnableConfigurationProperties(AccessProperties.class)
 public class AccessAutoConfiguration {
 
@@ -44,5 +52,18 @@ public class AccessAutoConfiguration {
     @ConditionalOnMissingBean
     AuthFailureCounter authFailureCounter(RedisStore redis, AccessProperties properties, Clock clock) {
         return new AuthFailureCounter(redis.commands(), properties.failureLimits(), clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TotpCheck totpCheck(UserStore users, RedisStore redis, AccessProperties properties, Clock clock) {
+        return new TotpCheck(users, redis.commands(), properties.totpEncryptionKey(), clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CredentialCheck credentialCheck(UserStore users, AddressResolver resolver, AppPasswordStore appPasswords,
+            PasswordHasher hasher, AuthLog log, AuthFailureCounter failures, TotpCheck totp) {
+        return new CredentialCheck(users, resolver, appPasswords, hasher, log, failures, totp);
     }
 }

@@ -20,10 +20,12 @@ import io.mallard.model.ratelimit.FailureWindow;
  * @param rolesFile a YAML file replacing the shipped {@code mallard-roles.yml}
  * @param loginFailures failed logins allowed per login name within {@code loginWindow}
  * @param ipFailures failed logins allowed per client address within {@code ipWindow}
+ * @param totpEncryptionKey a long random secret; when set, TOTP seeds are stored AES-GCM encrypted
+ *     under a key derived from it (the same on every instance), else as they are
  */
 @ConfigurationProperties("mallard.access")
 public record AccessProperties(Duration tokenSliding, Duration tokenMaximum, String rolesFile, Integer loginFailures,
-        Duration loginWindow, Integer ipFailures, Duration ipWindow) {
+        Duration loginWindow, Integer ipFailures, Duration ipWindow, String totpEncryptionKey) {
 
     public AccessProperties {
         tokenSliding = tokenSliding == null ? TokenLifetime.DEFAULTS.sliding() : tokenSliding;

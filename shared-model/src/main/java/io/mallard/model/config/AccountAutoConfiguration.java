@@ -18,12 +18,12 @@ import io.mallard.model.store.CollectionSet;
 import io.mallard.model.store.MongoStore;
 import io.mallard.model.user.AccountCollections;
 import io.mallard.model.user.AppPasswordStore;
-import io.mallard.model.user.CredentialCheck;
 import io.mallard.model.user.PasswordHasher;
 import io.mallard.model.user.UserStore;
 
 /**
- * Users, addresses and credential checks for every service. Each bean steps aside for one that
+ * Users and addresses for every service (the credential check, which also needs the failure
+ * windows, is {@link AccessAutoConfiguration}'s). Each bean steps aside for one that
  * already exists, so the standalone JVM shares the parent's instances across its services.
  */
 @AutoConfiguration(after = StoreAutoConfiguration.class)
@@ -87,12 +87,5 @@ public class AccountAutoConfiguration {
     @ConditionalOnMissingBean
     AuditLog auditLog(MongoStore mongo, Clock clock, @Value("${mallard.audit.retention:#{null}}") Duration retention) {
         return new AuditLog(mongo.database(), retention == null ? AuditLog.DEFAULT_RETENTION : retention, clock);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    CredentialCheck credentialCheck(UserStore users, AddressResolver resolver, AppPasswordStore appPasswords,
-            PasswordHasher hasher, AuthLog log) {
-        return new CredentialCheck(users, resolver, appPasswords, hasher, log);
     }
 }

@@ -6,16 +6,18 @@ import java.util.Locale;
 import java.util.UUID;
 
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import reactor.core.publisher.Mono;
 
 /**
- * Failed logins counted in Redis over a sliding window, per login name and per client IP, for
- * every protocol ({@code /authenticate} now, IMAP and POP3 later).
+ * Failed logins counted in Redis over a sliding window, per account and per client IP, for
+ * every protocol (IMAP, POP3, {@code /authenticate}; {@code CredentialCheck} calls it).
  *
- * <p>Keys: {@code ratelimit:authfail:login:<login>} and {@code ratelimit:authfail:ip:<ip>}, each a
+ * <p>Keys: {@code ratelimit:authfail:login:<who>} and {@code ratelimit:authfail:ip:<ip>}, each a
  * sorted set of attempts scored by their time (epoch ms, from the injected clock), never more
- * than {@code limit} members, expiring with the window.
+ * than {@code limit} members, expiring with the window. {@code <who>} names the account the
+ * login resolved to, or the login name itself when it resolved to none.
  *
  * <p>{@link #begin} reserves a slot in both windows before the password is verified, in one
  * script per key, so that parallel guesses cannot all pass the check before the first failure
@@ -24,14 +26,16 @@ import reactor.core.publisher.Mono;
  * Only the attempt's own entries are removed, so one login's success never resets failures
  * that others (an attacker elsewhere) have accumulated.
  *
- * <p>The login name is counted as typed (lowercased), whether or not such a user exists, so a
- * lockout looks the same for real and invented names. Refused attempts are not counted: they
- * verified nothing, and counting them would let one locked login push its IP over the limit.
+ * <p>Refused attempts are not counted: they verified nothing, and counting them would let one
+ * locked login push its IP over the limit. The first refusal of a lockout per address is marked
+ * ({@code ratelimit:authfail:locked:<who>:<ip>}, living as long as the lockout) so that the auth
+ * log gets one entry per lockout and address, not one per refused guess.
  */
 public final class AuthFailureCounter {
 
     static final String LOGIN_KEY = "ratelimit:authfail:login:";
     static final String IP_KEY = "ratelimit:authfail:ip:";
+    static final String LOCKED_KEY = "ratelimit:authfail:locked:";
 
     /**
      * KEYS[1] the window; ARGV now (ms), window (ms), limit, member. Returns 0 when the member was
@@ -60,20 +64,34 @@ public final class AuthFailureCounter {
         this.clock = clock;
     }
 
-    /** Call before verifying a password; if the attempt is {@link LoginAttempt#locked()}, refuse without verifying. */
-    public Mono<LoginAttempt> begin(String login, String ip) {
-        String loginKey = LOGIN_KEY + (login == null ? "" : login.trim().toLowerCase(Locale.ROOT));
+    /**
+     * Call before verifying a password; if the attempt is {@link LoginAttempt#locked()}, refuse
+     * without verifying.
+     *
+     * @param who the account's window, lowercased here
+     */
+    public Mono<LoginAttempt> begin(String who, String ip) {
+        String account = who == null ? "" : who.trim().toLowerCase(Locale.ROOT);
+        String loginKey = LOGIN_KEY + account;
         String ipKey = IP_KEY + ip;
         // A random part keeps two attempts in the same millisecond (two instances) as two members.
         String member = clock.millis() + ":" + UUID.randomUUID();
         return reserve(loginKey, limits.perLogin(), member).flatMap(loginWait -> {
             if (loginWait > 0) {
-                return Mono.just(LoginAttempt.locked(Duration.ofMillis(loginWait)));
+                return locked(account, ip, loginWait);
             }
             return reserve(ipKey, limits.perIp(), member).flatMap(ipWait -> ipWait > 0
-                    ? redis.zrem(loginKey, member).thenReturn(LoginAttempt.locked(Duration.ofMillis(ipWait)))
-                    : Mono.just(new LoginAttempt(null, redis.zrem(loginKey, member).then(redis.zrem(ipKey, member)).then())));
+                    ? redis.zrem(loginKey, member).then(locked(account, ip, ipWait))
+                    : Mono.just(new LoginAttempt(null, false,
+                            redis.zrem(loginKey, member).then(redis.zrem(ipKey, member)).then())));
         });
+    }
+
+    private Mono<LoginAttempt> locked(String account, String ip, long waitMs) {
+        return redis.set(LOCKED_KEY + account + ":" + ip, "1", SetArgs.Builder.nx().px(waitMs))
+                .map("OK"::equals)
+                .defaultIfEmpty(false)
+                .map(first -> LoginAttempt.locked(Duration.ofMillis(waitMs), first));
     }
 
     private Mono<Long> reserve(String key, FailureWindow window, String member) {

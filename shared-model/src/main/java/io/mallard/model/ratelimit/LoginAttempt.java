@@ -11,20 +11,27 @@ import reactor.core.publisher.Mono;
 public final class LoginAttempt {
 
     private final Duration lockedFor;
+    private final boolean firstRefusal;
     private final Mono<Void> release;
 
-    LoginAttempt(Duration lockedFor, Mono<Void> release) {
+    LoginAttempt(Duration lockedFor, boolean firstRefusal, Mono<Void> release) {
         this.lockedFor = lockedFor;
+        this.firstRefusal = firstRefusal;
         this.release = release;
     }
 
-    static LoginAttempt locked(Duration wait) {
-        return new LoginAttempt(wait, Mono.empty());
+    static LoginAttempt locked(Duration wait, boolean firstRefusal) {
+        return new LoginAttempt(wait, firstRefusal, Mono.empty());
     }
 
     /** Whether the login or the IP is locked: refuse without checking the password. */
     public boolean locked() {
         return lockedFor != null;
+    }
+
+    /** Whether this is the lockout's first refusal for this address: the one worth an auth log entry. */
+    public boolean firstRefusal() {
+        return firstRefusal;
     }
 
     /** How long until a retry may succeed; null unless {@link #locked()}. */

@@ -1,14 +1,21 @@
 package io.mallard.model.user;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.bson.types.ObjectId;
+
 import io.mallard.model.address.AddressResolver;
 import io.mallard.model.address.Resolution;
 import io.mallard.model.authlog.AuthLog;
 import io.mallard.model.authlog.AuthOutcome;
+import io.mallard.model.ratelimit.AuthFailureCounter;
 import reactor.core.publisher.Mono;
 
 /**
  * Checks a login (IMAP LOGIN/AUTHENTICATE, POP3 USER/PASS, SMTP AUTH, the API's
- * {@code /authenticate}) and writes every attempt to the auth log.
+ * {@code /authenticate}), counts it in the failure windows and writes it to the auth log: every
+ * protocol gets the same rules by calling this one method.
  *
  * <p>Rules, after WildDuck: the login name is a username, or an address when it holds an
  * {@code @}. The master password works for every scope unless 2FA is on, in which case IMAP,
@@ -16,6 +23,13 @@ import reactor.core.publisher.Mono;
  * Application passwords work within their scopes, never for MASTER. The password is checked
  * before "disabled" and scope refusals are reported, so a guesser learns nothing about an
  * account from the answer. An unknown name still costs one hash verification.
+ *
+ * <p>Failure windows ({@link AuthFailureCounter}): the name is resolved first, then the attempt
+ * takes its slot in the window of the account it resolved to, so a username and its addresses
+ * share one window; a name that resolves to nobody is counted under the name itself. Both cost
+ * the same lookup and get the same answers; a locked attempt verifies no password. Only guesses
+ * (unknown user, wrong password, wrong TOTP code) stay counted. A lockout is logged as
+ * {@code locked}, once per lockout and client address.
  */
 public final class CredentialCheck {
 
@@ -24,24 +38,70 @@ public final class CredentialCheck {
     private final AppPasswordStore appPasswords;
     private final PasswordHasher hasher;
     private final AuthLog log;
+    private final AuthFailureCounter failures;
+    private final TotpCheck totp;
 
     public CredentialCheck(UserStore users, AddressResolver resolver, AppPasswordStore appPasswords,
-            PasswordHasher hasher, AuthLog log) {
+            PasswordHasher hasher, AuthLog log, AuthFailureCounter failures, TotpCheck totp) {
         this.users = users;
         this.resolver = resolver;
         this.appPasswords = appPasswords;
         this.hasher = hasher;
         this.log = log;
+        this.failures = failures;
+        this.totp = totp;
     }
 
+    /** A login without a second factor: IMAP, POP3, SMTP, or the first step of a MASTER login. */
     public Mono<AuthResult> authenticate(String login, String password, Scope scope, String remoteIp) {
-        return findUser(login)
-                .flatMap(user -> check(user, password, scope))
-                .switchIfEmpty(Mono.defer(() -> hasher.verify(password, null)
-                        .thenReturn(new AuthResult(AuthOutcome.UNKNOWN_USER, null, login, null, null, false))))
-                .flatMap(result -> log.record(result.user(), login, remoteIp, scope.id(), result.outcome(),
-                                result.credential() == null ? null : result.credential().id(), result.appPassword())
-                        .thenReturn(result));
+        return authenticate(login, password, null, scope, remoteIp);
+    }
+
+    /**
+     * @param totpCode the TOTP code for a MASTER login of a user with 2FA, or null to learn whether
+     *     one is needed ({@link AuthResult#requiresTwoFactor()}); ignored otherwise
+     */
+    public Mono<AuthResult> authenticate(String login, String password, String totpCode, Scope scope, String remoteIp) {
+        return findUser(login).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(found -> {
+            ObjectId user = found.map(StoredCredentials::id).orElse(null);
+            String window = user == null ? "name:" + login : "user:" + user.toHexString();
+            return counted(window, user, login, remoteIp, scope, () -> found
+                    .map(credentials -> check(credentials, password, totpCode, scope))
+                    .orElseGet(() -> hasher.verify(password, null)
+                            .thenReturn(AuthResult.failed(AuthOutcome.UNKNOWN_USER, null, login))));
+        });
+    }
+
+    /**
+     * A TOTP code on its own, for a caller that already holds a token of the user (the API's
+     * {@code /2fa/totp/check}); counted and logged like a login. Empty when there is no such user.
+     */
+    public Mono<AuthResult> verifyTotp(ObjectId user, String code, String remoteIp) {
+        return users.credentials(user).flatMap(credentials -> counted("user:" + user.toHexString(), user,
+                credentials.username(), remoteIp, Scope.MASTER, () -> totp.verify(user, code)
+                        .map(valid -> valid
+                                ? new AuthResult(AuthOutcome.SUCCESS, user, credentials.username(),
+                                        AuthResult.Credential.TOTP, null, false, credentials.requirePasswordChange(), null)
+                                : AuthResult.failed(AuthOutcome.WRONG_TOTP, user, credentials.username()))));
+    }
+
+    private Mono<AuthResult> counted(String window, ObjectId user, String login, String remoteIp, Scope scope,
+            Supplier<Mono<AuthResult>> check) {
+        return failures.begin(window, remoteIp).flatMap(attempt -> {
+            if (attempt.locked()) {
+                AuthResult locked = AuthResult.locked(user, login, attempt.lockedFor());
+                return attempt.firstRefusal() ? record(locked, login, remoteIp, scope) : Mono.just(locked);
+            }
+            return check.get()
+                    .flatMap(result -> (result.guess() ? Mono.<Void>empty() : attempt.passwordAccepted()).thenReturn(result))
+                    .flatMap(result -> record(result, login, remoteIp, scope));
+        });
+    }
+
+    private Mono<AuthResult> record(AuthResult result, String login, String remoteIp, Scope scope) {
+        return log.record(result.user(), login, remoteIp, scope.id(), result.outcome(),
+                        result.credential() == null ? null : result.credential().id(), result.appPassword())
+                .thenReturn(result);
     }
 
     private Mono<StoredCredentials> findUser(String login) {
@@ -59,32 +119,46 @@ public final class CredentialCheck {
                 .flatMap(users::credentialsByUsername);
     }
 
-    private Mono<AuthResult> check(StoredCredentials user, String password, Scope scope) {
+    private Mono<AuthResult> check(StoredCredentials user, String password, String totpCode, Scope scope) {
         return hasher.verify(password, user.passwordHash()).flatMap(master -> {
             if (master) {
-                return rehashIfNeeded(user, password).thenReturn(masterResult(user, scope));
+                return rehashIfNeeded(user, password).then(masterResult(user, scope, totpCode));
             }
             if (scope == Scope.MASTER || !AppPasswordStore.looksLikeAppPassword(password)) {
-                return Mono.just(failure(user, AuthOutcome.WRONG_PASSWORD));
+                return Mono.just(AuthResult.failed(AuthOutcome.WRONG_PASSWORD, user.id(), user.username()));
             }
             return appPasswords.match(user.id(), password)
                     .flatMap(asp -> {
                         AuthOutcome outcome = refusal(user, scope, asp.allows(scope));
                         AuthResult result = new AuthResult(outcome, user.id(), user.username(),
-                                AuthResult.Credential.APP_PASSWORD, asp.id(), false);
+                                AuthResult.Credential.APP_PASSWORD, asp.id(), false, user.requirePasswordChange(), null);
                         return outcome.success() ? appPasswords.markUsed(asp.id()).thenReturn(result) : Mono.just(result);
                     })
-                    .defaultIfEmpty(failure(user, AuthOutcome.WRONG_PASSWORD));
+                    .defaultIfEmpty(AuthResult.failed(AuthOutcome.WRONG_PASSWORD, user.id(), user.username()));
         });
     }
 
-    private static AuthResult masterResult(StoredCredentials user, Scope scope) {
+    /**
+     * With 2FA on, the master password opens MASTER only, and only with a fresh TOTP code; without
+     * a code the answer says one is needed.
+     */
+    private Mono<AuthResult> masterResult(StoredCredentials user, Scope scope, String totpCode) {
         AuthOutcome outcome = refusal(user, scope, true);
         if (outcome.success() && user.twoFactor() && scope != Scope.MASTER) {
             outcome = AuthOutcome.APP_PASSWORD_REQUIRED;
         }
-        return new AuthResult(outcome, user.id(), user.username(), AuthResult.Credential.MASTER, null,
-                outcome.success() && user.twoFactor());
+        boolean secondFactor = outcome.success() && user.twoFactor();
+        if (secondFactor && totpCode != null) {
+            return totp.verify(user.id(), totpCode).map(valid -> valid
+                    ? master(user, AuthOutcome.SUCCESS, false)
+                    : AuthResult.failed(AuthOutcome.WRONG_TOTP, user.id(), user.username()));
+        }
+        return Mono.just(master(user, outcome, secondFactor));
+    }
+
+    private static AuthResult master(StoredCredentials user, AuthOutcome outcome, boolean requiresTwoFactor) {
+        return new AuthResult(outcome, user.id(), user.username(), AuthResult.Credential.MASTER, null, requiresTwoFactor,
+                user.requirePasswordChange(), null);
     }
 
     /** SUCCESS unless the account or the scope is closed to a matching credential. */
@@ -96,10 +170,6 @@ public final class CredentialCheck {
             return AuthOutcome.SCOPE_DENIED;
         }
         return AuthOutcome.SUCCESS;
-    }
-
-    private static AuthResult failure(StoredCredentials user, AuthOutcome outcome) {
-        return new AuthResult(outcome, user.id(), user.username(), null, null, false);
     }
 
     /** An imported or outdated hash is replaced by the current algorithm's after it matched once. */

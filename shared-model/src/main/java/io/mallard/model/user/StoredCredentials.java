@@ -6,5 +6,5 @@ import org.bson.types.ObjectId;
 
 /** What a login check reads from a user document; the hash stays inside this package. */
 record StoredCredentials(ObjectId id, String username, String passwordHash, boolean disabled, Set<Scope> disabledScopes,
-        boolean twoFactor) {
+        boolean twoFactor, boolean requirePasswordChange) {
 }

@@ -15,8 +15,10 @@ import org.bson.types.ObjectId;
  * @param spamLevel 0 (everything is spam) to 100 (nothing is), WildDuck's scale
  * @param disabledScopes protocols this user may not log in to
  * @param twoFactor whether 2FA (TOTP) is enabled
+ * @param requirePasswordChange the password was set by someone else (an admin) and not yet
+ *     replaced by the user
  */
 public record User(ObjectId id, String username, String name, long quota, long storageUsed, UserLimits limits,
         int spamLevel, List<String> tags, Set<Scope> disabledScopes, boolean disabled, boolean twoFactor,
-        Instant created) {
+        boolean requirePasswordChange, Instant created) {
 }

@@ -14,7 +14,8 @@ import org.bson.types.ObjectId;
  * Maps users to and from {@code users} documents. Field names follow WildDuck where it has one
  * ({@code username}, {@code name}, {@code password}, {@code quota}, {@code storageUsed},
  * {@code imapMaxConnections}, {@code pop3MaxConnections}, {@code recipients}, {@code forwards},
- * {@code spamLevel}, {@code tags}/{@code tagsview}, {@code disabledScopes}, {@code disabled}).
+ * {@code spamLevel}, {@code tags}/{@code tagsview}, {@code disabledScopes}, {@code disabled},
+ * {@code requirePasswordChange}).
  */
 final class UserDocument {
 
@@ -34,8 +35,12 @@ final class UserDocument {
     static final String DISABLED_SCOPES = "disabledScopes";
     static final String DISABLED = "disabled";
     static final String TWO_FACTOR = "twofactor";
-    /** The TOTP seed; TOTP checking is not built yet, the field reserves its place. */
+    /** The TOTP seed of an enabled second factor, sealed by {@code SeedCipher}. */
     static final String TOTP_SECRET = "totpSecret";
+    /** A seed set up but not yet confirmed with a code. */
+    static final String TOTP_PENDING = "totpPendingSecret";
+    /** WildDuck's flag: the password was set by someone else and the user should replace it. */
+    static final String REQUIRE_PASSWORD_CHANGE = "requirePasswordChange";
     static final String CREATED = "created";
 
     private UserDocument() {
@@ -85,13 +90,18 @@ final class UserDocument {
                 longValue(document, QUOTA), longValue(document, STORAGE_USED), limits,
                 document.getInteger(SPAM_LEVEL, 50), document.getList(TAGS, String.class, List.of()),
                 scopes(document), document.getBoolean(DISABLED, false), document.getBoolean(TWO_FACTOR, false),
-                document.getDate(CREATED).toInstant());
+                document.getBoolean(REQUIRE_PASSWORD_CHANGE, false), document.getDate(CREATED).toInstant());
     }
 
     static StoredCredentials credentialsFrom(Document document) {
         return new StoredCredentials(document.getObjectId("_id"), document.getString(USERNAME),
                 document.getString(PASSWORD), document.getBoolean(DISABLED, false), scopes(document),
-                document.getBoolean(TWO_FACTOR, false));
+                document.getBoolean(TWO_FACTOR, false), document.getBoolean(REQUIRE_PASSWORD_CHANGE, false));
+    }
+
+    static StoredTotp totpFrom(Document document) {
+        return new StoredTotp(document.getBoolean(TWO_FACTOR, false), document.getString(TOTP_SECRET),
+                document.getString(TOTP_PENDING));
     }
 
     private static Set<Scope> scopes(Document document) {

@@ -115,12 +115,28 @@ public final class UserStore implements OwnerStatus {
                 .map(result -> result.getMatchedCount() > 0);
     }
 
-    /** Turns 2FA on (with its TOTP seed) or off; false when there is no such user. */
-    public Mono<Boolean> setTwoFactor(ObjectId id, boolean enabled, String totpSecret) {
-        Bson update = enabled
-                ? Updates.combine(Updates.set(UserDocument.TWO_FACTOR, true), Updates.set(UserDocument.TOTP_SECRET, totpSecret))
-                : Updates.combine(Updates.set(UserDocument.TWO_FACTOR, false), Updates.unset(UserDocument.TOTP_SECRET));
-        return Mono.from(users.updateOne(Filters.eq("_id", id), update)).map(result -> result.getMatchedCount() > 0);
+    Mono<StoredTotp> totp(ObjectId id) {
+        return Mono.from(users.find(Filters.eq("_id", id)).projection(Projections.include(UserDocument.TWO_FACTOR,
+                UserDocument.TOTP_SECRET, UserDocument.TOTP_PENDING)).first()).map(UserDocument::totpFrom);
+    }
+
+    Mono<Boolean> setPendingTotp(ObjectId id, String sealedSeed) {
+        return Mono.from(users.updateOne(Filters.eq("_id", id), Updates.set(UserDocument.TOTP_PENDING, sealedSeed)))
+                .map(result -> result.getMatchedCount() > 0);
+    }
+
+    /** The pending seed becomes the enabled one, if it is still the one confirmed (a newer setup wins). */
+    Mono<Boolean> activateTotp(ObjectId id, String sealedPending) {
+        return Mono.from(users.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq(UserDocument.TOTP_PENDING, sealedPending)),
+                        Updates.combine(Updates.set(UserDocument.TWO_FACTOR, true),
+                                Updates.set(UserDocument.TOTP_SECRET, sealedPending), Updates.unset(UserDocument.TOTP_PENDING))))
+                .map(result -> result.getMatchedCount() > 0);
+    }
+
+    Mono<Boolean> disableTotp(ObjectId id) {
+        return Mono.from(users.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set(UserDocument.TWO_FACTOR, false),
+                        Updates.unset(UserDocument.TOTP_SECRET), Updates.unset(UserDocument.TOTP_PENDING))))
+                .map(result -> result.getMatchedCount() > 0);
     }
 
     /** Deletes the user, then its addresses and application passwords; false when there was no such user. */
@@ -216,6 +232,9 @@ public final class UserStore implements OwnerStatus {
         }
         if (update.disabled() != null) {
             sets.add(Updates.set(UserDocument.DISABLED, update.disabled()));
+        }
+        if (update.requirePasswordChange() != null) {
+            sets.add(Updates.set(UserDocument.REQUIRE_PASSWORD_CHANGE, update.requirePasswordChange()));
         }
         return sets;
     }

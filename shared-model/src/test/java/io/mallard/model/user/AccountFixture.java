@@ -10,6 +10,8 @@ import io.mallard.model.address.AddressStore;
 import io.mallard.model.address.DomainAliasStore;
 import io.mallard.model.authlog.AuthLog;
 import io.mallard.model.config.MallardProperties;
+import io.mallard.model.ratelimit.AuthFailureCounter;
+import io.mallard.model.ratelimit.AuthFailureLimits;
 import io.mallard.model.store.CollectionIndexes;
 import io.mallard.model.store.Stores;
 
@@ -24,6 +26,8 @@ public final class AccountFixture implements AutoCloseable {
     public final UserStore users;
     public final AddressResolver resolver;
     public final AuthLog authLog;
+    public final AuthFailureCounter failures;
+    public final TotpCheck totp;
     public final CredentialCheck credentials;
 
     public AccountFixture(Path dataDir) {
@@ -38,7 +42,9 @@ public final class AccountFixture implements AutoCloseable {
         users = new UserStore(database, hasher, addresses, appPasswords, clock);
         resolver = new AddressResolver(addresses, aliases, users);
         authLog = new AuthLog(database, AuthLog.DEFAULT_RETENTION, clock);
-        credentials = new CredentialCheck(users, resolver, appPasswords, hasher, authLog);
+        failures = new AuthFailureCounter(stores.redis().commands(), AuthFailureLimits.DEFAULTS, clock);
+        totp = new TotpCheck(users, stores.redis().commands(), null, clock);
+        credentials = new CredentialCheck(users, resolver, appPasswords, hasher, authLog, failures, totp);
     }
 
     /** A user without a password (no KDF run), for tests that are about addresses. */

@@ -49,7 +49,18 @@ class CredentialCheckTest {
     }
 
     private static AuthResult login(String login, String password, Scope scope) {
-        return check.authenticate(login, password, scope, IP).block();
+        return login(login, password, scope, IP);
+    }
+
+    private static AuthResult login(String login, String password, Scope scope, String ip) {
+        return check.authenticate(login, password, scope, ip).block();
+    }
+
+    /** TOTP on, confirmed with the current step's code; returns the seed. */
+    static String enableTotp(User user) {
+        TotpSetup setup = accounts.totp.setup(user.id(), "Mallard", user.username()).block();
+        assertThat(accounts.totp.enable(user.id(), TotpCodes.code(setup.seed(), Instant.now())).block()).isTrue();
+        return setup.seed();
     }
 
     @Test
@@ -115,9 +126,9 @@ class CredentialCheckTest {
     }
 
     @Test
-    void withTwoFactorTheMasterPasswordOnlyOpensTheApiAndAsksForTheSecondFactor() {
+    void withTwoFactorTheMasterPasswordOpensOnlyTheApiAndOnlyWithAFreshCode() {
         User frank = create("frank", "frank-pw", UserSettings.DEFAULTS);
-        accounts.users.setTwoFactor(frank.id(), true, "JBSWY3DPEHPK3PXP").block();
+        String seed = enableTotp(frank);
         CreatedAppPassword asp = accounts.appPasswords.create(frank.id(), "phone", Set.of(Scope.IMAP), null).block();
 
         assertThat(login("frank", "frank-pw", Scope.IMAP).outcome()).isEqualTo(AuthOutcome.APP_PASSWORD_REQUIRED);
@@ -129,6 +140,56 @@ class CredentialCheckTest {
         assertThat(imap.outcome()).isEqualTo(AuthOutcome.SUCCESS);
         assertThat(imap.credential()).isEqualTo(AuthResult.Credential.APP_PASSWORD);
         assertThat(imap.requiresTwoFactor()).isFalse();
+
+        // The enabling code used this step: the next step's code is the fresh one.
+        String code = TotpCodes.code(seed, Instant.now().plusSeconds(30));
+        AuthResult withCode = check.authenticate("frank", "frank-pw", code, Scope.MASTER, IP).block();
+        assertThat(withCode.outcome()).isEqualTo(AuthOutcome.SUCCESS);
+        assertThat(withCode.requiresTwoFactor()).isFalse();
+        assertThat(check.authenticate("frank", "frank-pw", code, Scope.MASTER, IP).block().outcome())
+                .as("the same code again").isEqualTo(AuthOutcome.WRONG_TOTP);
+        assertThat(check.authenticate("frank", "wrong-pw", code, Scope.MASTER, IP).block().outcome())
+                .isEqualTo(AuthOutcome.WRONG_PASSWORD);
+    }
+
+    @Test
+    void aUsernameAndItsAddressShareOneWindowAndUnknownNamesAreCountedByName() {
+        create("lena", "lena-pw", UserSettings.DEFAULTS);
+        String ip = "198.51.100.21";
+        for (int i = 0; i < 6; i++) {
+            assertThat(login("lena", "wrong", Scope.IMAP, ip).outcome()).isEqualTo(AuthOutcome.WRONG_PASSWORD);
+            assertThat(login("Lena@Auth.Example", "wrong", Scope.POP3, ip).outcome()).isEqualTo(AuthOutcome.WRONG_PASSWORD);
+        }
+        long before = accounts.hasher.verifications();
+        AuthResult locked = login("lena", "lena-pw", Scope.IMAP, ip);
+        assertThat(locked.outcome()).isEqualTo(AuthOutcome.LOCKED);
+        assertThat(locked.lockedFor()).isPositive();
+        assertThat(login("lena@auth.example", "lena-pw", Scope.MASTER, ip).outcome()).isEqualTo(AuthOutcome.LOCKED);
+        assertThat(accounts.hasher.verifications()).as("a locked attempt verifies nothing").isEqualTo(before);
+
+        for (int i = 0; i < 12; i++) {
+            assertThat(login("ghost", "wrong", Scope.IMAP, ip).outcome()).isEqualTo(AuthOutcome.UNKNOWN_USER);
+        }
+        assertThat(login("ghost", "wrong", Scope.IMAP, ip).outcome()).isEqualTo(AuthOutcome.LOCKED);
+        assertThat(login("ghost@auth.example", "wrong", Scope.IMAP, ip).outcome()).isEqualTo(AuthOutcome.UNKNOWN_USER);
+    }
+
+    @Test
+    void aLockoutIsLoggedOncePerClientAddress() {
+        User max = create("max", "max-pw", UserSettings.DEFAULTS);
+        Instant before = Instant.now().minusSeconds(1);
+        for (int i = 0; i < 12; i++) {
+            login("max", "wrong", Scope.IMAP, "198.51.100.31");
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(login("max", "max-pw", Scope.IMAP, "198.51.100.31").outcome()).isEqualTo(AuthOutcome.LOCKED);
+        }
+        assertThat(login("max", "max-pw", Scope.POP3, "198.51.100.32").outcome()).isEqualTo(AuthOutcome.LOCKED);
+
+        List<AuthEvent> locked = accounts.authLog.forUser(max.id(), before, Instant.now().plusSeconds(1), 100)
+                .filter(event -> event.result() == AuthOutcome.LOCKED).collectList().block();
+        assertThat(locked).extracting(AuthEvent::ip).containsExactlyInAnyOrder("198.51.100.31", "198.51.100.32");
+        assertThat(locked).extracting(AuthEvent::scope).containsExactlyInAnyOrder("imap", "pop3");
     }
 
     @Test

@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 /**
  * RFC 3501 §6.4.5 FETCH and §6.4.8 UID FETCH. Messages are read in one UID-ordered range query and
  * answered one by one; a non-PEEK body section on a read-write mailbox sets \Seen first, and the
- * new FLAGS go into the same response (§6.4.5).
+ * new FLAGS go into the same response (§6.4.5). RFC 3516 BINARY items decode the part first.
  */
 public final class FetchHandler implements CommandHandler {
 
@@ -31,6 +31,11 @@ public final class FetchHandler implements CommandHandler {
     @Override
     public Set<SessionState> states() {
         return SELECTED;
+    }
+
+    @Override
+    public String capability() {
+        return "BINARY";
     }
 
     @Override
@@ -46,14 +51,17 @@ public final class FetchHandler implements CommandHandler {
         }
         Set<Long> wanted = new HashSet<>(uids);
         boolean marksSeen = !selected.readOnly() && fetch.attributes().stream()
-                .anyMatch(a -> a instanceof FetchAttribute.Section section && !section.peek());
+                .anyMatch(a -> a instanceof FetchAttribute.Section section && !section.peek()
+                        || a instanceof FetchAttribute.Binary binary && !binary.peek() && !binary.sizeOnly());
         FetchResponder responder = new FetchResponder(connection.services().content(), fetch.attributes(), fetch.uid());
         return connection.services().storage().listing().range(selected.id(), uids.get(0), uids.get(uids.size() - 1))
                 .filter(message -> wanted.contains(message.uid()))
                 .concatMap(message -> (marksSeen ? markSeen(connection, message) : Mono.just(message))
                         .flatMap(current -> responder.items(current, marksSeen && !message.flags().contains(Message.SEEN)))
                         .doOnNext(items -> send(connection, selected, items)), 4)
-                .then(connection.ok(fetch.tag(), null, fetch.name() + " completed"));
+                .then(connection.ok(fetch.tag(), null, fetch.name() + " completed"))
+                .onErrorResume(BinaryReader.UnknownTransferEncoding.class,
+                        unknown -> connection.no(fetch.tag(), "UNKNOWN-CTE", unknown.getMessage()));
     }
 
     private static void send(ImapConnection connection, SelectedMailbox selected, FetchResponder.Items items) {

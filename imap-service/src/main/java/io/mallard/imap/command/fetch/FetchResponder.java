@@ -32,6 +32,7 @@ final class FetchResponder {
 
     private final MessageContent content;
     private final SectionReader sections;
+    private final BinaryReader binaries;
     private final List<FetchAttribute> attributes;
     private final boolean byUid;
     private final boolean needsParsed;
@@ -39,10 +40,11 @@ final class FetchResponder {
     FetchResponder(MessageContent content, List<FetchAttribute> attributes, boolean byUid) {
         this.content = content;
         this.sections = new SectionReader(content);
+        this.binaries = new BinaryReader(sections);
         this.attributes = attributes;
         this.byUid = byUid;
         this.needsParsed = attributes.stream().anyMatch(a -> a == Simple.ENVELOPE || a == Simple.BODYSTRUCTURE
-                || a == Simple.BODY || a instanceof FetchAttribute.Section);
+                || a == Simple.BODY || a instanceof FetchAttribute.Section || a instanceof FetchAttribute.Binary);
     }
 
     /** @param seenJustSet \Seen was set by this FETCH, so FLAGS is reported even if not asked (§6.4.5) */
@@ -74,6 +76,12 @@ final class FetchResponder {
             String label = section.offset() < 0 ? section.label() : section.label() + "<" + section.offset() + ">";
             return sections.read(message, parsed.mimeTree(), section)
                     .map(bytes -> List.of(Value.atom(label), new Value.Literal(bytes)));
+        }
+        if (attribute instanceof FetchAttribute.Binary binary) {
+            return binaries.read(message, parsed.mimeTree(), binary).map(bytes -> binary.sizeOnly()
+                    ? List.of(Value.atom(binary.label()), Value.atom(bytes.length))
+                    : List.of(Value.atom(binary.offset() < 0 ? binary.label() : binary.label() + "<" + binary.offset() + ">"),
+                            new Value.Literal(bytes, true)));
         }
         return Mono.just(simple(message, parsed, (Simple) attribute));
     }

@@ -60,7 +60,8 @@ final class SectionReader {
         return section.offset() < 0 ? whole : whole.map(bytes -> partial(bytes, section.offset(), section.length()));
     }
 
-    private Mono<byte[]> bytes(Message message, long start, long end) {
+    /** The stored octets from {@code start} to {@code end}. */
+    Mono<byte[]> bytes(Message message, long start, long end) {
         if (end <= start) {
             return Mono.just(new byte[0]);
         }

@@ -1,25 +1,23 @@
-package io.mallard.auth.web;
+package io.mallard.web;
 
 import java.net.InetSocketAddress;
 import java.util.List;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.stereotype.Component;
-
-import io.mallard.auth.config.AuthProperties;
 
 /**
  * The client's IP, for the per-IP failure limit and the auth log. Behind the gateway every
  * request comes from the gateway, so {@code X-Forwarded-For} is honoured, but only from a
- * trusted proxy: anyone else could put a fresh address there on every guess.
+ * trusted proxy: anyone else could put a fresh address there on every guess. A service declares
+ * it as a bean with its own list of trusted proxies.
  */
-@Component
-public class ClientAddress {
+public final class ClientAddress {
 
     private final TrustedProxies trustedProxies;
 
-    ClientAddress(AuthProperties properties) {
-        this.trustedProxies = new TrustedProxies(properties.trustedProxies());
+    /** @param trustedProxies addresses or CIDR blocks of the proxies (the gateway) */
+    public ClientAddress(List<String> trustedProxies) {
+        this.trustedProxies = new TrustedProxies(trustedProxies);
     }
 
     public String of(ServerHttpRequest request) {

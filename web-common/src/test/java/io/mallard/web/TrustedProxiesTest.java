@@ -1,4 +1,4 @@
-package io.mallard.auth.web;
+package io.mallard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

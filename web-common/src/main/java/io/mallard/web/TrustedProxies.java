@@ -1,4 +1,4 @@
-package io.mallard.auth.web;
+package io.mallard.web;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
