@@ -46,8 +46,10 @@ public final class ApiServer {
         context = ApiApplication.builder()
                 // api.yml binds server.port to mallard.api.port, which wins over builder defaults.
                 .properties("mallard.api.port=0", "mallard.data.dir=" + dir, "mallard.root.token=" + ROOT_TOKEN,
-                        "mallard.api.max-message=1MB", "mallard.relay.host=127.0.0.1", "mallard.relay.port=" + relay.port(),
-                        "mallard.relay.poll=100ms")
+                        "mallard.api.max-message=1MB", "mallard.api.max-file=256KB", "mallard.relay.host=127.0.0.1",
+                        "mallard.relay.port=" + relay.port(), "mallard.relay.poll=100ms",
+                        // Webhook retries within a test's patience.
+                        "mallard.webhooks.poll=200ms", "mallard.webhooks.backoff=100ms", "mallard.webhooks.max-attempts=4")
                 .run();
         String port = context.getEnvironment().getProperty("local.server.port");
         client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)

@@ -1,11 +1,13 @@
 package io.mallard.web;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,6 +40,32 @@ public final class BoundedBody {
                     }
                     return body.bytes.toByteArray();
                 });
+    }
+
+    /**
+     * The body streamed as it arrives, for bodies too large to hold; fails with 400 at its end when
+     * it was empty or went past {@code limit}. Past the limit nothing more is passed on, but the
+     * rest is still read (see above), so what the consumer wrote is at most {@code limit} bytes.
+     */
+    public static Flux<ByteBuffer> stream(ServerHttpRequest request, long limit, String what) {
+        long[] total = {0};
+        return request.getBody()
+                .concatMap(buffer -> {
+                    try {
+                        total[0] += buffer.readableByteCount();
+                        if (total[0] > limit) {
+                            return Mono.<ByteBuffer>empty();
+                        }
+                        byte[] copy = new byte[buffer.readableByteCount()];
+                        buffer.read(copy);
+                        return Mono.just(ByteBuffer.wrap(copy));
+                    } finally {
+                        DataBufferUtils.release(buffer);
+                    }
+                })
+                .concatWith(Mono.defer(() -> total[0] > limit
+                        ? Mono.error(ApiException.invalidInput(what + " is larger than " + limit + " bytes"))
+                        : total[0] == 0 ? Mono.error(ApiException.invalidInput(what + " is empty")) : Mono.empty()));
     }
 
     private BoundedBody append(DataBuffer buffer) {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.mallard.api.web.Access;
+import io.mallard.api.webhooks.WebhookEvents;
 import io.mallard.model.access.Action;
 import io.mallard.model.address.AddressNormalizer;
 import io.mallard.model.address.AddressStore;
@@ -36,12 +37,15 @@ class AddressResource {
     private final AddressStore addresses;
     private final UserStore users;
     private final DomainAliasStore aliases;
+    private final WebhookEvents events;
 
-    AddressResource(Access access, AddressStore addresses, UserStore users, DomainAliasStore aliases) {
+    AddressResource(Access access, AddressStore addresses, UserStore users, DomainAliasStore aliases,
+            WebhookEvents events) {
         this.access = access;
         this.addresses = addresses;
         this.users = users;
         this.aliases = aliases;
+        this.events = events;
     }
 
     @GetMapping("/users/{user}/addresses")
@@ -61,7 +65,9 @@ class AddressResource {
                 .flatMap(id -> addresses.addToUser(id, request.address(), false,
                                 request.tags() == null ? List.of() : request.tags())
                         // Added first, then made main: the store keeps exactly one main address per user.
-                        .flatMap(added -> main ? addresses.setMain(id, added.id()).thenReturn(added) : Mono.just(added)))
+                        .flatMap(added -> main ? addresses.setMain(id, added.id()).thenReturn(added) : Mono.just(added))
+                        .flatMap(added -> events.publish("address.user.created", id, Map.of("address",
+                                added.id().toHexString(), "value", added.address())).thenReturn(added)))
                 .map(added -> new AddressRequests.Created(true, added.id().toHexString()));
     }
 
@@ -82,8 +88,11 @@ class AddressResource {
         return access.user(user, ADDRESSES, Action.DELETE)
                 .flatMap(id -> addresses.delete(id, addressId)
                         .onErrorMap(IllegalStateException.class, e -> new ApiException(HttpStatus.BAD_REQUEST,
-                                "NotPermitted", "The main address cannot be deleted")))
-                .flatMap(deleted -> deleted ? Mono.just(Map.of("success", true)) : Mono.error(notFound()));
+                                "NotPermitted", "The main address cannot be deleted"))
+                        .flatMap(deleted -> deleted
+                                ? events.publish("address.user.deleted", id, Map.of("address", addressId.toHexString()))
+                                        .thenReturn(Map.of("success", true))
+                                : Mono.error(notFound())));
     }
 
     @GetMapping("/addresses/resolve/{address}")

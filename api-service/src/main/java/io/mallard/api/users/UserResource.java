@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.mallard.api.web.Access;
 import io.mallard.api.web.Page;
+import io.mallard.api.webhooks.WebhookEvents;
 import io.mallard.model.access.AccessTokens;
 import io.mallard.model.access.Action;
 import io.mallard.model.address.Address;
@@ -56,15 +57,17 @@ class UserResource {
     private final AddressStore addresses;
     private final AccessTokens tokens;
     private final DeletedUserStore deleted;
+    private final WebhookEvents events;
 
     UserResource(Access access, UserStore users, UserProvisioning provisioning, AddressStore addresses,
-            AccessTokens tokens, DeletedUserStore deleted) {
+            AccessTokens tokens, DeletedUserStore deleted, WebhookEvents events) {
         this.access = access;
         this.users = users;
         this.provisioning = provisioning;
         this.addresses = addresses;
         this.tokens = tokens;
         this.deleted = deleted;
+        this.events = events;
     }
 
     @PostMapping("/users")
@@ -88,6 +91,8 @@ class UserResource {
                 .flatMap(created -> Boolean.TRUE.equals(request.requirePasswordChange())
                         ? users.update(created.id(), UserUpdate.NONE.withRequirePasswordChange(true)).thenReturn(created)
                         : Mono.just(created))
+                .flatMap(created -> events.publish("user.created", created.id(), Map.of("username", created.username()))
+                        .thenReturn(created))
                 .map(created -> new UserResponses.Created(true, created.id().toHexString()));
     }
 
@@ -160,7 +165,8 @@ class UserResource {
             // Tokens first: during the grace period its mailboxes still exist, and no token may reach them.
             Mono<UserResponses.Deleted> retired = users.get(id)
                     .flatMap(found -> tokens.revokeAll(id, null).then(deleted.retire(id, when)))
-                    .map(retiredUser -> UserResponses.Deleted.of(retiredUser, retiredUser.addresses().size()));
+                    .flatMap(retiredUser -> events.publish("user.deleted", id, Map.of())
+                            .thenReturn(UserResponses.Deleted.of(retiredUser, retiredUser.addresses().size())));
             return retired.switchIfEmpty(Mono.defer(() -> deleted.reschedule(id, when)
                             .map(again -> UserResponses.Deleted.of(again, 0))))
                     .switchIfEmpty(Mono.error(UserResource::notFound));

@@ -96,13 +96,14 @@ public final class UserDelivery {
                                         .thenReturn(junk ? DeliveryOutcome.JUNK : DeliveryOutcome.STORED)));
     }
 
-    /** Junk when spam (RFC 6154 \Junk); else the filter's mailbox if it exists; else INBOX. */
-    private Mono<Mailbox> target(ObjectId user, boolean junk, String filterMailbox) {
+    /** Junk when spam (RFC 6154 \Junk); else the filter's mailbox if it is still the user's; else INBOX. */
+    private Mono<Mailbox> target(ObjectId user, boolean junk, ObjectId filterMailbox) {
         Mono<Mailbox> inbox = mailboxes.require(user, Mailbox.INBOX);
         if (junk) {
             return mailboxes.bySpecialUse(user, "\\Junk").switchIfEmpty(inbox);
         }
-        return filterMailbox == null ? inbox : mailboxes.get(user, filterMailbox).switchIfEmpty(inbox);
+        return filterMailbox == null ? inbox
+                : mailboxes.byId(filterMailbox).filter(mailbox -> mailbox.user().equals(user)).switchIfEmpty(inbox);
     }
 
     /** The filters' forwards and webhooks; never for spam. */

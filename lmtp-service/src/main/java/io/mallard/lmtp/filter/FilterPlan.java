@@ -3,6 +3,8 @@ package io.mallard.lmtp.filter;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bson.types.ObjectId;
+
 import io.mallard.model.filter.Filter;
 import io.mallard.model.filter.FilterAction;
 import io.mallard.model.ingest.ParsedMessage;
@@ -13,7 +15,7 @@ import io.mallard.model.message.Message;
  * merged in order (as WildDuck does): flags and deletion add up, the first mailbox named wins,
  * forwards and webhooks collect.
  */
-public record FilterPlan(boolean seen, boolean flag, boolean delete, boolean spam, String mailbox, List<String> forwards,
+public record FilterPlan(boolean seen, boolean flag, boolean delete, boolean spam, ObjectId mailbox, List<String> forwards,
         List<String> webhooks) {
 
     public static final FilterPlan NONE = new FilterPlan(false, false, false, false, null, List.of(), List.of());
@@ -34,7 +36,7 @@ public record FilterPlan(boolean seen, boolean flag, boolean delete, boolean spa
         List<String> allWebhooks = new ArrayList<>(webhooks);
         allWebhooks.addAll(action.webhooks());
         return new FilterPlan(seen || action.seen(), flag || action.flag(), delete || action.delete(),
-                spam || action.spam(), mailbox != null ? mailbox : blankToNull(action.mailbox()),
+                spam || action.spam(), mailbox != null ? mailbox : action.mailbox(),
                 List.copyOf(allForwards), List.copyOf(allWebhooks));
     }
 
@@ -48,9 +50,5 @@ public record FilterPlan(boolean seen, boolean flag, boolean delete, boolean spa
             flags.add("\\Flagged");
         }
         return flags;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

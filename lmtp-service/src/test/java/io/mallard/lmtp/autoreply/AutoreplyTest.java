@@ -37,9 +37,9 @@ class AutoreplyTest {
             User later = server.user("later", "later@example.com");
             AutoreplyStore store = server.bean(AutoreplyStore.class);
             Instant now = Instant.now();
-            store.set(away.id(), new Autoreply(true, "", "I am away until Monday.\nRegards", now.minus(1, ChronoUnit.DAYS),
-                    now.plus(1, ChronoUnit.DAYS))).block();
-            store.set(later.id(), new Autoreply(true, "Away", "later", now.plus(1, ChronoUnit.DAYS), null)).block();
+            store.set(away.id(), new Autoreply(true, null, "", "I am away until Monday.\nRegards", null,
+                    now.minus(1, ChronoUnit.DAYS), now.plus(1, ChronoUnit.DAYS), now)).block();
+            store.set(later.id(), new Autoreply(true, null, "Away", "later", null, now.plus(1, ChronoUnit.DAYS), null, now)).block();
 
             deliver(server, "friend@x.example", "away@example.com", "To: Away <away+work@example.com>\r\n");
             SmtpSink.Received reply = sink.received().poll(20, TimeUnit.SECONDS);

@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import io.mallard.lmtp.support.LmtpServer;
 import io.mallard.model.filter.FilterAction;
 import io.mallard.model.filter.FilterQuery;
 import io.mallard.model.filter.FilterStore;
+import io.mallard.model.message.MailStorage;
 import io.mallard.model.message.Message;
 import io.mallard.model.testing.SmtpSink;
 import io.mallard.model.user.User;
@@ -52,7 +54,8 @@ class FilterDeliveryTest {
             filters.create(user.id(), "drop", query("spammer@", null), action(false, false, true, false, null, null, null)).block();
             filters.create(user.id(), "junk", query(null, "casino"), action(false, false, false, true, null,
                     List.of("never@elsewhere.example"), null)).block();
-            filters.create(user.id(), "file", query(null, "archive me"), action(false, false, false, false, "Archive",
+            ObjectId archive = server.bean(MailStorage.class).mailboxes().require(user.id(), "Archive").block().id();
+            filters.create(user.id(), "file", query(null, "archive me"), action(false, false, false, false, archive,
                     null, null)).block();
             filters.create(user.id(), "pass", query(null, "pass on"), action(false, false, false, false, null,
                     List.of("friend@elsewhere.example"), List.of("http://127.0.0.1:" + webhook.getAddress().getPort() + "/in"))).block();
@@ -85,7 +88,7 @@ class FilterDeliveryTest {
         return new FilterQuery(from, null, subject, null, null, null, null);
     }
 
-    private static FilterAction action(boolean seen, boolean flag, boolean delete, boolean spam, String mailbox,
+    private static FilterAction action(boolean seen, boolean flag, boolean delete, boolean spam, ObjectId mailbox,
             List<String> forwards, List<String> webhooks) {
         return new FilterAction(seen, flag, delete, spam, mailbox, forwards, webhooks);
     }

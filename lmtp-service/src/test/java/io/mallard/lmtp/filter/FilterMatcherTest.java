@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -74,17 +75,19 @@ class FilterMatcherTest {
     @Test
     void actionsOfMatchingEnabledFiltersMergeInOrder() {
         FilterQuery invoice = query(null, null, "invoice", null, null, null, null);
+        ObjectId bills = new ObjectId();
+        ObjectId later = new ObjectId();
         List<Filter> filters = List.of(
-                filter(invoice, new FilterAction(true, false, false, false, "Bills", List.of("a@x.example"), null), false),
+                filter(invoice, new FilterAction(true, false, false, false, bills, List.of("a@x.example"), null), false),
                 filter(query("nobody", null, null, null, null, null, null),
                         new FilterAction(false, false, true, false, null, null, null), false),
-                filter(invoice, new FilterAction(false, true, false, false, "Later", List.of("b@x.example"),
+                filter(invoice, new FilterAction(false, true, false, false, later, List.of("b@x.example"),
                         List.of("https://hook.example/in")), false),
                 filter(invoice, new FilterAction(false, false, true, true, null, null, null), true));
 
         FilterPlan plan = FilterPlan.of(filters, PLAIN);
 
-        assertThat(plan).isEqualTo(new FilterPlan(true, true, false, false, "Bills", List.of("a@x.example", "b@x.example"),
+        assertThat(plan).isEqualTo(new FilterPlan(true, true, false, false, bills, List.of("a@x.example", "b@x.example"),
                 List.of("https://hook.example/in")));
         assertThat(plan.flags()).containsExactly("\\Seen", "\\Flagged");
         assertThat(FilterPlan.of(filters, WITH_ATTACHMENT)).isEqualTo(FilterPlan.NONE);

@@ -1,5 +1,6 @@
 package io.mallard.model.autoreply;
 
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
@@ -29,18 +30,19 @@ public final class AutoreplyStore implements UserOwned {
     /** Sets (replaces) the user's autoreply. */
     public Mono<Autoreply> set(ObjectId user, Autoreply autoreply) {
         Document document = new Document("_id", user).append("enabled", autoreply.enabled())
-                .append("subject", autoreply.subject()).append("text", autoreply.text())
-                .append("start", autoreply.start() == null ? null : Date.from(autoreply.start()))
-                .append("end", autoreply.end() == null ? null : Date.from(autoreply.end()));
+                .append("name", autoreply.name()).append("subject", autoreply.subject())
+                .append("text", autoreply.text()).append("html", autoreply.html())
+                .append("start", date(autoreply.start())).append("end", date(autoreply.end()))
+                .append("created", date(autoreply.created()));
         return Mono.from(autoreplies.replaceOne(Filters.eq("_id", user), document, new ReplaceOptions().upsert(true)))
                 .thenReturn(autoreply);
     }
 
     public Mono<Autoreply> get(ObjectId user) {
         return Mono.from(autoreplies.find(Filters.eq("_id", user)).first())
-                .map(d -> new Autoreply(d.getBoolean("enabled", false), d.getString("subject"), d.getString("text"),
-                        d.getDate("start") == null ? null : d.getDate("start").toInstant(),
-                        d.getDate("end") == null ? null : d.getDate("end").toInstant()));
+                .map(d -> new Autoreply(d.getBoolean("enabled", false), d.getString("name"), d.getString("subject"),
+                        d.getString("text"), d.getString("html"), instant(d.getDate("start")), instant(d.getDate("end")),
+                        instant(d.getDate("created"))));
     }
 
     public Mono<Boolean> delete(ObjectId user) {
@@ -50,5 +52,13 @@ public final class AutoreplyStore implements UserOwned {
     @Override
     public Mono<Long> purge(ObjectId user) {
         return Mono.from(autoreplies.deleteOne(Filters.eq("_id", user))).map(result -> result.getDeletedCount());
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 }

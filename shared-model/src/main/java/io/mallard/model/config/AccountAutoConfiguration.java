@@ -1,7 +1,10 @@
 package io.mallard.model.config;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import io.mallard.model.address.AddressResolver;
 import io.mallard.model.address.AddressStore;
 import io.mallard.model.address.DomainAliasStore;
+import io.mallard.model.audit.AuditLog;
 import io.mallard.model.authlog.AuthLog;
 import io.mallard.model.store.CollectionSet;
 import io.mallard.model.store.MongoStore;
@@ -29,6 +33,11 @@ public class AccountAutoConfiguration {
     @Bean
     CollectionSet accountCollections() {
         return new CollectionSet("accounts", AccountCollections.ALL);
+    }
+
+    @Bean
+    CollectionSet auditCollections() {
+        return new CollectionSet("audit", List.of(AuditLog.INDEXES));
     }
 
     @Bean
@@ -77,5 +86,12 @@ public class AccountAutoConfiguration {
     @ConditionalOnMissingBean
     AuthLog authLog(MongoStore mongo, Clock clock) {
         return new AuthLog(mongo.database(), AuthLog.DEFAULT_RETENTION, clock);
+    }
+
+    /** Administrative API writes, kept for {@code mallard.audit.retention} ({@code MALLARD_AUDIT_RETENTION}). */
+    @Bean
+    @ConditionalOnMissingBean
+    AuditLog auditLog(MongoStore mongo, Clock clock, @Value("${mallard.audit.retention:#{null}}") Duration retention) {
+        return new AuditLog(mongo.database(), retention == null ? AuditLog.DEFAULT_RETENTION : retention, clock);
     }
 }

@@ -20,6 +20,7 @@ import io.mallard.model.ingest.content.AttachmentStore;
 import io.mallard.model.ingest.content.MessageContentStore;
 import io.mallard.model.journal.ChangeNotifier;
 import io.mallard.model.mail.DeletedUserSweeper;
+import io.mallard.model.lease.Lease;
 import io.mallard.model.mail.MessageAppender;
 import io.mallard.model.mail.MessageContent;
 import io.mallard.model.mail.UserProvisioning;
@@ -28,6 +29,7 @@ import io.mallard.model.message.MessageSearch;
 import io.mallard.model.outbound.OutboundQueue;
 import io.mallard.model.outbound.OutboundWorker;
 import io.mallard.model.outbound.SmtpRelay;
+import io.mallard.model.storage.UserFileStore;
 import io.mallard.model.store.CollectionSet;
 import io.mallard.model.store.IndexedCollection;
 import io.mallard.model.store.MongoStore;
@@ -36,6 +38,8 @@ import io.mallard.model.store.Stores;
 import io.mallard.model.user.DeletedUserStore;
 import io.mallard.model.user.UserOwned;
 import io.mallard.model.user.UserStore;
+import io.mallard.model.webhook.WebhookQueue;
+import io.mallard.model.webhook.WebhookStore;
 
 /**
  * Mailboxes, messages, their content and change notification for every service; one instance
@@ -54,6 +58,8 @@ public class MailAutoConfiguration {
         List<IndexedCollection> collections = new ArrayList<>(MailStorage.COLLECTIONS);
         collections.addAll(MessageContentStore.collections());
         collections.addAll(List.of(OutboundQueue.COLLECTION, FilterStore.COLLECTION, AutoreplyStore.COLLECTION));
+        collections.addAll(UserFileStore.COLLECTIONS);
+        collections.addAll(List.of(WebhookStore.COLLECTION, WebhookQueue.COLLECTION, Lease.COLLECTION));
         return new CollectionSet("mail", collections);
     }
 
@@ -104,6 +110,26 @@ public class MailAutoConfiguration {
     @ConditionalOnMissingBean
     AutoreplyStore autoreplyStore(MongoStore mongo) {
         return new AutoreplyStore(mongo.database());
+    }
+
+    /** Users' uploaded files, counted in the same quota as their messages. */
+    @Bean
+    @ConditionalOnMissingBean
+    UserFileStore userFileStore(MongoStore mongo, MailStorage storage) {
+        return new UserFileStore(mongo.database(), storage.quota());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WebhookStore webhookStore(MongoStore mongo, Clock clock) {
+        return new WebhookStore(mongo.database(), clock);
+    }
+
+    /** Events for webhooks wait here until the one worker that holds the lease posts them. */
+    @Bean
+    @ConditionalOnMissingBean
+    WebhookQueue webhookQueue(MongoStore mongo, WebhookStore webhooks, Clock clock) {
+        return new WebhookQueue(mongo.database(), webhooks, clock);
     }
 
     /** Forwards, autoreplies and submitted mail wait here until a relay takes them. */

@@ -168,6 +168,22 @@ public final class Journal {
                 .toDocument(Instant.now().plus(RETENTION));
     }
 
+    /**
+     * Entries of every mailbox with an {@code _id} above {@code after}, in {@code _id} order: for a
+     * single reader that follows the whole journal (the webhook worker). Ids come from the writers'
+     * clocks and counters, so an entry can land just below one already read: such a reader re-reads
+     * a short window behind its position. Placeholders report no change and are left out.
+     */
+    public Flux<Written> after(ObjectId after, int limit) {
+        return Flux.from(entries.find(Filters.and(Filters.gt("_id", after), Filters.ne("command", ChangeCommand.NONE.name())))
+                        .sort(Sorts.ascending("_id")).limit(limit))
+                .map(d -> new Written(d.getObjectId("_id"), ChangeEvent.fromDocument(d)));
+    }
+
+    /** An entry with the id it was written under. */
+    public record Written(ObjectId id, ChangeEvent event) {
+    }
+
     static String channel(ObjectId user) {
         return CHANNEL_PREFIX + user.toHexString();
     }

@@ -3,6 +3,7 @@ package io.mallard.model.quota;
 import java.util.List;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 import com.mongodb.client.model.Accumulators;
@@ -12,10 +13,11 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
+import io.mallard.model.storage.UserFileStore;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps {@code users.storageUsed} equal to the sum of the user's message sizes without
+ * Keeps {@code users.storageUsed} equal to the sum of the user's message and file sizes without
  * transactions: a store first reserves its bytes with one conditional atomic update (which can
  * only succeed while the result stays within {@code users.quota}) and gives them back if the
  * store then fails; a delete releases its bytes after the message is gone. A crash between the
@@ -27,10 +29,12 @@ public final class QuotaLedger {
 
     private final MongoCollection<Document> users;
     private final MongoCollection<Document> messages;
+    private final MongoCollection<Document> files;
 
     public QuotaLedger(MongoDatabase database) {
         this.users = database.getCollection("users");
         this.messages = database.getCollection("messages");
+        this.files = database.getCollection(UserFileStore.BUCKET + ".files");
     }
 
     /**
@@ -81,11 +85,18 @@ public final class QuotaLedger {
                 .map(d -> d.get("storageUsed") instanceof Number n ? n.longValue() : 0L);
     }
 
-    /** The sum of the sizes of the user's messages, counted from the messages themselves. */
+    /**
+     * The sum of the sizes of the user's messages and stored files, counted from the messages and
+     * files themselves.
+     */
     public Mono<Long> measure(ObjectId user) {
-        return Mono.from(messages.aggregate(List.of(
-                        Aggregates.match(Filters.and(Filters.eq("user", user), Filters.ne("abandoned", true))),
-                        Aggregates.group(null, Accumulators.sum("total", "$size")))).first())
+        return sum(messages, Filters.and(Filters.eq("user", user), Filters.ne("abandoned", true)), "$size")
+                .zipWith(sum(files, Filters.eq("metadata.user", user), "$length"), Long::sum);
+    }
+
+    private static Mono<Long> sum(MongoCollection<Document> collection, Bson filter, String field) {
+        return Mono.from(collection.aggregate(List.of(Aggregates.match(filter),
+                        Aggregates.group(null, Accumulators.sum("total", field)))).first())
                 .map(d -> ((Number) d.get("total")).longValue())
                 .defaultIfEmpty(0L);
     }

@@ -25,8 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every role × resource × action × (own, any) against a table generated from WildDuck's
- * {@code config/roles.json} (not from our YAML): columns create, read, update, delete; A = any
- * owner, O = own only, - = denied. Anything the table does not list must be denied.
+ * {@code config/roles.json} (not from our YAML), plus Mallard's few additions: columns create,
+ * read, update, delete; A = any owner, O = own only, - = denied. Anything the table does not list
+ * must be denied.
  */
 class RolePermissionsTest {
 
@@ -99,13 +100,20 @@ class RolePermissionsTest {
             downloader   messages        -A--
             """;
 
+    /** Where Mallard's table goes beyond WildDuck's: root reads the audit of administrative writes. */
+    private static final String MALLARD_ADDITIONS = """
+            root         audit           -A--
+            """;
+
+    private static final String TABLE = WILDDUCK_TABLE + MALLARD_ADDITIONS;
+
     private static final RolePermissions PERMISSIONS = RolePermissions.defaults();
 
     static Stream<Arguments> everyRoleResourceActionAndOwnership() {
         Map<String, String> expected = new HashMap<>();
         Set<String> roles = new TreeSet<>();
         Set<String> resources = new TreeSet<>(List.of("no-such-resource"));
-        WILDDUCK_TABLE.lines().map(String::trim).filter(line -> !line.isEmpty()).forEach(line -> {
+        TABLE.lines().map(String::trim).filter(line -> !line.isEmpty()).forEach(line -> {
             String[] columns = line.split("\\s+");
             expected.put(columns[0] + " " + columns[1], columns[2]);
             roles.add(columns[0]);
@@ -136,7 +144,7 @@ class RolePermissionsTest {
     void tableAndYamlNameTheSameRolesAndResources() {
         Set<String> roles = new TreeSet<>();
         Set<String> resources = new TreeSet<>();
-        WILDDUCK_TABLE.lines().map(String::trim).filter(line -> !line.isEmpty()).forEach(line -> {
+        TABLE.lines().map(String::trim).filter(line -> !line.isEmpty()).forEach(line -> {
             roles.add(line.split("\\s+")[0]);
             resources.add(line.split("\\s+")[1]);
         });

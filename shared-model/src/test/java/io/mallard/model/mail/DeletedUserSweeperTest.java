@@ -3,6 +3,7 @@ package io.mallard.model.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,6 +33,7 @@ import io.mallard.model.config.AccountAutoConfiguration;
 import io.mallard.model.config.MailAutoConfiguration;
 import io.mallard.model.config.StoreAutoConfiguration;
 import io.mallard.model.message.MailStorage;
+import io.mallard.model.storage.UserFileStore;
 import io.mallard.model.store.MongoStore;
 import io.mallard.model.testing.SettableClock;
 import io.mallard.model.user.AppPasswordStore;
@@ -44,6 +46,8 @@ import io.mallard.model.user.User;
 import io.mallard.model.user.UserSettings;
 import io.mallard.model.user.UserStore;
 import io.mallard.model.user.UsernameTakenException;
+import io.mallard.model.webhook.WebhookStore;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -132,7 +136,10 @@ class DeletedUserSweeperTest {
             User user = userWithMail(app, "dave");
             User other = userWithMail(app, "erin");
             app.getBean(AppPasswordStore.class).create(user.id(), "phone", Set.of(Scope.IMAP), null).block();
-            app.getBean(AutoreplyStore.class).set(user.id(), new Autoreply(true, "away", "back soon", null, null)).block();
+            app.getBean(AutoreplyStore.class).set(user.id(), new Autoreply(true, null, "away", "back soon", null, null, null, null)).block();
+            app.getBean(UserFileStore.class).upload(user.id(), "notes.txt", "text/plain", null,
+                    Flux.just(ByteBuffer.wrap("kept in storage".getBytes(StandardCharsets.US_ASCII)))).block();
+            app.getBean(WebhookStore.class).create(List.of("*"), user.id(), "http://127.0.0.1:9/hook", null).block();
             DeletedUserStore deleted = app.getBean(DeletedUserStore.class);
             deleted.retire(user.id(), NOW.plus(Duration.ofDays(1))).block();
 
@@ -146,6 +153,10 @@ class DeletedUserSweeperTest {
             assertThat(count(app, "addresses", user.id())).isZero();
             assertThat(Mono.from(collection(app, "autoreplies").countDocuments(new Document("_id", user.id()))).block())
                     .isZero();
+            assertThat(count(app, "webhooks", user.id())).isZero();
+            assertThat(Mono.from(collection(app, "storage.files").countDocuments(new Document("metadata.user", user.id())))
+                    .block()).isZero();
+            assertThat(Mono.from(collection(app, "storage.chunks").countDocuments()).block()).isZero();
             assertThat(deleted.get(user.id()).block()).isNull();
             assertThat(deleted.restore(user.id()).block()).as("nothing left to restore").isNull();
             // The other user's copy of the same attachment keeps its GridFS body; dave's hold is gone.
