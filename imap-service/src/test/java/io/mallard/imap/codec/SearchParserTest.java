@@ -103,8 +103,18 @@ class SearchParserTest {
     @MethodSource("keys")
     void parsesEachKey(String criteria, SearchKey expected) {
         ImapRequest request = Wire.parseEachWay("t SEARCH " + criteria + "\r\n");
-        assertThat(request).usingRecursiveComparison()
+        assertThat(request).usingRecursiveComparison().ignoringFields("program.recentKeys")
                 .isEqualTo(new ImapRequest.Search("t", "SEARCH", false, Set.of(), new SearchProgram(null, expected)));
+    }
+
+    @Test
+    void marksTheKeysThatIMAP4rev2Removed() {
+        for (String criteria : List.of("NEW", "OLD", "RECENT", "OR SEEN (NOT OLD)")) {
+            ImapRequest.Search search = (ImapRequest.Search) Wire.parseEachWay("t SEARCH " + criteria + "\r\n");
+            assertThat(search.program().recentKeys()).as(criteria).isTrue();
+        }
+        ImapRequest.Search plain = (ImapRequest.Search) Wire.parseEachWay("t SEARCH SEEN UNSEEN ALL\r\n");
+        assertThat(plain.program().recentKeys()).isFalse();
     }
 
     @Test

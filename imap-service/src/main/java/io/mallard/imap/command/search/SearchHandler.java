@@ -53,6 +53,9 @@ public final class SearchHandler implements CommandHandler {
             }
             return badCharset(connection, search.tag());
         }
+        if (connection.rev2() && search.program().recentKeys()) {
+            return connection.bad(search.tag(), "NEW, OLD and RECENT are not IMAP4rev2 search keys");
+        }
         boolean byModseq = search.program().key().any(key -> key instanceof SearchKey.Modseq);
         if (byModseq) {
             // RFC 7162 §3.1: a SEARCH with MODSEQ is a CONDSTORE enabling command.
