@@ -41,8 +41,8 @@ final class EnableHandler implements CommandHandler {
     public Mono<Void> handle(ImapRequest request, ImapConnection connection) {
         List<Value> values = new ArrayList<>(List.of(Value.atom("ENABLED")));
         for (String asked : ((ImapRequest.Enable) request).capabilities()) {
-            // Capability names are case-insensitive (RFC 9051 §9 capability = atom); the ENABLED
-            // response spells them as CAPABILITY does.
+            // Capability names, like every IMAP keyword, are case-insensitive (RFC 9051 §9 note 1);
+            // the ENABLED response spells them as CAPABILITY does.
             ENABLEABLE.stream().filter(asked::equalsIgnoreCase).findFirst()
                     .filter(connection::enable)
                     .ifPresent(capability -> values.add(Value.atom(capability)));
