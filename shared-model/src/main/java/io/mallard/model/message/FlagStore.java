@@ -59,8 +59,9 @@ public final class FlagStore {
 
     private Mono<FlagChange> updateOne(ObjectId mailbox, long uid, FlagOperation operation, List<String> flags,
             long unchangedSince, int attemptsLeft) {
+        // Flags and MODSEQ are all a change needs; the content (with up to 256 KiB of text) stays in the store.
         return Mono.from(messages.find(Filters.and(Filters.eq("mailbox", mailbox), Filters.eq("uid", uid),
-                        Filters.ne("abandoned", true))).first())
+                        Filters.ne("abandoned", true))).projection(MessageFields.NONE.projection()).first())
                 .filter(Message::isMessage).map(Message::fromDocument)
                 .flatMap(current -> {
                     if (unchangedSince >= 0 && current.modseq() > unchangedSince) {

@@ -71,6 +71,12 @@ public record Message(ObjectId id, ObjectId mailbox, ObjectId user, long uid, lo
         return new Message(id, mailbox, user, uid, newModseq, thread, flags, internalDate, size, messageId, subject, content);
     }
 
+    /** This message carrying {@code other}'s content: a flag change reads none, and a FETCH goes on with what it read. */
+    public Message withContentOf(Message other) {
+        return new Message(id, mailbox, user, uid, modseq, thread, flags, internalDate, size, messageId, subject,
+                other.content);
+    }
+
     static long number(Document d, String field) {
         return d.get(field) instanceof Number n ? n.longValue() : 0L;
     }

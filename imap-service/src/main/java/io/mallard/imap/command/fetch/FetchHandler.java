@@ -98,6 +98,7 @@ public final class FetchHandler implements CommandHandler {
         return connection.services().storage().flags()
                 .update(message.mailbox(), List.of(message.uid()), FlagOperation.ADD, List.of(Message.SEEN), -1)
                 .next()
+                .map(updated -> updated.withContentOf(message))
                 .defaultIfEmpty(message);
     }
 }
