@@ -18,6 +18,11 @@ public enum MessageFields {
     /** The whole document (IMAP FETCH, the API's parsed view). */
     ALL(null),
     /**
+     * All but the searchable text (up to {@code ParsedMessage.MAX_TEXT} characters a message):
+     * what a search that does not look at TEXT or BODY decides on.
+     */
+    ALL_BUT_TEXT(Projections.exclude("content.parsed.text")),
+    /**
      * All but {@code content.parsed}: enough to stream the original bytes (POP3 RETR and TOP);
      * {@link io.mallard.model.mail.MessageContent#parsed} cannot be asked of such a message.
      */

@@ -11,9 +11,7 @@ import org.bson.types.ObjectId;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.reactivestreams.client.FindPublisher;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
@@ -59,10 +57,10 @@ public final class MessageListing {
     /**
      * Messages with {@code fromUid <= uid <= toUid} that meet {@code criteria}, in UID order, up to
      * the watermark: MongoDB applies the criteria, and the cursor streams the documents in batches,
-     * so a search holds only what it has not yet consumed. The searchable text (up to
-     * {@code ParsedMessage.MAX_TEXT} characters a message) is left out unless {@code withText}.
+     * so a search holds only what it has not yet consumed, and reads only {@code fields} of each.
      */
-    public Flux<Message> search(ObjectId mailbox, long fromUid, long toUid, MessageCriteria criteria, boolean withText) {
+    public Flux<Message> search(ObjectId mailbox, long fromUid, long toUid, MessageCriteria criteria,
+            MessageFields fields) {
         if (criteria == MessageCriteria.NONE) {
             return Flux.empty();
         }
@@ -72,8 +70,7 @@ public final class MessageListing {
             if (criteria.filter() != null) {
                 filters.add(criteria.filter());
             }
-            FindPublisher<Document> find = messages.find(Filters.and(filters)).sort(Sorts.ascending("uid"));
-            return Flux.from(withText ? find : find.projection(Projections.exclude("content.parsed.text")));
+            return Flux.from(messages.find(Filters.and(filters)).projection(fields.projection()).sort(Sorts.ascending("uid")));
         }).filter(Message::isMessage).map(Message::fromDocument);
     }
 

@@ -56,7 +56,7 @@ class MessageCriteriaTest {
     }
 
     private static List<Long> uids(MessageCriteria criteria) {
-        return storage.listing().search(inbox.id(), 1, Long.MAX_VALUE, criteria, false).map(Message::uid)
+        return storage.listing().search(inbox.id(), 1, Long.MAX_VALUE, criteria, MessageFields.NONE).map(Message::uid)
                 .collectList().block();
     }
 
@@ -92,8 +92,8 @@ class MessageCriteriaTest {
 
     @Test
     void theSearchableTextIsReadOnlyWhenAsked() {
-        Message without = storage.listing().search(inbox.id(), 1, 1, MessageCriteria.ANY, false).blockFirst();
-        Message with = storage.listing().search(inbox.id(), 1, 1, MessageCriteria.ANY, true).blockFirst();
+        Message without = storage.listing().search(inbox.id(), 1, 1, MessageCriteria.ANY, MessageFields.ALL_BUT_TEXT).blockFirst();
+        Message with = storage.listing().search(inbox.id(), 1, 1, MessageCriteria.ANY, MessageFields.ALL).blockFirst();
         assertThat(without.content().get("parsed", Document.class).getString("text")).isNull();
         assertThat(without.content().get("parsed", Document.class).getDate("date")).isNotNull();
         assertThat(with.content().get("parsed", Document.class).getString("text")).hasSize(1000);

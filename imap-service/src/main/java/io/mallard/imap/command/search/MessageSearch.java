@@ -8,6 +8,7 @@ import io.mallard.imap.session.ImapConnection;
 import io.mallard.imap.session.SelectedMailbox;
 import io.mallard.model.mail.MessageContent;
 import io.mallard.model.message.Message;
+import io.mallard.model.message.MessageFields;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -23,8 +24,11 @@ public final class MessageSearch {
     private MessageSearch() {
     }
 
-    /** The matching messages, in UID order; their searchable text is not loaded. */
-    public static Flux<Message> matching(ImapConnection connection, SearchKey key) {
+    /**
+     * The matching messages, in UID order, with at least {@code kept} of each read (SEARCH needs no
+     * content, SORT and THREAD the parsed headers); their searchable text is not kept.
+     */
+    public static Flux<Message> matching(ImapConnection connection, SearchKey key, MessageFields kept) {
         SelectedMailbox selected = connection.selected();
         Instant now = Instant.now();
         SearchPushdown.Pushed pushed = new SearchPushdown(selected, now).of(key);
@@ -32,8 +36,10 @@ public final class MessageSearch {
         boolean needsHeaders = key.any(k -> k instanceof SearchKey.Header header && !header.addressOrSubject()
                 || k instanceof SearchKey.Text text && text.includeHeaders());
         MessageContent content = connection.services().content();
+        // Decided by the store alone, a match needs no more than the caller keeps.
+        MessageFields fields = pushed.exact() ? kept : needsText ? MessageFields.ALL : MessageFields.ALL_BUT_TEXT;
         Flux<Message> known = connection.services().storage().listing()
-                .search(selected.id(), 1, selected.lastUid(), pushed.criteria(), needsText)
+                .search(selected.id(), 1, selected.lastUid(), pushed.criteria(), fields)
                 .filter(message -> selected.sequenceOf(message.uid()) > 0);
         if (pushed.exact()) {
             return known;

@@ -14,6 +14,7 @@ import io.mallard.imap.session.ImapConnection;
 import io.mallard.imap.session.SelectedMailbox;
 import io.mallard.imap.session.SessionState;
 import io.mallard.model.message.Message;
+import io.mallard.model.message.MessageFields;
 import reactor.core.publisher.Mono;
 
 /**
@@ -63,7 +64,7 @@ public final class SearchHandler implements CommandHandler {
         }
         AtomicLong highest = new AtomicLong();
         // Only the UIDs are kept, so a search over a large mailbox holds numbers, not documents.
-        return MessageSearch.matching(connection, search.program().key())
+        return MessageSearch.matching(connection, search.program().key(), MessageFields.NONE)
                 .doOnNext(message -> highest.accumulateAndGet(message.modseq(), Math::max))
                 .map(Message::uid).collectList().flatMap(uids -> {
             if (options.contains(ReturnOption.SAVE)) {

@@ -15,6 +15,7 @@ import io.mallard.imap.session.ImapConnection;
 import io.mallard.imap.session.SelectedMailbox;
 import io.mallard.imap.session.SessionState;
 import io.mallard.model.mail.MessageContent;
+import io.mallard.model.message.MessageFields;
 import reactor.core.publisher.Mono;
 
 /**
@@ -55,7 +56,7 @@ public final class SortHandler implements CommandHandler {
         MessageContent content = connection.services().content();
         boolean byModseq = sort.program().key().any(key -> key instanceof SearchKey.Modseq);
         AtomicLong highest = new AtomicLong();
-        return MessageSearch.matching(connection, sort.program().key())
+        return MessageSearch.matching(connection, sort.program().key(), MessageFields.ALL_BUT_TEXT)
                 .doOnNext(message -> highest.accumulateAndGet(message.modseq(), Math::max))
                 .map(message -> SortEntry.of(message, content.parsed(message), selected.sequenceOf(message.uid()),
                         sort.criteria()))

@@ -13,6 +13,7 @@ import io.mallard.imap.session.ImapConnection;
 import io.mallard.imap.session.SelectedMailbox;
 import io.mallard.imap.session.SessionState;
 import io.mallard.model.mail.MessageContent;
+import io.mallard.model.message.MessageFields;
 import reactor.core.publisher.Mono;
 
 /**
@@ -45,7 +46,7 @@ public final class ThreadHandler implements CommandHandler {
         }
         SelectedMailbox selected = connection.selected();
         MessageContent content = connection.services().content();
-        return MessageSearch.matching(connection, thread.program().key())
+        return MessageSearch.matching(connection, thread.program().key(), MessageFields.ALL_BUT_TEXT)
                 .map(message -> {
                     int sequence = selected.sequenceOf(message.uid());
                     return ThreadMessage.of(message, content.parsed(message), thread.uid() ? message.uid() : sequence,
