@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # POP3 side by side with Dovecot on loopback, in one run: the same COUNT messages delivered over
 # LMTP to one user on each server, then STAT + UIDL + RETR of all of them, ROUNDS times.
-#   bench/pop3-vs-dovecot.sh            (COUNT=1000 ROUNDS=5 by default)
+#   bench/pop3-vs-dovecot.sh            (COUNT=1000 ROUNDS=5 WARMUP=3 by default)
+# The untimed warm-up rounds let Mallard's JIT finish compiling the RETR path: after one round its
+# compiler threads still took about a second of CPU over the next five.
 # Needs a JDK and Python 3; installs Dovecot from Debian's packages if it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${COUNT:-1000}
 rounds=${ROUNDS:-5}
+warmup=${WARMUP:-3}
 work=$(mktemp -d /tmp/mallard-bench.XXXXXX)
 chmod 755 "$work"   # Dovecot's mail processes run as nobody and must reach their maildirs below it
 token=$(head -c 20 /dev/urandom | od -An -tx1 | tr -d ' \n')
@@ -51,9 +54,9 @@ curl -sf -X POST http://127.0.0.1:$((base + 80))/users -H "X-Access-Token: $toke
 
 python3 bench/seed_lmtp.py --port $((base + 24)) --rcpt bench1@example.com --count "$count"
 python3 bench/seed_lmtp.py --port "${DOVECOT_LMTP_PORT:-11024}" --rcpt bench1 --count "$count"
-echo "rounds: $rounds after a warm-up round, machine: $(nproc) cores, $(date -u +%F)," \
+echo "rounds: $rounds after $warmup warm-up rounds, machine: $(nproc) cores, $(date -u +%F)," \
     "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 bench/pop3_bench.py --rounds "$rounds" \
+python3 bench/pop3_bench.py --rounds "$rounds" --warmup "$warmup" \
     mallard=127.0.0.1:$((base + 110)):bench1:bench-password \
     dovecot=127.0.0.1:"${DOVECOT_POP3_PORT:-11110}":bench1:bench
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

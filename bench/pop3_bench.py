@@ -43,6 +43,8 @@ def main():
     # Throughput, not time: servers may hand out different numbers of messages (a maildrop limit).
     reference = servers[-1][0]
     rate = {name: sizes[name][1] / statistics.median(times[name]) for name, _ in servers}
+    for name, _ in servers:
+        print(f"{name} rounds (s): " + " ".join(f"{seconds:.3f}" for seconds in times[name]))
     print(f"| server | messages | bytes | median s | msgs/s | MB/s | throughput vs {reference} |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for name, _ in servers:

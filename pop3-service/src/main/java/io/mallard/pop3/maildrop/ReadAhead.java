@@ -90,8 +90,13 @@ final class ReadAhead {
             bytes += held(last, whole);
         }
         Window window = new Window(first, last, whole, budget);
+        // Collected before the bodies are read: the driver sizes each batch by the demand, and the
+        // few bodies read at once would otherwise ask for the documents four at a time, a getMore
+        // round trip each (measured: 25 windows cost 370 of them). The window bounds the batch.
         window.messages = listing.range(inbox, messages.get(first - 1).uid(), messages.get(last - 1).uid(),
                         MessageFields.RAW)
+                .collectList()
+                .flatMapIterable(documents -> documents)
                 .flatMapSequential(message -> whole && holdsWhole(message.size())
                         ? content.raw(message).collectList().map(chunks -> new Read(message, chunks))
                         : Mono.just(new Read(message, null)), CONCURRENT_READS)
