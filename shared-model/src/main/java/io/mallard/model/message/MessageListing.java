@@ -86,13 +86,30 @@ public final class MessageListing {
         return page(mailbox, fromUid, toUid, limit, descending, MessageFields.ALL);
     }
 
-    private Flux<Message> page(ObjectId mailbox, long fromUid, long toUid, int limit, boolean descending,
+    /** As {@link #page(ObjectId, long, long, int, boolean)}, reading only {@code fields} of each document. */
+    public Flux<Message> page(ObjectId mailbox, long fromUid, long toUid, int limit, boolean descending,
             MessageFields fields) {
         return watermark.visibleUpTo(mailbox).flatMapMany(visible -> Flux.from(messages.find(Filters.and(
                         Filters.eq("mailbox", mailbox), Filters.gte("uid", fromUid), Filters.lte("uid", Math.min(toUid, visible)),
                         Filters.ne("abandoned", true))).projection(fields.projection())
                         .sort(descending ? Sorts.descending("uid") : Sorts.ascending("uid")).limit(limit))
                 .filter(Message::isMessage).map(Message::fromDocument));
+    }
+
+    /**
+     * How many messages the mailbox holds up to the watermark, {@link #counts}'s {@code exists}
+     * alone: the UIDs up to the watermark less the tombstones among them, two counts that the
+     * indexes {@code {mailbox, uid}} and {@code {mailbox, abandoned, uid}} answer without reading
+     * a document (a mailbox listing asks for it with every page).
+     */
+    public Mono<Long> total(ObjectId mailbox) {
+        return watermark.visibleUpTo(mailbox).flatMap(visible -> {
+            Bson uids = Filters.and(Filters.gte("uid", 1), Filters.lte("uid", visible));
+            return Mono.zip(Mono.from(messages.countDocuments(Filters.and(Filters.eq("mailbox", mailbox), uids))),
+                            Mono.from(messages.countDocuments(Filters.and(Filters.eq("mailbox", mailbox),
+                                    Filters.eq("abandoned", true), uids))))
+                    .map(counts -> counts.getT1() - counts.getT2());
+        });
     }
 
     /**
