@@ -11,11 +11,11 @@
 #   bench/api-listing.sh                  CONNECTIONS=500 PHASE_SECONDS=30 MESSAGES=200 RATES=250,500,1000,2000
 #   VIA=gateway bench/api-listing.sh      through the gateway port instead of the API's own
 #   MALLARD_JAVA_OPTS='-Xmx512m -XX:StartFlightRecording=filename=/tmp/listing.jfr,settings=profile' bench/api-listing.sh
-# Mallard runs on its own ports (MALLARD_PORT_BASE, default 24000) and data directory, with a
+# Mallard runs on its own ports (MALLARD_PORT_BASE, default 22500) and data directory, with a
 # 512 MB heap unless MALLARD_JAVA_OPTS says otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export MALLARD_PORT_BASE=${MALLARD_PORT_BASE:-24000}
+export MALLARD_PORT_BASE=${MALLARD_PORT_BASE:-22500}
 export MALLARD_JAVA_OPTS=${MALLARD_JAVA_OPTS:--Xmx512m}
 . bench/mallard.sh
 connections=${CONNECTIONS:-500}

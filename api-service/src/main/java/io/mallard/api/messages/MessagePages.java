@@ -30,10 +30,10 @@ public class MessagePages {
 
     /** A page of the mailbox by UID; WildDuck's default order is newest first. */
     Mono<MessageViews.Listing> page(Mailbox mailbox, CursorWindow.Request request) {
-        return CursorWindow.<Long, Message>read(request, Long::valueOf, message -> Long.toString(message.uid()),
-                        (edge, rising, count) -> listing.page(mailbox.id(), rising && edge != null ? edge + 1 : 1,
-                                !rising && edge != null ? edge - 1 : Long.MAX_VALUE, count, !rising, MessageFields.SUMMARY))
-                .zipWith(listing.total(mailbox.id()))
+        return listing.withTotal(mailbox.id(), visible -> CursorWindow.<Long, Message>read(request, Long::valueOf,
+                        message -> Long.toString(message.uid()),
+                        (edge, rising, count) -> listing.pageUpTo(visible, mailbox.id(), rising && edge != null ? edge + 1 : 1,
+                                !rising && edge != null ? edge - 1 : Long.MAX_VALUE, count, !rising, MessageFields.SUMMARY)))
                 .map(found -> listing(found.getT1(), found.getT2()));
     }
 

@@ -27,12 +27,14 @@ public enum MessageFields {
      */
     RAW(Projections.fields(Projections.include(Message.FIELDS_BUT_CONTENT), Projections.include("content.raw"))),
     /**
-     * The message's own fields and the parsed ones a listing shows
-     * ({@link ParsedMessageCodec#SUMMARY_FIELDS}): the envelope, body structure, text and MIME
-     * tree stay in the store; only {@link io.mallard.model.mail.MessageContent#summary} can be
+     * What an API listing shows: the message's own fields but its Message-ID and thread subject
+     * ({@link Message#messageId()} and {@link Message#subject()} are null), and the parsed fields
+     * of {@link ParsedMessageCodec#SUMMARY_FIELDS}; the envelope, body structure, text and MIME
+     * tree stay in the store, and only {@link io.mallard.model.mail.MessageContent#summary} can be
      * asked of such a message.
      */
-    SUMMARY(Projections.include(Stream.concat(Message.FIELDS_BUT_CONTENT.stream(),
+    SUMMARY(Projections.include(Stream.concat(
+            Message.FIELDS_BUT_CONTENT.stream().filter(field -> !field.equals("messageId") && !field.equals("subject")),
             ParsedMessageCodec.SUMMARY_FIELDS.stream().map(field -> "content.parsed." + field)).toList())),
     /** No content at all, {@link Message#content()} is empty: ids, UIDs, sizes, flags (a POP3 maildrop). */
     NONE(Projections.include(Message.FIELDS_BUT_CONTENT));

@@ -48,7 +48,7 @@ public final class MessageStore {
      * UIDs carry {@code expiresAt}; real messages and {@link ExpungeLog} records do not.
      * {@code {mailbox, abandoned, uid}} lets a mailbox's message count be two counts of index
      * ranges (all UIDs, minus the tombstones') rather than a read of every document
-     * ({@link MessageListing#total}).
+     * ({@link MessageListing#withTotal}).
      */
     public static final IndexedCollection COLLECTION = new IndexedCollection("messages", List.of(
             new IndexModel(Indexes.ascending("mailbox", "uid"), new IndexOptions().unique(true)),
