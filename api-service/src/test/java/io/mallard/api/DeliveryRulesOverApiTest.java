@@ -13,19 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.mongodb.client.model.Filters;
 
 import io.mallard.lmtp.LmtpApplication;
-import io.mallard.model.store.MongoStore;
+import io.mallard.model.testing.SmtpSink;
 import io.mallard.model.user.User;
 import io.mallard.protocol.server.ProtocolListeners;
-import reactor.core.publisher.Flux;
 
 /**
  * A filter and an autoreply set over the API take effect on the next LMTP delivery: the real LMTP
@@ -50,7 +47,7 @@ class DeliveryRulesOverApiTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void filterAndAutoreplyFromTheApiShapeTheNextDelivery() throws IOException {
+    void filterAndAutoreplyFromTheApiShapeTheNextDelivery() throws IOException, InterruptedException {
         User tess = server.user("tess");
         String token = server.token(tess);
         String archive = FilterResourceTest.mailbox(token, "Archive");
@@ -72,11 +69,10 @@ class DeliveryRulesOverApiTest {
         server.get(token, "/users/me/mailboxes/{m}/messages", server.inbox(tess.id())).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.results.length()").isEqualTo(0);
 
-        // No relay is configured, so the reply waits in the outbound queue.
-        List<Document> queued = Flux.from(server.bean(MongoStore.class).database().getCollection("outbound")
-                .find(Filters.and(Filters.eq("user", tess.id()), Filters.eq("origin", "autoreply")))).collectList().block();
-        assertThat(queued).hasSize(1);
-        assertThat(queued.get(0).getList("recipients", String.class)).containsExactly("boss@corp.example");
+        // The autoreply leaves through the outbound queue to the relay, addressed to the sender.
+        SmtpSink.Received reply = server.relayedTo("boss@corp.example");
+        assertThat(reply).as("autoreply relayed").isNotNull();
+        assertThat(reply.data()).contains("On leave");
     }
 
     /** One LMTP transaction (RFC 2033 §4.1); the per-recipient reply to DATA. */

@@ -2,6 +2,7 @@ package io.mallard.standalone;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -67,7 +68,13 @@ public class StandaloneApplication {
     }
 
     public static void main(String[] args) {
-        start(args);
+        try {
+            start(args);
+        } catch (RuntimeException e) {
+            // An orchestrator restarts a process that exits; one left running without a service does not get noticed.
+            log.error("Mallard standalone failed to start", e);
+            System.exit(1);
+        }
     }
 
     static ConfigurableApplicationContext start(String... args) {
@@ -76,11 +83,14 @@ public class StandaloneApplication {
         // Logging is the JVM's, set up once by the parent; children started side by side would
         // otherwise race to re-initialise Logback and attach its appenders more than once.
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+        List<ConfigurableApplicationContext> running = new CopyOnWriteArrayList<>();
         try {
             CompletableFuture.allOf(SERVICES.stream()
-                    .map(service -> CompletableFuture.runAsync(() -> service.childOf(stores).run(args)))
+                    .map(service -> CompletableFuture.runAsync(() -> running.add(service.childOf(stores).run(args))))
                     .toArray(CompletableFuture[]::new)).join();
         } catch (RuntimeException e) {
+            // A service that failed has closed itself; the ones that started would go on listening.
+            running.forEach(ConfigurableApplicationContext::close);
             stores.close();
             throw e;
         }

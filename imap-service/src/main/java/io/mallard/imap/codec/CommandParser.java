@@ -92,8 +92,8 @@ public final class CommandParser {
             case "COPY", "MOVE" -> new ImapRequest.Transfer(tag, fullName, uid, args.sequenceSet(), args.mailbox());
             case "SEARCH" -> new ImapRequest.Search(tag, fullName, uid, SearchParser.returnOptions(args),
                     SearchParser.optionalCharset(args));
-            case "SORT" -> new ImapRequest.Sort(tag, fullName, uid, SortCriterion.parse(args.list()),
-                    SearchParser.requiredCharset(args));
+            case "SORT" -> new ImapRequest.Sort(tag, fullName, uid, SearchParser.returnOptions(args),
+                    SortCriterion.parse(args.list()), SearchParser.requiredCharset(args));
             case "THREAD" -> new ImapRequest.Thread(tag, fullName, uid, threadAlgorithm(args.atom()),
                     SearchParser.requiredCharset(args));
             default -> throw new ImapSyntaxException("Unknown UID command");

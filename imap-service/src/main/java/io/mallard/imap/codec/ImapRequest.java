@@ -170,10 +170,14 @@ public sealed interface ImapRequest {
         }
     }
 
-    /** RFC 5256 §3 SORT and UID SORT. */
-    record Sort(String tag, String name, boolean uid, List<SortCriterion> criteria, SearchProgram program)
-            implements ImapRequest {
+    /**
+     * RFC 5256 §3 SORT and UID SORT; with RFC 5267 §3 ESORT's {@code RETURN (...)}, {@code returns}
+     * is not empty and the answer is an ESEARCH.
+     */
+    record Sort(String tag, String name, boolean uid, Set<ReturnOption> returns, List<SortCriterion> criteria,
+            SearchProgram program) implements ImapRequest {
         public Sort {
+            returns = Set.copyOf(returns);
             criteria = List.copyOf(criteria);
         }
     }

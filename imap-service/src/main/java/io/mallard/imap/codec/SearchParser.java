@@ -21,6 +21,7 @@ final class SearchParser {
 
     private final Charset charset;
     private int depth;
+    private boolean recentKeys;
 
     private SearchParser(Charset charset) {
         this.charset = charset;
@@ -72,7 +73,7 @@ final class SearchParser {
         if (keys.isEmpty()) {
             throw new ImapSyntaxException("Missing search criteria");
         }
-        return new SearchProgram(charset, keys.size() == 1 ? keys.get(0) : new SearchKey.And(keys));
+        return new SearchProgram(charset, keys.size() == 1 ? keys.get(0) : new SearchKey.And(keys), parser.recentKeys);
     }
 
     private SearchKey key(Arguments arguments) {
@@ -103,6 +104,7 @@ final class SearchParser {
             throw new ImapSyntaxException("Invalid search key");
         }
         String name = atom.upper();
+        recentKeys |= name.equals("NEW") || name.equals("OLD") || name.equals("RECENT");
         return switch (name) {
             case "ALL", "OLD" -> new SearchKey.All();
             // No message is ever \Recent here (RECENT is always 0), so none is RECENT or NEW.

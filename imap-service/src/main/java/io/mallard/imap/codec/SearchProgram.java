@@ -10,8 +10,14 @@ import java.util.List;
  * the command can answer {@code NO [BADCHARSET]} (RFC 9051 §6.4.4) instead of BAD.
  *
  * @param charset the CHARSET argument as sent, or {@code null} (UTF-8 then, as RFC 9051 has it)
+ * @param recentKeys the criteria use NEW, OLD or RECENT, which IMAP4rev2 removed with \Recent
+ *     (RFC 9051 Appendix E): a rev2 session answers them with BAD
  */
-public record SearchProgram(String charset, SearchKey key) {
+public record SearchProgram(String charset, SearchKey key, boolean recentKeys) {
+
+    public SearchProgram(String charset, SearchKey key) {
+        this(charset, key, false);
+    }
 
     /** What a {@code [BADCHARSET (...)]} code lists: the common ones of the many Java decodes. */
     public static final List<String> ADVERTISED_CHARSETS = List.of("UTF-8", "US-ASCII", "ISO-8859-1", "ISO-8859-2",

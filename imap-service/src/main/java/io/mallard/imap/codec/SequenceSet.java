@@ -66,10 +66,14 @@ public record SequenceSet(List<Range> ranges, boolean saved) {
         return false;
     }
 
-    /** The shortest set naming exactly these numbers, given ascending without repeats: {@code 1:3,5}. */
-    public static String compact(List<Long> ascending) {
+    /**
+     * The numbers, without repeats, as a set in the order given, each ascending run a range: the
+     * shortest set for ascending numbers ({@code 1:3,5}); for RFC 5267 §3.1's ESORT ALL, numbers in
+     * sort order keep that order ({@code 4,2:3,1}).
+     */
+    public static String compact(List<Long> numbers) {
         List<Range> ranges = new ArrayList<>();
-        for (long n : ascending) {
+        for (long n : numbers) {
             Range last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
             if (last != null && last.to() + 1 == n) {
                 ranges.set(ranges.size() - 1, new Range(last.from(), n));

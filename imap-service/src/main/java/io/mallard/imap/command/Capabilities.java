@@ -11,6 +11,8 @@ import io.mallard.imap.session.SessionState;
 /**
  * What CAPABILITY says (RFC 9051 §7.2.2), which depends on the connection: STARTTLS only before
  * TLS, LOGINDISABLED and no AUTH= mechanisms while logins are refused in the clear (§6.2.3).
+ * IMAP4rev1 and IMAP4rev2 side by side: a session speaks rev1 until {@code ENABLE IMAP4rev2}
+ * (RFC 9051 §6.3.1); LITERAL+ includes rev2's LITERAL- (RFC 7888 §4).
  */
 final class Capabilities {
 
@@ -21,7 +23,7 @@ final class Capabilities {
     }
 
     List<String> of(ImapConnection connection) {
-        List<String> result = new ArrayList<>(List.of("IMAP4rev1", "LITERAL+", "SASL-IR", "CHILDREN", "SPECIAL-USE",
+        List<String> result = new ArrayList<>(List.of("IMAP4rev1", "IMAP4rev2", "LITERAL+", "SASL-IR", "CHILDREN", "SPECIAL-USE",
                 "APPENDLIMIT=" + connection.services().settings().appendLimit()));
         if (connection.state() == SessionState.NOT_AUTHENTICATED) {
             if (connection.context().startTlsAvailable()) {

@@ -42,7 +42,7 @@ final class ListHandler implements CommandHandler {
     @Override
     public Mono<Void> handle(ImapRequest request, ImapConnection connection) {
         ImapRequest.ListMailboxes list = (ImapRequest.ListMailboxes) request;
-        StatusItems.check(list.statusItems());
+        StatusItems.check(list.statusItems(), connection);
         if (list.patterns().stream().allMatch(String::isEmpty)) {
             // RFC 3501 §6.3.8: an empty name asks for the hierarchy delimiter.
             connection.send(Response.Data.of(Value.atom(list.name()), Value.atoms(List.of("\\Noselect")),
@@ -80,7 +80,7 @@ final class ListHandler implements CommandHandler {
             return Mono.empty();
         }
         List<Value> values = new ArrayList<>(List.of(Value.atom(list.name()),
-                Value.atoms(attributes(list, node, !below.isEmpty())), Value.string(Mailbox.DELIMITER),
+                Value.atoms(attributes(list, node, !below.isEmpty(), connection.rev2())), Value.string(Mailbox.DELIMITER),
                 Value.mailbox(node.path())));
         if (childMatches) {
             values.add(Value.list(List.of(Value.string("CHILDINFO"), Value.list(list.selection().stream()
@@ -110,10 +110,13 @@ final class ListHandler implements CommandHandler {
         return selected;
     }
 
-    private static List<String> attributes(ImapRequest.ListMailboxes list, MailboxTree.Node node, boolean children) {
+    private static List<String> attributes(ImapRequest.ListMailboxes list, MailboxTree.Node node, boolean children,
+            boolean rev2) {
         List<String> attributes = new ArrayList<>();
         if (!node.exists()) {
-            attributes.add(list.extended() ? "\\NonExistent" : "\\Noselect");
+            // RFC 9051 §7.3.1: rev2's LIST is the extended one, where such a level is \NonExistent
+            // (which implies \Noselect).
+            attributes.add(list.extended() || rev2 ? "\\NonExistent" : "\\Noselect");
         }
         if (!list.name().equals("LSUB")) {
             attributes.add(children ? "\\HasChildren" : "\\HasNoChildren");

@@ -1,5 +1,6 @@
 package io.mallard.imap.command;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -19,7 +20,8 @@ import reactor.core.publisher.Mono;
 /**
  * RFC 3501 §6.3.1 SELECT and §6.3.2 EXAMINE, with RFC 7162 CONDSTORE (§3.1.8) and QRESYNC
  * (§3.2.5) parameters. HIGHESTMODSEQ is read before the session's UID map, so every change up to it
- * is already in the map; later arrivals come through the change feed. RECENT is always 0.
+ * is already in the map; later arrivals come through the change feed. RECENT is always 0; an
+ * IMAP4rev2 session gets no RECENT at all but the mailbox's LIST line (RFC 9051 §6.3.2, Appendix E).
  */
 final class SelectHandler implements CommandHandler {
 
@@ -73,16 +75,37 @@ final class SelectHandler implements CommandHandler {
         connection.send(new Response.Condition(Response.Status.OK, "PERMANENTFLAGS " + (readOnly ? "()"
                 : "(\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)"), "Flags permitted"));
         connection.send(Response.Data.of(Value.atom(selected.exists()), Value.atom("EXISTS")));
-        connection.send(Response.Data.of(Value.atom(0), Value.atom("RECENT")));
+        if (!connection.rev2()) {
+            connection.send(Response.Data.of(Value.atom(0), Value.atom("RECENT")));
+        }
         connection.send(new Response.Condition(Response.Status.OK, "UIDVALIDITY " + mailbox.uidValidity(), "UIDs valid"));
         connection.send(new Response.Condition(Response.Status.OK, "UIDNEXT " + uidNext, "Predicted next UID"));
         connection.send(new Response.Condition(Response.Status.OK, "HIGHESTMODSEQ " + selected.syncedModseq(), "Highest"));
+        Mono<Void> listed = connection.rev2() ? listLine(connection, mailbox) : Mono.empty();
         Mono<Void> resync = select.qresync() != null && select.qresync().uidValidity() == mailbox.uidValidity()
                 ? qresync(connection, selected, select.qresync()) : Mono.empty();
-        return resync.then(Mono.defer(() -> {
+        return listed.then(resync).then(Mono.defer(() -> {
             selected.conveyed();
             return connection.ok(select.tag(), readOnly ? "READ-ONLY" : "READ-WRITE", select.name() + " completed");
         }));
+    }
+
+    /**
+     * RFC 9051 §6.3.2: a rev2 SELECT answers with the mailbox's LIST line, its name as the server
+     * spells it and its attributes as LIST gives them (children, special use).
+     */
+    private static Mono<Void> listLine(ImapConnection connection, Mailbox mailbox) {
+        String prefix = mailbox.path() + Mailbox.DELIMITER;
+        return connection.services().storage().mailboxes().list(connection.user())
+                .any(other -> !other.hidden() && other.path().startsWith(prefix))
+                .doOnNext(children -> {
+                    List<String> attributes = new ArrayList<>(List.of(children ? "\\HasChildren" : "\\HasNoChildren"));
+                    if (mailbox.specialUse() != null) {
+                        attributes.add(mailbox.specialUse());
+                    }
+                    connection.send(Response.Data.of(Value.atom("LIST"), Value.atoms(attributes),
+                            Value.string(Mailbox.DELIMITER), Value.mailbox(mailbox.path())));
+                }).then();
     }
 
     /**

@@ -9,7 +9,7 @@ import io.mallard.imap.session.ImapConnection;
 import io.mallard.imap.session.SessionState;
 import reactor.core.publisher.Mono;
 
-/** RFC 3501 §6.3.10 STATUS with RFC 8438 SIZE; the items are {@link StatusItems}. */
+/** RFC 3501 §6.3.10 STATUS with RFC 8438 SIZE and RFC 9051 DELETED; the items are {@link StatusItems}. */
 final class StatusHandler implements CommandHandler {
 
     @Override
@@ -31,7 +31,7 @@ final class StatusHandler implements CommandHandler {
     public Mono<Void> handle(ImapRequest request, ImapConnection connection) {
         ImapRequest.Status status = (ImapRequest.Status) request;
         List<String> items = status.items().stream().map(item -> item.toUpperCase(Locale.ROOT)).toList();
-        StatusItems.check(items);
+        StatusItems.check(items, connection);
         if (items.contains("HIGHESTMODSEQ")) {
             // RFC 7162 §3.1: STATUS (HIGHESTMODSEQ) is a CONDSTORE enabling command.
             connection.enableCondstore();

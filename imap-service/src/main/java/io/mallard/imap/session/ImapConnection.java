@@ -70,9 +70,21 @@ public final class ImapConnection {
         return enabled;
     }
 
-    /** RFC 6855: UTF8=ACCEPT is enabled, so mailbox names are UTF-8 both ways. */
+    /**
+     * Mailbox names are UTF-8 both ways: RFC 6855 UTF8=ACCEPT is enabled, or IMAP4rev2, whose mailbox
+     * names are UTF-8 and never modified UTF-7 (RFC 9051 §5.1, Appendix E).
+     */
     public boolean utf8() {
-        return enabled.contains("UTF8=ACCEPT");
+        return enabled.contains("UTF8=ACCEPT") || rev2();
+    }
+
+    /**
+     * {@code ENABLE IMAP4rev2} was answered (RFC 9051 §6.3.1): from then on the session follows rev2
+     * where it differs from rev1 (no RECENT, SEARCH answered by ESEARCH, UTF-8 mailbox names, ...).
+     * Until then it is an IMAP4rev1 session, whatever CAPABILITY advertised.
+     */
+    public boolean rev2() {
+        return enabled.contains("IMAP4rev2");
     }
 
     /**

@@ -103,8 +103,18 @@ class SearchParserTest {
     @MethodSource("keys")
     void parsesEachKey(String criteria, SearchKey expected) {
         ImapRequest request = Wire.parseEachWay("t SEARCH " + criteria + "\r\n");
-        assertThat(request).usingRecursiveComparison()
+        assertThat(request).usingRecursiveComparison().ignoringFields("program.recentKeys")
                 .isEqualTo(new ImapRequest.Search("t", "SEARCH", false, Set.of(), new SearchProgram(null, expected)));
+    }
+
+    @Test
+    void marksTheKeysThatIMAP4rev2Removed() {
+        for (String criteria : List.of("NEW", "OLD", "RECENT", "OR SEEN (NOT OLD)")) {
+            ImapRequest.Search search = (ImapRequest.Search) Wire.parseEachWay("t SEARCH " + criteria + "\r\n");
+            assertThat(search.program().recentKeys()).as(criteria).isTrue();
+        }
+        ImapRequest.Search plain = (ImapRequest.Search) Wire.parseEachWay("t SEARCH SEEN UNSEEN ALL\r\n");
+        assertThat(plain.program().recentKeys()).isFalse();
     }
 
     @Test
@@ -149,11 +159,18 @@ class SearchParserTest {
     @Test
     void parsesSortAndThread() {
         assertThat(Wire.parseEachWay("s1 SORT (REVERSE ARRIVAL subject DISPLAYFROM) UTF-8 UNSEEN\r\n"))
-                .isEqualTo(new ImapRequest.Sort("s1", "SORT", false, List.of(new SortCriterion(Key.ARRIVAL, true),
+                .isEqualTo(new ImapRequest.Sort("s1", "SORT", false, Set.of(), List.of(new SortCriterion(Key.ARRIVAL, true),
                         new SortCriterion(Key.SUBJECT, false), new SortCriterion(Key.DISPLAYFROM, false)),
                         new SearchProgram("UTF-8", new Flag("\\Seen", false))));
         assertThat(Wire.parseEachWay("s2 UID SORT (SIZE) US-ASCII ALL\r\n")).isEqualTo(new ImapRequest.Sort("s2",
-                "UID SORT", true, List.of(new SortCriterion(Key.SIZE, false)), new SearchProgram("US-ASCII", new All())));
+                "UID SORT", true, Set.of(), List.of(new SortCriterion(Key.SIZE, false)),
+                new SearchProgram("US-ASCII", new All())));
+        // RFC 5267 §3 ESORT: RETURN before the sort criteria; RETURN () means ALL, as for SEARCH.
+        assertThat(Wire.parseEachWay("s3 SORT RETURN (MIN count) (DATE) UTF-8 ALL\r\n")).isEqualTo(new ImapRequest.Sort(
+                "s3", "SORT", false, Set.of(ReturnOption.MIN, ReturnOption.COUNT), List.of(new SortCriterion(Key.DATE, false)),
+                new SearchProgram("UTF-8", new All())));
+        assertThat(((ImapRequest.Sort) Wire.parseEachWay("s4 UID SORT RETURN () (DATE) UTF-8 ALL\r\n")).returns())
+                .isEqualTo(Set.of(ReturnOption.ALL));
         assertThat(Wire.parseEachWay("t1 THREAD REFERENCES UTF-8 SINCE 1-Feb-1994\r\n")).isEqualTo(
                 new ImapRequest.Thread("t1", "THREAD", false, ThreadAlgorithm.REFERENCES,
                         new SearchProgram("UTF-8", new Date(DateRelation.SINCE, FEB_1, false))));
@@ -172,7 +189,8 @@ class SearchParserTest {
                 "t SEARCH MODSEQ \"/flags/\\\\seen\" 5\r\n", "t SEARCH MODSEQ 99999999999999999999\r\n",
                 "t SEARCH " + "NOT ".repeat(SearchParser.MAX_DEPTH + 1) + "SEEN\r\n",
                 "t SEARCH " + "(".repeat(SearchParser.MAX_DEPTH + 1) + "SEEN" + ")".repeat(SearchParser.MAX_DEPTH + 1) + "\r\n",
-                "t SORT ARRIVAL UTF-8 ALL\r\n", "t SORT () UTF-8 ALL\r\n", "t SORT (REVERSE) UTF-8 ALL\r\n",
+                "t SORT ARRIVAL UTF-8 ALL\r\n", "t SORT RETURN (FOO) (DATE) UTF-8 ALL\r\n",
+                "t SORT (DATE) RETURN (MIN) UTF-8 ALL\r\n", "t SORT () UTF-8 ALL\r\n", "t SORT (REVERSE) UTF-8 ALL\r\n",
                 "t SORT (REVERSE REVERSE DATE) UTF-8 ALL\r\n", "t SORT (COLOR) UTF-8 ALL\r\n", "t SORT (DATE) ALL\r\n",
                 "t THREAD REFERENCES\r\n", "t THREAD JWZ UTF-8 ALL\r\n", "t THREAD (REFERENCES) UTF-8 ALL\r\n");
     }

@@ -141,6 +141,16 @@ public final class MessageListing {
                 .defaultIfEmpty(0L));
     }
 
+    /**
+     * RFC 9051 STATUS DELETED: how many messages up to the watermark carry \Deleted, counted by the
+     * database.
+     */
+    public Mono<Long> deleted(ObjectId mailbox) {
+        return watermark.visibleUpTo(mailbox).flatMap(visible -> Mono.from(messages.countDocuments(Filters.and(
+                Filters.eq("mailbox", mailbox), Filters.lte("uid", visible), Filters.ne("abandoned", true),
+                Filters.exists("idate"), Filters.eq("flags", Message.DELETED)))));
+    }
+
     /** RFC 7162 3.1.4 CHANGEDSINCE: messages whose MODSEQ is above {@code modseq}, in UID order. */
     public Flux<Message> changedSince(ObjectId mailbox, long modseq) {
         return watermark.visibleUpTo(mailbox).flatMapMany(visible -> Flux.from(messages.find(Filters.and(

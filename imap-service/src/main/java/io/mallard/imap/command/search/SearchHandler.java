@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
 /**
  * RFC 3501 §6.4.4 SEARCH and UID SEARCH through {@link MessageSearch}; with RETURN, the RFC 4731
  * ESEARCH answer, and SAVE for RFC 5182's {@code $}. Results are sequence numbers, or UIDs for
- * UID SEARCH; with an RFC 7162 MODSEQ key, followed by the highest MODSEQ of the matches.
+ * UID SEARCH; with an RFC 7162 MODSEQ key, followed by the highest MODSEQ of the matches. An
+ * IMAP4rev2 session always gets ESEARCH (RFC 9051 §6.4.4: the SEARCH response is rev1's only).
  */
 public final class SearchHandler implements CommandHandler {
 
@@ -42,13 +43,18 @@ public final class SearchHandler implements CommandHandler {
     public Mono<Void> handle(ImapRequest request, ImapConnection connection) {
         ImapRequest.Search search = (ImapRequest.Search) request;
         SelectedMailbox selected = connection.selected();
-        Set<ReturnOption> options = search.returns();
+        // RFC 9051 §6.4.4: IMAP4rev2 answers every SEARCH with ESEARCH, no RETURN meaning RETURN (ALL).
+        Set<ReturnOption> options = connection.rev2() && search.returns().isEmpty() ? Set.of(ReturnOption.ALL)
+                : search.returns();
         if (!search.program().charsetSupported()) {
             if (options.contains(ReturnOption.SAVE)) {
                 // RFC 5182 §2.1: a failed SEARCH ... RETURN (SAVE) leaves $ empty.
                 selected.save(List.of());
             }
             return badCharset(connection, search.tag());
+        }
+        if (connection.rev2() && search.program().recentKeys()) {
+            return connection.bad(search.tag(), "NEW, OLD and RECENT are not IMAP4rev2 search keys");
         }
         boolean byModseq = search.program().key().any(key -> key instanceof SearchKey.Modseq);
         if (byModseq) {

@@ -33,8 +33,9 @@ public final class SearchResponses {
     }
 
     /**
-     * {@code * ESEARCH (TAG "t") [UID] MIN a MAX b COUNT c ALL set} for ascending {@code numbers}:
-     * MIN, MAX and ALL only when something matched, COUNT always when asked (RFC 4731 §3.1).
+     * {@code * ESEARCH (TAG "t") [UID] MIN a MAX b COUNT c ALL set}: MIN, MAX and ALL only when
+     * something matched, COUNT always when asked (RFC 4731 §3.1). MIN is the first of {@code numbers}
+     * and MAX the last, ALL keeps their order: ascending for SEARCH, sort order for ESORT (RFC 5267 §3.1).
      */
     public static Response esearch(String tag, boolean uid, Set<ReturnOption> options, List<Long> numbers, long modseq) {
         List<Value> values = new ArrayList<>(List.of(Value.atom("ESEARCH"),
