@@ -9,6 +9,7 @@ import io.mallard.imap.session.ImapConnection;
 import io.mallard.imap.session.SelectedMailbox;
 import io.mallard.imap.session.SessionState;
 import io.mallard.model.message.Message;
+import io.mallard.model.message.MessageFields;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -48,7 +49,7 @@ final class ExpungeHandler implements CommandHandler {
             if (uids.isEmpty()) {
                 return Flux.empty();
             }
-            return connection.services().storage().listing().range(selected.id(), uids.get(0), uids.get(uids.size() - 1))
+            return connection.services().storage().listing().range(selected.id(), uids.get(0), uids.get(uids.size() - 1), MessageFields.NONE)
                     .filter(message -> named.contains(message.uid()) && message.flags().contains(Message.DELETED))
                     .concatMap(message -> connection.services().storage().messages().delete(selected.id(), message.uid()));
         }

@@ -15,6 +15,7 @@ import io.mallard.imap.session.SessionState;
 import io.mallard.model.mailbox.Mailbox;
 import io.mallard.model.message.MailboxCounts;
 import io.mallard.model.message.Message;
+import io.mallard.model.message.MessageFields;
 import reactor.core.publisher.Mono;
 
 /**
@@ -61,7 +62,7 @@ final class SelectHandler implements CommandHandler {
         return connection.services().storage().mailboxes().require(connection.user(), select.mailbox())
                 .flatMap(mailbox -> connection.services().storage().listing().counts(mailbox.id())
                         .flatMap(counts -> connection.services().storage().listing()
-                                .range(mailbox.id(), 1, counts.uidNext() - 1).map(Message::uid).collectList()
+                                .range(mailbox.id(), 1, counts.uidNext() - 1, MessageFields.NONE).map(Message::uid).collectList()
                                 .flatMap(uids -> opened(connection, select, mailbox, readOnly, uids, counts))));
     }
 

@@ -12,6 +12,7 @@ import io.mallard.imap.codec.Value;
 import io.mallard.model.journal.ChangeCommand;
 import io.mallard.model.journal.ChangeEvent;
 import io.mallard.model.journal.Journal;
+import io.mallard.model.message.MessageFields;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -164,7 +165,7 @@ final class ChangeQueue {
             return Mono.empty();
         }
         int before = selected.exists();
-        return connection.services().storage().listing().range(selected.id(), selected.lastUid() + 1, Long.MAX_VALUE)
+        return connection.services().storage().listing().range(selected.id(), selected.lastUid() + 1, Long.MAX_VALUE, MessageFields.NONE)
                 .doOnNext(message -> selected.added(message.uid()))
                 .then(Mono.fromRunnable(() -> {
                     if (selected.exists() != before) {

@@ -12,6 +12,7 @@ import io.mallard.imap.codec.SequenceSet;
 import io.mallard.imap.codec.Value;
 import io.mallard.model.message.MailStorage;
 import io.mallard.model.message.Message;
+import io.mallard.model.message.MessageFields;
 import reactor.core.publisher.Mono;
 
 /**
@@ -79,7 +80,7 @@ public final class Resync {
     }
 
     private Mono<List<Long>> gone() {
-        return storage.listing().range(selected.id(), 1, selected.lastUid()).map(Message::uid)
+        return storage.listing().range(selected.id(), 1, selected.lastUid(), MessageFields.NONE).map(Message::uid)
                 .collect(HashSet<Long>::new, Set::add)
                 .map(present -> selected.uids().stream().filter(uid -> !present.contains(uid)).toList());
     }

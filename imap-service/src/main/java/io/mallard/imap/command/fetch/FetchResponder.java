@@ -14,6 +14,7 @@ import io.mallard.model.ingest.imap.BodyStructureView;
 import io.mallard.model.ingest.imap.ImapValueWriter;
 import io.mallard.model.mail.MessageContent;
 import io.mallard.model.message.Message;
+import io.mallard.model.message.MessageFields;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -58,6 +59,15 @@ final class FetchResponder {
         this.condstore = condstore;
         this.needsParsed = attributes.stream().anyMatch(a -> a == Simple.ENVELOPE || a == Simple.BODYSTRUCTURE
                 || a == Simple.BODY || a instanceof FetchAttribute.Section || a instanceof FetchAttribute.Binary);
+    }
+
+    /**
+     * What to read of each message: FLAGS, UID, INTERNALDATE, RFC822.SIZE and MODSEQ are fields
+     * of the message document, and most of its weight (the parsed content) is needed only by the
+     * other items.
+     */
+    MessageFields fields() {
+        return needsParsed ? MessageFields.ALL : MessageFields.NONE;
     }
 
     /** @param seenJustSet \Seen was set by this FETCH, so FLAGS is reported even if not asked (§6.4.5) */
