@@ -73,6 +73,16 @@ class MessageResourceTest {
                 .jsonPath("$.attachments[0].filename").isEqualTo("r.pdf")
                 .jsonPath("$.attachments[0].contentType").isEqualTo("application/pdf")
                 .jsonPath("$.headers[?(@.key == 'message-id')].value").isEqualTo(List.of("<tricky@example.com>"));
+        // The listing reads only the listed fields of each message, and shows the same values.
+        server.get(token, BASE + "?limit=50", "me", inbox).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(1)
+                .jsonPath("$.results[0].id").isEqualTo(uid)
+                .jsonPath("$.results[0].subject").isEqualTo("Caf\u00e9 report   \tcontinued")
+                .jsonPath("$.results[0].from[0].name").isEqualTo("J\u00fcrgen")
+                .jsonPath("$.results[0].to[1].address").isEqualTo("b@example.com")
+                .jsonPath("$.results[0].attachments").isEqualTo(true)
+                .jsonPath("$.results[0].seen").isEqualTo(true)
+                .jsonPath("$.results[0].size").isEqualTo(TRICKY.length);
     }
 
     @Test

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * cost more CPU than the server it measures (two cores are shared by client and servers).
  */
 @Command(name = "mallard-bench", mixinStandardHelpOptions = true,
-        subcommands = ImapMixCommand.class)
+        subcommands = {ImapMixCommand.class, HttpLoadCommand.class})
 public final class BenchCli {
 
     public static void main(String[] args) {

@@ -9,6 +9,7 @@ import io.mallard.model.mail.MessageContent;
 import io.mallard.model.mailbox.Mailbox;
 import io.mallard.model.message.MailStorage;
 import io.mallard.model.message.Message;
+import io.mallard.model.message.MessageFields;
 import io.mallard.model.message.MessageListing;
 import reactor.core.publisher.Mono;
 
@@ -29,17 +30,17 @@ public class MessagePages {
 
     /** A page of the mailbox by UID; WildDuck's default order is newest first. */
     Mono<MessageViews.Listing> page(Mailbox mailbox, CursorWindow.Request request) {
-        return CursorWindow.<Long, Message>read(request, Long::valueOf, message -> Long.toString(message.uid()),
-                        (edge, rising, count) -> listing.page(mailbox.id(), rising && edge != null ? edge + 1 : 1,
-                                !rising && edge != null ? edge - 1 : Long.MAX_VALUE, count, !rising))
-                .zipWith(listing.counts(mailbox.id()))
-                .map(found -> listing(found.getT1(), found.getT2().exists()));
+        return listing.withTotal(mailbox.id(), visible -> CursorWindow.<Long, Message>read(request, Long::valueOf,
+                        message -> Long.toString(message.uid()),
+                        (edge, rising, count) -> listing.pageUpTo(visible, mailbox.id(), rising && edge != null ? edge + 1 : 1,
+                                !rising && edge != null ? edge - 1 : Long.MAX_VALUE, count, !rising, MessageFields.SUMMARY)))
+                .map(found -> listing(found.getT1(), found.getT2()));
     }
 
     /** The listing body of a page of messages out of {@code total}. */
     public MessageViews.Listing listing(CursorWindow.Window<Message> window, long total) {
         List<MessageViews.Listed> results = window.items().stream()
-                .map(message -> MessageViews.Listed.of(message, content.parsed(message))).toList();
+                .map(message -> MessageViews.Listed.of(message, content.summary(message))).toList();
         return new MessageViews.Listing(true, total, window.nextCursor(), window.previousCursor(), results);
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mallard.model.ingest.AttachmentInfo;
 import io.mallard.model.ingest.MailAddress;
 import io.mallard.model.ingest.ParsedMessage;
+import io.mallard.model.ingest.ParsedSummary;
 import io.mallard.model.message.Message;
 
 /** Response bodies of the message resource, in WildDuck's shapes; {@code id} is the message's UID. */
@@ -24,7 +25,7 @@ public final class MessageViews {
             List<MailAddress> cc, String subject, Instant date, Instant idate, long size, boolean attachments,
             boolean seen, boolean deleted, boolean flagged, boolean draft, boolean answered, List<String> flags) {
 
-        static Listed of(Message message, ParsedMessage parsed) {
+        static Listed of(Message message, ParsedSummary parsed) {
             return new Listed(message.uid(), message.mailbox().toHexString(), message.thread().toHexString(),
                     parsed.from(), parsed.to(), parsed.cc(), parsed.subject(), parsed.date(), message.internalDate(),
                     message.size(), parsed.hasAttachments(), has(message, Message.SEEN), has(message, Message.DELETED),

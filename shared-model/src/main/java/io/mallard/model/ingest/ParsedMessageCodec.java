@@ -13,6 +13,9 @@ import org.bson.Document;
  */
 public final class ParsedMessageCodec {
 
+    /** The stored fields {@link #summary} reads: what a listing projects from {@code content.parsed}. */
+    public static final List<String> SUMMARY_FIELDS = List.of("from", "to", "cc", "subject", "date", "hasAttachments");
+
     private ParsedMessageCodec() {
     }
 
@@ -39,6 +42,14 @@ public final class ParsedMessageCodec {
                 .append("attachments", message.attachments().stream().map(ParsedMessageCodec::attachment).toList())
                 .append("hasAttachments", message.hasAttachments())
                 .append("mimeTree", part(message.mimeTree()));
+    }
+
+    /** A listing's view of a stored parsed document, which may hold only {@link #SUMMARY_FIELDS}. */
+    public static ParsedSummary summary(Document document) {
+        Date date = document.getDate("date");
+        return new ParsedSummary(addresses(document, "from"), addresses(document, "to"), addresses(document, "cc"),
+                document.getString("subject"), date == null ? null : date.toInstant(),
+                Boolean.TRUE.equals(document.getBoolean("hasAttachments")));
     }
 
     public static ParsedMessage fromDocument(Document document) {

@@ -6,6 +6,7 @@ import org.bson.Document;
 
 import io.mallard.model.ingest.ParsedMessage;
 import io.mallard.model.ingest.ParsedMessageCodec;
+import io.mallard.model.ingest.ParsedSummary;
 import io.mallard.model.ingest.content.MessageContentStore;
 import io.mallard.model.ingest.content.StoredContent;
 import io.mallard.model.message.ContentReferences;
@@ -51,6 +52,11 @@ public final class MessageContent implements ContentReferences {
 
     public ParsedMessage parsed(Message message) {
         return ParsedMessageCodec.fromDocument(message.content().get("parsed", Document.class));
+    }
+
+    /** The listing fields, also of a message read with {@code MessageListing.summaries}. */
+    public ParsedSummary summary(Message message) {
+        return ParsedMessageCodec.summary(message.content().get("parsed", Document.class));
     }
 
     @Override

@@ -1,8 +1,12 @@
 package io.mallard.model.message;
 
+import java.util.stream.Stream;
+
 import org.bson.conversions.Bson;
 
 import com.mongodb.client.model.Projections;
+
+import io.mallard.model.ingest.ParsedMessageCodec;
 
 /**
  * How much of each message document a listing reads. The parsed content (envelope, body
@@ -27,6 +31,16 @@ public enum MessageFields {
      * {@link io.mallard.model.mail.MessageContent#parsed} cannot be asked of such a message.
      */
     RAW(Projections.fields(Projections.include(Message.FIELDS_BUT_CONTENT), Projections.include("content.raw"))),
+    /**
+     * What an API listing shows: the message's own fields but its Message-ID and thread subject
+     * ({@link Message#messageId()} and {@link Message#subject()} are null), and the parsed fields
+     * of {@link ParsedMessageCodec#SUMMARY_FIELDS}; the envelope, body structure, text and MIME
+     * tree stay in the store, and only {@link io.mallard.model.mail.MessageContent#summary} can be
+     * asked of such a message.
+     */
+    SUMMARY(Projections.include(Stream.concat(
+            Message.FIELDS_BUT_CONTENT.stream().filter(field -> !field.equals("messageId") && !field.equals("subject")),
+            ParsedMessageCodec.SUMMARY_FIELDS.stream().map(field -> "content.parsed." + field)).toList())),
     /** No content at all, {@link Message#content()} is empty: ids, UIDs, sizes, flags (a POP3 maildrop). */
     NONE(Projections.include(Message.FIELDS_BUT_CONTENT));
 

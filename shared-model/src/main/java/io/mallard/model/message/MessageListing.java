@@ -3,6 +3,7 @@ package io.mallard.model.message;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.LongFunction;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -21,6 +22,7 @@ import io.mallard.model.mailbox.MailboxStore;
 import io.mallard.model.watermark.CommitWatermark;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
 
 /**
  * Reads a mailbox the way a session may see it: every listing stops at the
@@ -75,21 +77,42 @@ public final class MessageListing {
     }
 
     /**
-     * At most {@code limit} messages with {@code fromUid <= uid <= toUid} up to the watermark,
-     * ascending or descending by UID: a page of the API's listing, read by the index without
-     * streaming the rest of the mailbox.
+     * A page (see {@link #pageUpTo}) and the mailbox's message count, both up to one reading of
+     * the watermark, so that they agree and the watermark is read once.
+     *
+     * @param page reads the page up to the watermark it is given, with {@link #pageUpTo}
      */
-    public Flux<Message> page(ObjectId mailbox, long fromUid, long toUid, int limit, boolean descending) {
-        return page(mailbox, fromUid, toUid, limit, descending, MessageFields.ALL);
+    public <T> Mono<Tuple2<T, Long>> withTotal(ObjectId mailbox, LongFunction<Mono<T>> page) {
+        return watermark.visibleUpTo(mailbox).flatMap(visible -> page.apply(visible).zipWith(totalUpTo(mailbox, visible)));
     }
 
-    private Flux<Message> page(ObjectId mailbox, long fromUid, long toUid, int limit, boolean descending,
+    /**
+     * At most {@code limit} messages with {@code fromUid <= uid <= toUid} up to the watermark
+     * {@code visible} (read by the caller), ascending or descending by UID, each with only
+     * {@code fields}: a page of the API's listing, read by the index without streaming the rest
+     * of the mailbox.
+     */
+    public Flux<Message> pageUpTo(long visible, ObjectId mailbox, long fromUid, long toUid, int limit, boolean descending,
             MessageFields fields) {
-        return watermark.visibleUpTo(mailbox).flatMapMany(visible -> Flux.from(messages.find(Filters.and(
+        return Flux.from(messages.find(Filters.and(
                         Filters.eq("mailbox", mailbox), Filters.gte("uid", fromUid), Filters.lte("uid", Math.min(toUid, visible)),
                         Filters.ne("abandoned", true))).projection(fields.projection())
                         .sort(descending ? Sorts.descending("uid") : Sorts.ascending("uid")).limit(limit))
-                .filter(Message::isMessage).map(Message::fromDocument));
+                .filter(Message::isMessage).map(Message::fromDocument);
+    }
+
+    /**
+     * How many messages the mailbox holds up to {@code visible}, {@link #counts}'s {@code exists}
+     * alone: the UIDs up to it less the tombstones among them, two counts that the indexes
+     * {@code {mailbox, uid}} and {@code {mailbox, abandoned, uid}} answer without reading a
+     * document (a mailbox listing asks with every page).
+     */
+    private Mono<Long> totalUpTo(ObjectId mailbox, long visible) {
+        Bson uids = Filters.and(Filters.gte("uid", 1), Filters.lte("uid", visible));
+        return Mono.zip(Mono.from(messages.countDocuments(Filters.and(Filters.eq("mailbox", mailbox), uids))),
+                        Mono.from(messages.countDocuments(Filters.and(Filters.eq("mailbox", mailbox),
+                                Filters.eq("abandoned", true), uids))))
+                .map(counts -> counts.getT1() - counts.getT2());
     }
 
     /**
@@ -97,7 +120,8 @@ public final class MessageListing {
      * (WildDuck serves the newest 250 of INBOX), read newest-first so a large mailbox is not scanned.
      */
     public Flux<Message> newest(ObjectId mailbox, int limit, MessageFields fields) {
-        return page(mailbox, 1, Long.MAX_VALUE, limit, true, fields)
+        return watermark.visibleUpTo(mailbox)
+                .flatMapMany(visible -> pageUpTo(visible, mailbox, 1, Long.MAX_VALUE, limit, true, fields))
                 .collectSortedList(Comparator.comparingLong(Message::uid)).flatMapIterable(list -> list);
     }
 

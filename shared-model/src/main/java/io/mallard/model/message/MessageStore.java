@@ -46,10 +46,14 @@ public final class MessageStore {
      * Sharded by {@code mailbox}, like WildDuck's messages: IMAP reads one mailbox at a time, and
      * the unique {@code {mailbox, uid}} index must contain the shard key. Tombstones of abandoned
      * UIDs carry {@code expiresAt}; real messages and {@link ExpungeLog} records do not.
+     * {@code {mailbox, abandoned, uid}} lets a mailbox's message count be two counts of index
+     * ranges (all UIDs, minus the tombstones') rather than a read of every document
+     * ({@link MessageListing#withTotal}).
      */
     public static final IndexedCollection COLLECTION = new IndexedCollection("messages", List.of(
             new IndexModel(Indexes.ascending("mailbox", "uid"), new IndexOptions().unique(true)),
             new IndexModel(Indexes.ascending("mailbox", "modseq")),
+            new IndexModel(Indexes.ascending("mailbox", "abandoned", "uid")),
             new IndexModel(Indexes.ascending("mailbox", ExpungeLog.EXPUNGED), new IndexOptions().sparse(true)),
             new IndexModel(Indexes.ascending("mailbox", "flags")),
             new IndexModel(Indexes.ascending("user", "thread")),

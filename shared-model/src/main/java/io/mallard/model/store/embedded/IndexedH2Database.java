@@ -61,7 +61,10 @@ final class IndexedH2Database extends H2Database {
                         getFullCollectionNamespace(collectionName));
             }
         }
-        return super.handleCommand(channel, command, query, databaseResolver, oplog);
+        if (!SharedReads.allows(command, query)) {
+            return super.handleCommand(channel, command, query, databaseResolver, oplog);
+        }
+        return SharedReads.during(() -> super.handleCommand(channel, command, query, databaseResolver, oplog));
     }
 
     /** The same data and meta maps as the library's collection, so existing files open unchanged. */

@@ -3,12 +3,16 @@ package io.mallard.model.store.embedded;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -26,8 +30,11 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  *
  * @param from lower bound, never equal to a stored key
  * @param to upper bound, never equal to a stored key
+ * @param fixed how many leading index fields the query fixes by equality
  */
-record KeyRange(KeyValue from, KeyValue to) {
+record KeyRange(KeyValue from, KeyValue to, int fixed) {
+
+    private static final Set<String> COMPARISONS = Set.of("$gt", "$gte", "$lt", "$lte");
 
     /**
      * The bounds have one value more than the index has fields, so that the padding (MinKey or
@@ -45,6 +52,7 @@ record KeyRange(KeyValue from, KeyValue to) {
         Object fromPadding = MinKey.getInstance();
         Object toPadding = MaxKey.getInstance();
         boolean narrowed = false;
+        int fixed = 0;
         for (String field : fields) {
             Predicate predicate = new Predicate();
             collect(query, field, predicate);
@@ -52,6 +60,7 @@ record KeyRange(KeyValue from, KeyValue to) {
                 from.add(predicate.equal);
                 to.add(predicate.equal);
                 narrowed = true;
+                fixed++;
                 continue;
             }
             if (!multikey && (predicate.lower != null || predicate.upper != null)) {
@@ -71,16 +80,98 @@ record KeyRange(KeyValue from, KeyValue to) {
             from.add(fromPadding);
             to.add(toPadding);
         }
-        return Optional.of(new KeyRange(new KeyValue(from).normalized(), new KeyValue(to).normalized()));
+        return Optional.of(new KeyRange(new KeyValue(from).normalized(), new KeyValue(to).normalized(), fixed));
     }
 
-    /** How many entries of the map lie in this range, counted through the B-tree in O(log n). */
+    /**
+     * The positions in the span, read lazily in the order of a one-field sort when the index
+     * holds that order: the sort field is the first one the query does not fix, so walking the
+     * span forwards (or backwards) lists the documents by it ascending (or descending). Not for
+     * a multikey index, where one document has several entries.
+     *
+     * @param position a document's position from an entry's key and value
+     */
+    <V> Optional<Iterator<Object>> inOrder(Document orderBy, List<String> fields, MVMap<KeyValue, V> entries,
+                                           BiFunction<KeyValue, V, Object> position) {
+        if (orderBy == null || orderBy.size() != 1 || fixed >= fields.size()
+                || !(orderBy.get(fields.get(fixed)) instanceof Number direction)
+                || Math.abs(direction.doubleValue()) != 1) {
+            return Optional.empty();
+        }
+        Cursor<KeyValue, V> cursor = direction.doubleValue() > 0 ? entries.cursor(from, to, false)
+                : entries.cursor(to, from, true);
+        return Optional.of(new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return cursor.hasNext();
+            }
+
+            @Override
+            public Object next() {
+                KeyValue key = cursor.next();
+                return position.apply(key, cursor.getValue());
+            }
+        });
+    }
+
+    /**
+     * The query without the conditions that every entry of this span meets, so that a document
+     * read through the index is checked only against the rest ({@code abandoned != true} of a
+     * mailbox listing) and a count with nothing left is the span's size. Dropped: equality on a
+     * fixed field to the span's own value, and comparisons with numbers on the range field when
+     * both bounds are numbers (the span then holds numbers only, as the comparisons do). Only for
+     * an index without multikey entries.
+     */
+    Document residual(Document query, List<String> fields) {
+        Document rest = new Document();
+        for (Map.Entry<String, Object> entry : query.entrySet()) {
+            if (entry.getKey().equals("$and") && entry.getValue() instanceof Collection<?> clauses) {
+                List<Object> kept = new ArrayList<>();
+                for (Object clause : clauses) {
+                    Object left = clause instanceof Document document ? residual(document, fields) : clause;
+                    if (!(left instanceof Document document && document.isEmpty())) {
+                        kept.add(left);
+                    }
+                }
+                if (!kept.isEmpty()) {
+                    rest.put("$and", kept);
+                }
+            } else if (!covers(entry.getKey(), entry.getValue(), fields)) {
+                rest.put(entry.getKey(), entry.getValue());
+            }
+        }
+        return rest;
+    }
+
+    private boolean covers(String field, Object condition, List<String> fields) {
+        int position = fields.indexOf(field);
+        if (position < 0 || position > fixed || position >= fields.size()) {
+            return false;
+        }
+        if (position < fixed) {
+            Object equal = Predicate.isOperatorDocument(condition) && ((Document) condition).size() == 1
+                    ? ((Document) condition).get("$eq") : condition;
+            return Predicate.isScalar(equal) && Predicate.ORDER.compare(equal, from.get(position)) == 0;
+        }
+        if (!(from.get(position) instanceof Number) || !(to.get(position) instanceof Number)
+                || !Predicate.isOperatorDocument(condition)) {
+            return false;
+        }
+        for (Map.Entry<String, Object> operator : ((Document) condition).entrySet()) {
+            if (!COMPARISONS.contains(operator.getKey()) || !(operator.getValue() instanceof Number)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** How many of an ordered index's entries the query spans; empty when the index cannot narrow it. */
     static OptionalLong candidates(Document query, List<String> fields, boolean multikey, MVMap<KeyValue, ?> entries) {
         Optional<KeyRange> range = of(query, fields, multikey);
         return range.isPresent() ? OptionalLong.of(range.get().count(entries)) : OptionalLong.empty();
     }
 
+    /** How many entries of the map lie in this range, counted through the B-tree in O(log n). */
     long count(MVMap<KeyValue, ?> entries) {
         return insertionPoint(entries, to) - insertionPoint(entries, from);
     }

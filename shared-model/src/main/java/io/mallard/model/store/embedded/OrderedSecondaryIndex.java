@@ -2,6 +2,7 @@ package io.mallard.model.store.embedded;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -47,6 +48,17 @@ final class OrderedSecondaryIndex extends Index<Object> implements OrderedIndex 
     @Override
     public OptionalLong candidates(Document query) {
         return KeyRange.candidates(query, keys(), multikey, entries);
+    }
+
+    @Override
+    public Optional<Iterator<Object>> positionsInOrder(Document query, Document orderBy) {
+        return multikey ? Optional.empty() : range(query).flatMap(range ->
+                range.inOrder(orderBy, keys(), entries, (key, marker) -> key.get(key.size() - 1)));
+    }
+
+    @Override
+    public Document residual(Document query) {
+        return multikey ? query : range(query).map(range -> range.residual(query, keys())).orElse(query);
     }
 
     private Optional<KeyRange> range(Document query) {

@@ -1,6 +1,7 @@
 package io.mallard.model.store.embedded;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map.Entry;
 import java.util.Optional;
@@ -41,6 +42,17 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> implements Or
     @Override
     public OptionalLong candidates(Document query) {
         return KeyRange.candidates(query, keys(), multikey, entries);
+    }
+
+    @Override
+    public Optional<Iterator<Object>> positionsInOrder(Document query, Document orderBy) {
+        return multikey ? Optional.empty() : range(query).flatMap(range ->
+                range.inOrder(orderBy, keys(), entries, (key, position) -> position));
+    }
+
+    @Override
+    public Document residual(Document query) {
+        return multikey ? query : range(query).map(range -> range.residual(query, keys())).orElse(query);
     }
 
     private Optional<KeyRange> range(Document query) {
