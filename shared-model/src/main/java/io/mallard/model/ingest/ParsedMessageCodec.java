@@ -16,6 +16,14 @@ public final class ParsedMessageCodec {
     /** The stored fields {@link #summary} reads: what a listing projects from {@code content.parsed}. */
     public static final List<String> SUMMARY_FIELDS = List.of("from", "to", "cc", "subject", "date", "hasAttachments");
 
+    /**
+     * Every stored field but {@code text}, the extracted text (up to {@link ParsedMessage#MAX_TEXT}
+     * characters) that only a text search reads: what IMAP FETCH, SORT and THREAD project.
+     */
+    public static final List<String> FIELDS_BUT_TEXT = List.of("size", "subject", "from", "to", "cc", "bcc", "replyTo",
+            "sender", "date", "messageId", "inReplyTo", "references", "listId", "autoSubmitted", "precedence",
+            "listUnsubscribe", "envelope", "bodystructure", "attachments", "hasAttachments", "mimeTree");
+
     private ParsedMessageCodec() {
     }
 

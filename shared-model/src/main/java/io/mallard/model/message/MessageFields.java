@@ -23,9 +23,10 @@ public enum MessageFields {
     ALL(null),
     /**
      * All but the searchable text (up to {@code ParsedMessage.MAX_TEXT} characters a message):
-     * what a search that does not look at TEXT or BODY decides on.
+     * what IMAP FETCH renders from and what a search that does not look at TEXT or BODY decides on.
      */
-    ALL_BUT_TEXT(Projections.exclude("content.parsed.text")),
+    ALL_BUT_TEXT(Projections.include(Stream.of(Message.FIELDS_BUT_CONTENT.stream(), Stream.of("content.raw"),
+            ParsedMessageCodec.FIELDS_BUT_TEXT.stream().map(field -> "content.parsed." + field)).flatMap(s -> s).toList())),
     /**
      * All but {@code content.parsed}: enough to stream the original bytes (POP3 RETR and TOP);
      * {@link io.mallard.model.mail.MessageContent#parsed} cannot be asked of such a message.

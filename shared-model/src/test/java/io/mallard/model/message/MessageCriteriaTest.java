@@ -97,5 +97,10 @@ class MessageCriteriaTest {
         assertThat(without.content().get("parsed", Document.class).getString("text")).isNull();
         assertThat(without.content().get("parsed", Document.class).getDate("date")).isNotNull();
         assertThat(with.content().get("parsed", Document.class).getString("text")).hasSize(1000);
+        // everything else of the content is kept: FETCH renders from this projection
+        Document parsedWithout = new Document(with.content().get("parsed", Document.class));
+        parsedWithout.remove("text");
+        assertThat(without.content().get("parsed", Document.class)).isEqualTo(parsedWithout);
+        assertThat(without.content().get("raw")).isEqualTo(with.content().get("raw"));
     }
 }

@@ -64,10 +64,10 @@ final class FetchResponder {
     /**
      * What to read of each message: FLAGS, UID, INTERNALDATE, RFC822.SIZE and MODSEQ are fields
      * of the message document, and most of its weight (the parsed content) is needed only by the
-     * other items.
+     * other items, none of which reads the extracted text kept for SEARCH.
      */
     MessageFields fields() {
-        return needsParsed ? MessageFields.ALL : MessageFields.NONE;
+        return needsParsed ? MessageFields.ALL_BUT_TEXT : MessageFields.NONE;
     }
 
     /** @param seenJustSet \Seen was set by this FETCH, so FLAGS is reported even if not asked (§6.4.5) */
