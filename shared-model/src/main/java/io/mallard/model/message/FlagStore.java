@@ -12,6 +12,7 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import io.mallard.model.journal.Journal;
+import io.mallard.model.store.MongoStore;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,7 +31,8 @@ public final class FlagStore {
     private final ChangeRecorder changes;
 
     public FlagStore(MongoDatabase database, Journal journal) {
-        this.messages = database.getCollection(MessageStore.COLLECTION.name());
+        // a flag change is durable with its journal entry (or the placeholder of a lost race)
+        this.messages = database.getCollection(MessageStore.COLLECTION.name()).withWriteConcern(MongoStore.FOLLOWED);
         this.allocator = new UidAllocator(database);
         this.journal = journal;
         this.changes = new ChangeRecorder(database, allocator, journal);

@@ -26,6 +26,7 @@ import io.mallard.model.mailbox.MailboxException;
 import io.mallard.model.mailbox.MailboxStore;
 import io.mallard.model.quota.QuotaLedger;
 import io.mallard.model.store.IndexedCollection;
+import io.mallard.model.store.MongoStore;
 import io.mallard.model.thread.Threader;
 import io.mallard.model.watermark.CommitWatermark;
 import io.mallard.model.watermark.Counter;
@@ -244,7 +245,8 @@ public final class MessageStore {
     }
 
     private Mono<Message> insert(Message message) {
-        return Mono.from(messages.insertOne(message.toDocument())).thenReturn(message);
+        // durable with the EXISTS journal entry that follows (ChangeRecorder.exists)
+        return Mono.from(messages.withWriteConcern(MongoStore.FOLLOWED).insertOne(message.toDocument())).thenReturn(message);
     }
 
     /** Re-homes only if the message is still where it was read, so two concurrent moves cannot both win. */

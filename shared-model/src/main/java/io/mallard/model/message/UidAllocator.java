@@ -12,6 +12,7 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import io.mallard.model.mailbox.MailboxException;
 import io.mallard.model.mailbox.MailboxStore;
+import io.mallard.model.store.MongoStore;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,7 +35,8 @@ public final class UidAllocator {
     private final MongoCollection<Document> mailboxes;
 
     public UidAllocator(MongoDatabase database) {
-        this.mailboxes = database.getCollection(MailboxStore.COLLECTION.name());
+        // every UID and MODSEQ ends in a journaled write: the message, a tombstone or a journal entry
+        this.mailboxes = database.getCollection(MailboxStore.COLLECTION.name()).withWriteConcern(MongoStore.FOLLOWED);
     }
 
     public Mono<Allocation> allocate(ObjectId mailbox) {

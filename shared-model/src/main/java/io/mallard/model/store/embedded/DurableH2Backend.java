@@ -60,8 +60,20 @@ final class DurableH2Backend extends H2Backend {
         } finally {
             // also after a failed command: an ordered insert that stopped at a duplicate key
             // has stored the documents before it
-            commitApplied();
+            if (journaled(query)) {
+                commitApplied();
+            }
         }
+    }
+
+    /**
+     * False for a write sent with {@code writeConcern: {j: false}} ({@link io.mallard.model.store.MongoStore#FOLLOWED}):
+     * its writer follows it with a journaled write before it acknowledges anything, and that
+     * commit stores it too, since an MVStore commit covers every change applied before it (as
+     * MongoDB's journal, written in order, does).
+     */
+    private static boolean journaled(Document query) {
+        return !(query.get("writeConcern") instanceof Document concern) || !Boolean.FALSE.equals(concern.get("j"));
     }
 
     private void commitApplied() {

@@ -30,7 +30,7 @@ class KillAfterAcknowledgementTest {
     Path dataDir;
 
     @Test
-    void everyWriteAcknowledgedBeforeAKillDashNineIsThereAfterARestart() throws Exception {
+    void everyWriteAcknowledgedBeforeAKillDashNineIsThereAfterARestartWithTheUnjournaledOnesBeforeIt() throws Exception {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), AcknowledgedInserts.class.getName(), dataDir.toString())
                 .redirectErrorStream(true)
@@ -60,6 +60,12 @@ class KillAfterAcknowledgementTest {
                     .doOnNext(stored::add)
                     .blockLast();
             assertThat(stored).containsAll(acknowledged);
+            Set<Integer> followed = new HashSet<>();
+            Flux.from(store.database().getCollection("followed").find())
+                    .map(document -> document.getInteger("_id"))
+                    .doOnNext(followed::add)
+                    .blockLast();
+            assertThat(followed).containsAll(acknowledged);
         }
     }
 
