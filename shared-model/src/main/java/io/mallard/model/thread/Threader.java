@@ -24,6 +24,7 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import io.mallard.model.store.IndexedCollection;
+import io.mallard.model.store.MongoStore;
 import reactor.core.publisher.Mono;
 
 /**
@@ -63,6 +64,8 @@ public final class Threader {
         List<String> ids = hashes(messageId, inReplyTo, references);
         String base = ThreadSubject.normalize(subject);
         Instant now = Instant.now();
+        // only MessageStore.append assigns, and the message's journal entry makes this durable with it
+        MongoCollection<Document> assigning = threads.withWriteConcern(MongoStore.FOLLOWED);
         Mono<Document> byIds = ids.isEmpty() ? Mono.empty()
                 : Mono.from(threads.find(Filters.and(Filters.eq("user", user), Filters.in("ids", ids)))
                         .sort(Sorts.descending("updated")).first());
@@ -71,12 +74,12 @@ public final class Threader {
                                 Filters.gte("updated", Date.from(now.minus(window)))))
                         .sort(Sorts.descending("updated")).first());
         return byIds.switchIfEmpty(bySubject)
-                .flatMap(thread -> Mono.from(threads.updateOne(Filters.eq("_id", thread.getObjectId("_id")),
+                .flatMap(thread -> Mono.from(assigning.updateOne(Filters.eq("_id", thread.getObjectId("_id")),
                                 Updates.combine(Updates.addEachToSet("ids", ids), Updates.set("updated", Date.from(now)))))
                         .thenReturn(thread.getObjectId("_id")))
                 .switchIfEmpty(Mono.defer(() -> {
                     ObjectId id = new ObjectId();
-                    return Mono.from(threads.insertOne(new Document("_id", id).append("user", user).append("ids", ids)
+                    return Mono.from(assigning.insertOne(new Document("_id", id).append("user", user).append("ids", ids)
                             .append("subject", base).append("updated", Date.from(now)))).thenReturn(id);
                 }));
     }

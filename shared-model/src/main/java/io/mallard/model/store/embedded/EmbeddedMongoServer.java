@@ -2,6 +2,8 @@ package io.mallard.model.store.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,10 +22,19 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private final MongoServer server;
     private final String connectionString;
 
+    /**
+     * Threads that run commands. The library runs each command on its connection's event loop,
+     * two per core by default; a write holds its loop while it waits for the shared disk commit,
+     * and every read on that loop's connections waits behind it. Most of these threads wait, on
+     * the disk or on a collection's lock, so many cost little CPU and let reads pass waiting writes.
+     */
+    static final int WORKER_THREADS = 32;
+
     private EmbeddedMongoServer(DurableH2Backend backend) {
         this.backend = backend;
         this.server = new MongoServer(backend);
-        this.connectionString = server.bindAndGetConnectionString();
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1, WORKER_THREADS);
+        this.connectionString = server.getConnectionString();
     }
 
     /** Starts a server whose data lives in {@code dir/mongo.mv}. */

@@ -54,19 +54,18 @@ class KillAfterAcknowledgementTest {
 
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir);
              MongoStore store = new MongoStore(server.connectionString())) {
-            Set<Integer> stored = new HashSet<>();
-            Flux.from(store.database().getCollection("acknowledged").find())
-                    .map(document -> document.getInteger("_id"))
-                    .doOnNext(stored::add)
-                    .blockLast();
-            assertThat(stored).containsAll(acknowledged);
-            Set<Integer> followed = new HashSet<>();
-            Flux.from(store.database().getCollection("followed").find())
-                    .map(document -> document.getInteger("_id"))
-                    .doOnNext(followed::add)
-                    .blockLast();
-            assertThat(followed).containsAll(acknowledged);
+            assertThat(ids(store, "acknowledged")).containsAll(acknowledged);
+            assertThat(ids(store, "followed")).containsAll(acknowledged);
         }
+    }
+
+    private static Set<Integer> ids(MongoStore store, String collection) {
+        Set<Integer> ids = new HashSet<>();
+        Flux.from(store.database().getCollection(collection).find())
+                .map(document -> document.getInteger("_id"))
+                .doOnNext(ids::add)
+                .blockLast();
+        return ids;
     }
 
     @Test
