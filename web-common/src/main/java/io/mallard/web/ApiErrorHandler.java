@@ -78,7 +78,7 @@ public class ApiErrorHandler {
         String mistyped = mistypedField(unreadable);
         if (mistyped != null) {
             // Well-formed JSON with a value of the wrong type ({"quota": {}}): name the field, as WildDuck's Joi does.
-            return invalid(Map.of(mistyped, "has the wrong type"));
+            return invalid(Map.of(mistyped, "has a value of the wrong type or format"));
         }
         return badRequest("Request body is not valid JSON of the expected shape");
     }
