@@ -161,22 +161,25 @@ class ForeignIdWalkTest {
         assertThat(answered).as("routes that answered an anonymous caller otherwise").isEmpty();
     }
 
-    /** Every route of the API's own controllers, {@code "METHOD /pattern"} to its handler. */
+    /**
+     * Every route of the API's own controllers, {@code "METHOD /pattern"} to its handler; where two
+     * handlers share a route by content type (a JSON and a raw upload), the JSON one.
+     */
     static Map<String, HandlerMethod> routes() {
         Map<String, HandlerMethod> routes = new TreeMap<>();
         server.context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class).getHandlerMethods()
                 .forEach((RequestMappingInfo info, HandlerMethod handler) -> {
                     if (handler.getBeanType().getPackageName().startsWith("io.mallard.api")) {
                         info.getPatternsCondition().getPatterns().forEach(pattern -> info.getMethodsCondition()
-                                .getMethods().forEach(method -> routes.put(method.name() + " " + pattern.getPatternString(),
-                                        handler)));
+                                .getMethods().forEach(method -> routes.merge(method.name() + " " + pattern.getPatternString(),
+                                        handler, (one, other) -> hasJsonBody(one) ? one : other)));
                     }
                 });
         return routes;
     }
 
     /** Real ids of the victim's data, and of the platform for routes outside {@code /users}. */
-    private static Map<String, String> victimIds(User victim) {
+    static Map<String, String> victimIds(User victim) {
         Map<String, String> ids = new HashMap<>();
         ids.put("user", victim.id().toHexString());
         ids.put("username", victim.username());
@@ -214,7 +217,7 @@ class ForeignIdWalkTest {
     }
 
     /** The path's variables; the resolve routes take a name where the others take an id. */
-    private static Map<String, String> values(String pattern, Map<String, String> ids) {
+    static Map<String, String> values(String pattern, Map<String, String> ids) {
         Map<String, String> values = new HashMap<>(ids);
         if (pattern.startsWith("/addresses/resolve/")) {
             values.put("address", ids.get("addressName"));
@@ -222,17 +225,20 @@ class ForeignIdWalkTest {
         return values;
     }
 
-    private static Object body(String route, HandlerMethod handler) {
-        boolean json = List.of(handler.getMethodParameters()).stream()
+    static boolean hasJsonBody(HandlerMethod handler) {
+        return List.of(handler.getMethodParameters()).stream()
                 .anyMatch(parameter -> parameter.hasParameterAnnotation(RequestBody.class));
-        if (!json) {
+    }
+
+    static Object body(String route, HandlerMethod handler) {
+        if (!hasJsonBody(handler)) {
             return null;
         }
         assertThat(BODIES).as("a valid sample body for %s in ForeignIdWalkTest.BODIES", route).containsKey(route);
         return BODIES.get(route);
     }
 
-    private static EntityExchangeResult<byte[]> call(String token, String method, String pattern,
+    static EntityExchangeResult<byte[]> call(String token, String method, String pattern,
             Map<String, String> values, Object body) {
         WebTestClient.RequestBodySpec request = server.client.method(HttpMethod.valueOf(method)).uri(pattern, values)
                 .header("X-Access-Token", token);

@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -26,14 +27,19 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's run command: the packaged jar in its own JVM, as an operator starts it. Run by
  * Failsafe after packaging, because only the jar shows what it left out: a library the test
  * classpath had and the jar did not once let every listener but the API's open. Every listener
- * greets on its default port (the implicit-TLS ones with the self-signed certificate of a fresh
- * install), a user created through the gateway logs in over IMAP, and SIGTERM stops the services
- * before the stores, leaving a process that exits on its own.
+ * greets (the implicit-TLS ones with the self-signed certificate of a fresh install), a user
+ * created through the gateway logs in over IMAP, and SIGTERM stops the services before the
+ * stores, leaving a process that exits on its own. The ports are set through the environment, as
+ * an operator sets them, on a base no other process holds: two builds on one machine each ran
+ * this on the default ports, and one test talked to the other's server.
  */
 class StandaloneJarIT {
 
     static final Path JAR = Path.of("target", "mallard-standalone.jar");
-    static final List<Integer> PORTS = List.of(1143, 1993, 1110, 1995, 2424, 8080, 8081, 8082, 8083);
+    /** Environment variable and offset from the base of every listener. */
+    static final Map<String, Integer> PORTS = Map.of("MALLARD_IMAP_PORT", 143, "MALLARD_IMAP_TLSPORT", 993,
+            "MALLARD_POP3_PORT", 110, "MALLARD_POP3_TLSPORT", 995, "MALLARD_LMTP_PORT", 24,
+            "MALLARD_HTTP_PORT", 80, "MALLARD_API_PORT", 81, "MALLARD_AUTH_PORT", 82, "MALLARD_ACME_PORT", 83);
     static final String ROOT_TOKEN = "it-root-token-0123456789abcdef";
 
     @TempDir
@@ -47,24 +53,26 @@ class StandaloneJarIT {
                 "--mallard.data.dir=" + dataDir.resolve("data"), "--mallard.imap.allow-plaintext-login=true")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        int base = freeBase();
         builder.environment().put("MALLARD_ROOT_TOKEN", ROOT_TOKEN);
+        PORTS.forEach((variable, offset) -> builder.environment().put(variable, String.valueOf(base + offset)));
         Process process = builder.start();
         try {
-            awaitListening(process, log, Duration.ofSeconds(120));
-            assertThat(Greeting.plain(1143)).startsWith("* OK ");
-            assertThat(Greeting.overTls(1993)).startsWith("* OK ");
-            assertThat(Greeting.plain(1110)).startsWith("+OK ");
-            assertThat(Greeting.overTls(1995)).startsWith("+OK ");
-            assertThat(Greeting.plain(2424)).startsWith("220 ");
+            awaitListening(process, log, base, Duration.ofSeconds(120));
+            assertThat(Greeting.plain(base + 143)).startsWith("* OK ");
+            assertThat(Greeting.overTls(base + 993)).startsWith("* OK ");
+            assertThat(Greeting.plain(base + 110)).startsWith("+OK ");
+            assertThat(Greeting.overTls(base + 995)).startsWith("+OK ");
+            assertThat(Greeting.plain(base + 24)).startsWith("220 ");
 
             HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:8080/users"))
+                            URI.create("http://127.0.0.1:" + (base + 80) + "/users"))
                     .header("X-Access-Token", ROOT_TOKEN).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"username\":\"jar\",\"password\":\"jar password\",\"address\":\"jar@example.com\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
-            assertThat(imapLogin("jar", "jar password")).startsWith("a1 OK");
+            assertThat(imapLogin(base + 143, "jar", "jar password")).startsWith("a1 OK");
 
             process.destroy(); // SIGTERM
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
@@ -75,8 +83,8 @@ class StandaloneJarIT {
             assertThat(output).contains("Commencing graceful shutdown", "Stores closed");
             assertThat(output.lastIndexOf("Stores closed"))
                     .isGreaterThan(output.lastIndexOf("Commencing graceful shutdown"));
-            for (int port : PORTS) {
-                assertThat(accepts(port)).as("port %d closed", port).isFalse();
+            for (int offset : PORTS.values()) {
+                assertThat(accepts(base + offset)).as("port %d closed", base + offset).isFalse();
             }
         } finally {
             process.destroyForcibly();
@@ -84,8 +92,8 @@ class StandaloneJarIT {
     }
 
     /** RFC 9051 §6.2.3 LOGIN on the plain port; the tagged reply. */
-    private static String imapLogin(String user, String password) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", 1143)) {
+    private static String imapLogin(int port, String user, String password) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             OutputStream out = socket.getOutputStream();
@@ -99,9 +107,21 @@ class StandaloneJarIT {
         }
     }
 
-    private static void awaitListening(Process process, Path log, Duration limit) throws Exception {
+    /** A base whose nine ports nobody listens on. */
+    private static int freeBase() {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            // Below Linux's ephemeral range (32768 and up), where outgoing connections take their local ports.
+            int base = ThreadLocalRandom.current().nextInt(100, 310) * 100;
+            if (PORTS.values().stream().noneMatch(offset -> accepts(base + offset))) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free port base found");
+    }
+
+    private static void awaitListening(Process process, Path log, int base, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (!PORTS.stream().allMatch(StandaloneJarIT::accepts)) {
+        while (!PORTS.values().stream().allMatch(offset -> accepts(base + offset))) {
             assertThat(process.isAlive()).as("standalone process alive; its log:%n%s", Files.readString(log)).isTrue();
             assertThat(System.nanoTime()).as("listening within %s", limit).isLessThan(deadline);
             Thread.sleep(200);

@@ -19,6 +19,9 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
 /**
  * Every error as {@code {"error", "code"}}; validation failures add {@code details} by field.
  * Decoder messages are replaced by fixed texts: they can quote parser internals, and no response
@@ -39,7 +42,7 @@ public class ApiErrorHandler {
             long seconds = (refusal.retryAfter().toMillis() + 999) / 1000;
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         }
-        return response.body(new ApiError(refusal.getMessage(), refusal.code(), null));
+        return response.body(new ApiError(refusal.getMessage(), refusal.code(), refusal.details()));
     }
 
     @ExceptionHandler
@@ -71,6 +74,11 @@ public class ApiErrorHandler {
             // A query or path parameter of the wrong type (limit=abc, a UID that is not a number).
             String name = input.getMethodParameter().getParameterName();
             return invalid(Map.of(name, "has an invalid value"));
+        }
+        String mistyped = mistypedField(unreadable);
+        if (mistyped != null) {
+            // Well-formed JSON with a value of the wrong type ({"quota": {}}): name the field, as WildDuck's Joi does.
+            return invalid(Map.of(mistyped, "has a value of the wrong type or format"));
         }
         return badRequest("Request body is not valid JSON of the expected shape");
     }
@@ -104,6 +112,24 @@ public class ApiErrorHandler {
 
     private static ResponseEntity<ApiError> badRequest(String message) {
         return status(HttpStatus.BAD_REQUEST, "InputValidationError", message);
+    }
+
+    /** The path of the field Jackson could not bind ({@code to[0].address}), or null for JSON that does not parse. */
+    private static String mistypedField(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabindException binding && !binding.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (JacksonException.Reference reference : binding.getPath()) {
+                    if (reference.getPropertyName() != null) {
+                        path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+                    } else if (reference.getIndex() >= 0) {
+                        path.append('[').append(reference.getIndex()).append(']');
+                    }
+                }
+                return path.isEmpty() ? null : path.toString();
+            }
+        }
+        return null;
     }
 
     private static boolean isTooLarge(Throwable error) {

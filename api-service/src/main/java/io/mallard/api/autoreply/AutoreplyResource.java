@@ -121,7 +121,7 @@ class AutoreplyResource {
         try {
             return OffsetDateTime.parse(value.trim()).toInstant();
         } catch (DateTimeParseException e) {
-            throw ApiException.invalidInput(field + " must be an ISO 8601 date-time or false");
+            throw ApiException.invalidField(field, "must be an ISO 8601 date-time or false");
         }
     }
 

@@ -15,12 +15,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.mallard.api.web.Access;
+import io.mallard.api.web.KnownUsers;
 import io.mallard.model.access.Action;
 import io.mallard.model.mailbox.Mailbox;
 import io.mallard.model.mailbox.MailboxStore;
 import io.mallard.model.message.MailStorage;
 import io.mallard.model.message.MessageListing;
 import io.mallard.model.message.MessageStore;
+import io.mallard.model.user.User;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -32,13 +34,15 @@ class MailboxResource {
     private static final String MAILBOXES = "mailboxes";
 
     private final Access access;
+    private final KnownUsers users;
     private final MailboxStore mailboxes;
     private final OwnedMailboxes owned;
     private final MessageListing listing;
     private final MessageStore messages;
 
-    MailboxResource(Access access, MailStorage storage, OwnedMailboxes owned) {
+    MailboxResource(Access access, KnownUsers users, MailStorage storage, OwnedMailboxes owned) {
         this.access = access;
+        this.users = users;
         this.mailboxes = storage.mailboxes();
         this.owned = owned;
         this.listing = storage.listing();
@@ -48,7 +52,10 @@ class MailboxResource {
     @GetMapping("/users/{user}/mailboxes")
     Mono<MailboxRequests.Listing> list(@PathVariable String user,
             @RequestParam(defaultValue = "false") boolean counters) {
+        // An unknown user has no mailboxes to list: 404, not an empty list that reads as an existing account.
         return access.user(user, MAILBOXES, Action.READ)
+                .flatMap(users::require)
+                .map(User::id)
                 .flatMapMany(mailboxes::list)
                 .concatMap(mailbox -> details(mailbox, counters, null))
                 .collectList()
@@ -59,6 +66,8 @@ class MailboxResource {
     Mono<MailboxRequests.Created> create(@PathVariable String user,
             @Valid @RequestBody MailboxRequests.Create request) {
         return access.user(user, MAILBOXES, Action.CREATE)
+                .flatMap(users::require)
+                .map(User::id)
                 .flatMap(id -> mailboxes.create(id, request.path(), null)
                         .flatMap(created -> request.hidden() == null && request.retention() == null
                                 ? Mono.just(created)

@@ -19,11 +19,13 @@ import io.mallard.api.messages.MessagePages;
 import io.mallard.api.messages.MessageViews;
 import io.mallard.api.web.Access;
 import io.mallard.api.web.CursorWindow;
+import io.mallard.api.web.KnownUsers;
 import io.mallard.api.web.Page;
 import io.mallard.model.access.Action;
 import io.mallard.model.message.Message;
 import io.mallard.model.message.MessageQuery;
 import io.mallard.model.message.MessageSearch;
+import io.mallard.model.user.User;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -37,12 +39,14 @@ import reactor.core.publisher.Mono;
 class SearchResource {
 
     private final Access access;
+    private final KnownUsers users;
     private final OwnedMailboxes mailboxes;
     private final MessageSearch search;
     private final MessagePages pages;
 
-    SearchResource(Access access, OwnedMailboxes mailboxes, MessageSearch search, MessagePages pages) {
+    SearchResource(Access access, KnownUsers users, OwnedMailboxes mailboxes, MessageSearch search, MessagePages pages) {
         this.access = access;
+        this.users = users;
         this.mailboxes = mailboxes;
         this.search = search;
         this.pages = pages;
@@ -71,6 +75,8 @@ class SearchResource {
         Boolean seenFlag = Boolean.TRUE.equals(unseen) ? Boolean.FALSE : seen;
         CursorWindow.Request page = new CursorWindow.Request(order.equals("asc"), limit, next, previous);
         return access.user(user, "messages", Action.READ)
+                .flatMap(users::require)
+                .map(User::id)
                 .flatMap(owner -> (mailbox == null ? Mono.just(Optional.<ObjectId>empty())
                                 : mailboxes.require(owner, mailbox).map(found -> Optional.of(found.id())))
                         .map(in -> new MessageQuery(owner, in.orElse(null), threadId, query, from, to, subject, datestart,

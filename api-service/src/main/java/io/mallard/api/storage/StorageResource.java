@@ -180,10 +180,10 @@ class StorageResource {
             bytes = request.encoding() == null ? request.content().getBytes(StandardCharsets.UTF_8)
                     : Base64.getMimeDecoder().decode(request.content());
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidInput("content is not valid base64");
+            throw ApiException.invalidField("content", "is not valid base64");
         }
         if (bytes.length == 0 || bytes.length > maxFile) {
-            throw ApiException.invalidInput("content must hold 1 to " + maxFile + " bytes");
+            throw ApiException.invalidField("content", "must hold 1 to " + maxFile + " bytes");
         }
         return bytes;
     }

@@ -78,7 +78,7 @@ final class MessageComposer {
             }
             for (SubmitRequests.Header header : draft.headers()) {
                 if (OWN.contains(header.key().toLowerCase(Locale.ROOT))) {
-                    throw ApiException.invalidInput("headers: " + header.key() + " is set from its own field");
+                    throw ApiException.invalidField("headers", header.key() + " is set from its own field");
                 }
                 message.addHeader(header.key(), header.value());
             }
@@ -134,7 +134,7 @@ final class MessageComposer {
                 // Line breaks are allowed, anything else outside the alphabet is not (the MIME decoder would skip it).
                 bytes = Base64.getDecoder().decode(attachment.content().replaceAll("[\\r\\n ]", ""));
             } catch (IllegalArgumentException e) {
-                throw ApiException.invalidInput("attachments: content is not valid base64");
+                throw ApiException.invalidField("attachments", "content is not valid base64");
             }
         } else {
             bytes = attachment.content().getBytes(StandardCharsets.UTF_8);

@@ -90,7 +90,7 @@ class Sender {
         MessageComposer.Draft draft = draft(user, owned, request, reference);
         List<String> envelope = envelope(draft);
         if (envelope.isEmpty()) {
-            return Mono.error(ApiException.invalidInput("to: the message has no recipients"));
+            return Mono.error(ApiException.invalidField("to", "the message has no recipients"));
         }
         if (envelope.size() > SubmitRequests.MAX_RECIPIENTS) {
             return Mono.error(new ApiException(HttpStatus.FORBIDDEN, "TooMany", "Your email has too many recipients"));
@@ -183,7 +183,7 @@ class Sender {
             }
             return address;
         } catch (AddressException | UnsupportedEncodingException e) {
-            throw ApiException.invalidInput(field + ": " + party.address() + " is not a valid address");
+            throw ApiException.invalidField(field, party.address() + " is not a valid address");
         }
     }
 }

@@ -74,7 +74,7 @@ class UserResource {
     Mono<UserResponses.Created> create(@Valid @RequestBody UserRequests.Create request) {
         boolean imported = Boolean.TRUE.equals(request.hashedPassword());
         if (imported && request.password() == null) {
-            throw ApiException.invalidInput("hashedPassword needs a password hash");
+            throw ApiException.invalidField("password", "must hold the hash when hashedPassword is set");
         }
         UserSettings settings = new UserSettings(orZero(request.quota()), limits(UserLimits.DEFAULTS, request.recipients(),
                 request.forwards(), request.imapMaxConnections(), request.pop3MaxConnections()),
