@@ -32,7 +32,7 @@ public final class FlagStore {
 
     public FlagStore(MongoDatabase database, Journal journal) {
         // a flag change is durable with its journal entry (or the placeholder of a lost race)
-        this.messages = database.getCollection(MessageStore.COLLECTION.name()).withWriteConcern(MongoStore.FOLLOWED);
+        this.messages = MongoStore.followed(database.getCollection(MessageStore.COLLECTION.name()));
         this.allocator = new UidAllocator(database);
         this.journal = journal;
         this.changes = new ChangeRecorder(database, allocator, journal);

@@ -246,7 +246,7 @@ public final class MessageStore {
 
     private Mono<Message> insert(Message message) {
         // durable with the EXISTS journal entry that follows (ChangeRecorder.exists)
-        return Mono.from(messages.withWriteConcern(MongoStore.FOLLOWED).insertOne(message.toDocument())).thenReturn(message);
+        return Mono.from(MongoStore.followed(messages).insertOne(message.toDocument())).thenReturn(message);
     }
 
     /** Re-homes only if the message is still where it was read, so two concurrent moves cannot both win. */

@@ -36,7 +36,7 @@ public final class UidAllocator {
 
     public UidAllocator(MongoDatabase database) {
         // every UID and MODSEQ ends in a journaled write: the message, a tombstone or a journal entry
-        this.mailboxes = database.getCollection(MailboxStore.COLLECTION.name()).withWriteConcern(MongoStore.FOLLOWED);
+        this.mailboxes = MongoStore.followed(database.getCollection(MailboxStore.COLLECTION.name()));
     }
 
     public Mono<Allocation> allocate(ObjectId mailbox) {

@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.WriteConcern;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
 /** The one MongoDB database Mallard uses, reached through the official reactive driver. */
@@ -13,25 +14,45 @@ public final class MongoStore implements AutoCloseable {
     public static final String DEFAULT_DATABASE = "mallard";
 
     /**
-     * For a step whose writer makes a journaled write before it acknowledges anything (a UID or
-     * MODSEQ taken, a message or its flags written before the change's journal entry): it is
-     * answered once applied and made durable by that later write, which carries it along, as
-     * MongoDB writes its journal in order and an embedded-store commit covers every change
-     * applied before it. A kill before then loses the unacknowledged command as a whole, as it
-     * would lose the steps not yet taken; one forced disk write per command instead of one per step.
+     * The embedded store's default: one file, and a commit of it stores every change applied
+     * before, so a step may go unjournaled when a journaled write of the same writer follows it
+     * (see {@link #followed}). Compared by identity: no connection string can produce it.
      */
-    public static final WriteConcern FOLLOWED = WriteConcern.ACKNOWLEDGED.withJournal(false);
+    private static final WriteConcern EMBEDDED = WriteConcern.W1.withJournal(true);
 
     private final MongoClient client;
     private final MongoDatabase database;
 
     public MongoStore(String uri) {
+        this(uri, false);
+    }
+
+    private MongoStore(String uri, boolean embedded) {
         ConnectionString connection = new ConnectionString(uri);
         this.client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(connection)
                 .build());
         String name = connection.getDatabase();
-        this.database = client.getDatabase(name == null ? DEFAULT_DATABASE : name);
+        MongoDatabase named = client.getDatabase(name == null ? DEFAULT_DATABASE : name);
+        this.database = embedded ? named.withWriteConcern(EMBEDDED) : named;
+    }
+
+    /** The embedded MongoDB-compatible server at {@code uri}, whose commits allow {@link #followed} writes. */
+    public static MongoStore embedded(String uri) {
+        return new MongoStore(uri, true);
+    }
+
+    /**
+     * {@code collection} for a step whose writer makes a journaled write before it acknowledges
+     * anything (a UID or MODSEQ taken, a message, its thread or its flags written before the
+     * change's journal entry). On the embedded store the step is answered once applied, and that
+     * later commit makes it durable: one forced disk write per command instead of one per step.
+     * On MongoDB the collection keeps the configured write concern: there the later write may
+     * land on another shard, whose journal does not carry this one.
+     */
+    public static <T> MongoCollection<T> followed(MongoCollection<T> collection) {
+        return collection.getWriteConcern() == EMBEDDED ? collection.withWriteConcern(EMBEDDED.withJournal(false))
+                : collection;
     }
 
     public MongoDatabase database() {

@@ -36,7 +36,7 @@ public final class Stores implements AutoCloseable {
                 : null;
         String mongoUri = embeddedMongo != null ? embeddedMongo.connectionString() : properties.mongo().uri();
         String redisUri = embeddedRedis != null ? embeddedRedis.uri() : properties.redis().uri();
-        return new Stores(embeddedMongo, embeddedRedis, new MongoStore(mongoUri), new RedisStore(redisUri));
+        return new Stores(embeddedMongo, embeddedRedis, embeddedMongo != null ? MongoStore.embedded(mongoUri) : new MongoStore(mongoUri), new RedisStore(redisUri));
     }
 
     public MongoStore mongo() {

@@ -65,7 +65,7 @@ public final class Threader {
         String base = ThreadSubject.normalize(subject);
         Instant now = Instant.now();
         // only MessageStore.append assigns, and the message's journal entry makes this durable with it
-        MongoCollection<Document> assigning = threads.withWriteConcern(MongoStore.FOLLOWED);
+        MongoCollection<Document> assigning = MongoStore.followed(threads);
         Mono<Document> byIds = ids.isEmpty() ? Mono.empty()
                 : Mono.from(threads.find(Filters.and(Filters.eq("user", user), Filters.in("ids", ids)))
                         .sort(Sorts.descending("updated")).first());

@@ -67,7 +67,7 @@ final class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * False for a write sent with {@code writeConcern: {j: false}} ({@link io.mallard.model.store.MongoStore#FOLLOWED}):
+     * False for a write sent with {@code writeConcern: {j: false}} ({@link io.mallard.model.store.MongoStore#followed}):
      * its writer follows it with a journaled write before it acknowledges anything, and that
      * commit stores it too, since an MVStore commit covers every change applied before it (as
      * MongoDB's journal, written in order, does).
