@@ -10,9 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,20 +23,12 @@ import io.mallard.model.user.User;
 @Timeout(90)
 class PythonImaplibTest {
 
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
+
+    /** Where the Python scripts are written. */
     @TempDir
     static Path dataDir;
-
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void imaplibSmoke() throws Exception {

@@ -1,11 +1,18 @@
 package io.mallard.imap.support;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.mallard.imap.ImapApplication;
@@ -19,15 +26,41 @@ import io.mallard.model.user.UserSettings;
 import io.mallard.model.user.UserStore;
 import io.mallard.protocol.server.ProtocolListeners;
 
-/** The real IMAP service on the embedded stores, on free loopback ports, for socket-level tests. */
-public final class TestServer implements AutoCloseable {
+/**
+ * The real IMAP service on the embedded stores, on free loopback ports, for socket-level tests:
+ * started by {@link #start} and closed by the caller, or once per test class as an extension
+ * ({@code @RegisterExtension static final TestServer server = TestServer.perClass();}).
+ */
+public final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     public static final String PASSWORD = "correct horse";
 
-    private final ConfigurableApplicationContext context;
+    private ConfigurableApplicationContext context;
+    private Path ownDataDir;
 
     private TestServer(ConfigurableApplicationContext context) {
         this.context = context;
+    }
+
+    /** A server that starts before the class's first test, in a data directory of its own, and stops after its last. */
+    public static TestServer perClass() {
+        return new TestServer(null);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext extension) throws IOException {
+        ownDataDir = Files.createTempDirectory("imap-test");
+        context = run(ownDataDir, Clock.systemUTC());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext extension) throws IOException {
+        close();
+        try (Stream<Path> files = Files.walk(ownDataDir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     public static TestServer start(Path dataDir, String... extraProperties) {
@@ -36,16 +69,19 @@ public final class TestServer implements AutoCloseable {
 
     /** With {@code clock} as the services' clock (failure windows, token expiry, TOTP steps). */
     public static TestServer start(Path dataDir, Clock clock, String... extraProperties) {
+        return new TestServer(run(dataDir, clock, extraProperties));
+    }
+
+    private static ConfigurableApplicationContext run(Path dataDir, Clock clock, String... extraProperties) {
         // Port 0: the kernel picks while binding. Picking a free port first and binding it later
         // raced with the other test JVMs and failed a CI run with "Address already in use".
         String[] properties = {"mallard.data.dir=" + dataDir, "mallard.imap.port=0",
                 "mallard.imap.tls-port=0", "mallard.imap.allow-plaintext-login=true",
                 "mallard.hostname=imap.test"};
-        ConfigurableApplicationContext context = ImapApplication.builder()
+        return ImapApplication.builder()
                 .properties(properties).properties(extraProperties)
                 .initializers(app -> app.getBeanFactory().registerSingleton("clock", clock))
                 .run();
-        return new TestServer(context);
     }
 
     /** The plain (STARTTLS) port as bound. */

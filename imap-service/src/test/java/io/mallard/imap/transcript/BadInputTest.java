@@ -8,18 +8,15 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.mallard.imap.support.TestServer;
 import io.mallard.model.user.User;
@@ -42,20 +39,8 @@ class BadInputTest {
             "c3 SELECT INBOX (QRESYNC (1 2 1:3 (1:2 1,3)))", "c4 UID FETCH 1:* (FLAGS) (CHANGEDSINCE 1 VANISHED)",
             "c5 STORE 1:2 (UNCHANGEDSINCE 3) -FLAGS (\\Seen)", "c6 FETCH 1 (MODSEQ) (CHANGEDSINCE 2)");
 
-    @TempDir
-    static Path dataDir;
-
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @Test
     void randomAndMutatedCommandsGetProtocolAnswersOnly() throws Exception {

@@ -2,16 +2,13 @@ package io.mallard.imap.transcript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.client.model.Filters;
 
@@ -34,20 +31,8 @@ import reactor.core.publisher.Mono;
 @Timeout(120)
 class QresyncResyncTest {
 
-    @TempDir
-    static Path dataDir;
-
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @Test
     void aQresyncClientLearnsWhatAnotherSessionExpungedAndFlaggedLiveAndAfterReconnecting() {
