@@ -87,7 +87,11 @@ class StandaloneJarIT {
                 assertThat(accepts(base + offset)).as("port %d closed", base + offset).isFalse();
             }
         } finally {
-            process.destroyForcibly();
+            // SIGTERM first also after a failure: a SIGKILL leaves the platform's redis-server running.
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
         }
     }
 
