@@ -67,11 +67,17 @@ final class IndexedH2Database extends H2Database {
         return SharedReads.during(() -> super.handleCommand(channel, command, query, databaseResolver, oplog));
     }
 
-    /** The same data and meta maps as the library's collection, so existing files open unchanged. */
+    /**
+     * The same data and meta maps as the library's collection, so existing files open unchanged;
+     * the documents are written as BSON ({@link BsonDocumentType}), which still reads the
+     * library's format. The library's drop and rename open these maps again by name alone, and
+     * get this instance back: H2 returns a map that is already open.
+     */
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String namespace = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> dataMap = store().openMap("databases." + namespace);
+        MVMap<Object, Document> dataMap = store().openMap("databases." + namespace,
+                new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
         MVMap<String, Object> metaMap = store().openMap("meta." + namespace);
         return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
     }
