@@ -1,11 +1,13 @@
 package io.mallard.model.store.embedded;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
@@ -80,6 +82,29 @@ final class IndexedH2Database extends H2Database {
                 new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
         MVMap<String, Object> metaMap = store().openMap("meta." + namespace);
         return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+    }
+
+    /**
+     * The library's H2 rename opens the maps by the collection's name after renaming the
+     * collection, i.e. by the new name: it created empty maps there and left the documents under
+     * the old one, so a renamed collection (or a {@code $out} target) was empty after a restart.
+     * This moves the maps themselves, index maps included, onto the new name.
+     */
+    @Override
+    public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+        String from = collection.getFullName();
+        super.moveCollection(oldDatabase, collection, newCollectionName);
+        String to = collection.getFullName();
+        MVStore store = store();
+        List<String> moved = new ArrayList<>(List.of("databases." + from, "meta." + from));
+        store.getMapNames().stream().filter(name -> name.startsWith(from + "._ordered_index_")).forEach(moved::add);
+        for (String name : moved) {
+            int at = name.indexOf(from);
+            String target = name.substring(0, at) + to + name.substring(at + from.length());
+            // the library's empty map, or an index map left by a collection of that name
+            store.removeMap(target);
+            store.renameMap(store.openMap(name), target);
+        }
     }
 
     @Override

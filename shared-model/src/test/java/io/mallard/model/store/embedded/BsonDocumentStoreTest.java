@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.mongodb.MongoNamespace;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 
@@ -82,6 +85,47 @@ class BsonDocumentStoreTest {
 
         assertThat(all("values")).containsExactlyInAnyOrder(untouched,
                 new Document("_id", "updated").append("flags", List.of("\\Seen", "\\Flagged")).append("size", 1200L));
+    }
+
+    @Test
+    void aRenamedCollectionKeepsItsDocumentsAndIndexesAcrossARestart() {
+        open();
+        Mono.from(collection("old").createIndex(Indexes.ascending("n"), new IndexOptions().unique(true))).block();
+        Mono.from(collection("old").insertMany(List.of(new Document("_id", 1).append("n", 1),
+                new Document("_id", 2).append("n", 2)))).block();
+
+        Mono.from(collection("old").renameCollection(new MongoNamespace(MongoStore.DEFAULT_DATABASE, "new"))).block();
+        Mono.from(collection("new").insertOne(new Document("_id", 3).append("n", 3))).block();
+        restart();
+
+        assertThat(all("new")).containsExactly(new Document("_id", 1).append("n", 1),
+                new Document("_id", 2).append("n", 2), new Document("_id", 3).append("n", 3));
+        assertThat(Flux.from(collection("new").find(Filters.eq("n", 2))).collectList().block())
+                .containsExactly(new Document("_id", 2).append("n", 2));
+        assertThat(all("old")).isEmpty();
+
+        // a new collection of the old name starts with empty indexes, not the renamed one's
+        Mono.from(collection("old").createIndex(Indexes.ascending("n"), new IndexOptions().unique(true))).block();
+        Mono.from(collection("old").insertOne(new Document("_id", 4).append("n", 1))).block();
+        restart();
+
+        assertThat(Flux.from(collection("old").find(Filters.gte("n", 1))).collectList().block())
+                .containsExactly(new Document("_id", 4).append("n", 1));
+    }
+
+    @Test
+    void aDroppedCollectionStaysEmptyAcrossARestartAndCanBeCreatedAgain() {
+        open();
+        Mono.from(collection("gone").insertMany(List.of(new Document("_id", 1), new Document("_id", 2)))).block();
+
+        Mono.from(collection("gone").drop()).block();
+        restart();
+
+        assertThat(all("gone")).isEmpty();
+        Mono.from(collection("gone").insertOne(new Document("_id", 3))).block();
+        restart();
+
+        assertThat(all("gone")).containsExactly(new Document("_id", 3));
     }
 
     /** Each BSON type the wire carries, plus the corner cases a copy could get wrong. */
