@@ -71,15 +71,15 @@ final class IndexedH2Database extends H2Database {
 
     /**
      * The same data and meta maps as the library's collection, so existing files open unchanged;
-     * the documents are written as BSON ({@link BsonDocumentType}), which still reads the
-     * library's format. The library's drop and rename open these maps again by name alone, and
+     * the documents are written as BSON ({@link BsonDocumentType}) and ObjectId keys as their
+     * bytes ({@link DocumentIdType}), both of which still read the library's format. The library's drop and rename open these maps again by name alone, and
      * get this instance back: H2 returns a map that is already open.
      */
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String namespace = getFullCollectionNamespace(collectionName);
         MVMap<Object, Document> dataMap = store().openMap("databases." + namespace,
-                new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
+                new MVMap.Builder<Object, Document>().keyType(new DocumentIdType()).valueType(new BsonDocumentType()));
         MVMap<String, Object> metaMap = store().openMap("meta." + namespace);
         return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
     }
@@ -128,9 +128,10 @@ final class IndexedH2Database extends H2Database {
         store().removeMap(indexMapName(collection.getCollectionName(), indexName));
     }
 
+    /** The values are the documents' ids (unique indexes) or {@code true} (the others). */
     private <V> MVMap<KeyValue, V> openIndexMap(String collectionName, String indexName) {
         return store().openMap(indexMapName(collectionName, indexName),
-                new MVMap.Builder<KeyValue, V>().keyType(new KeyValueType()));
+                new MVMap.Builder<KeyValue, V>().keyType(new KeyValueType()).valueType(new DocumentIdType()));
     }
 
     private String indexMapName(String collectionName, String indexName) {

@@ -80,11 +80,14 @@ class BsonDocumentStoreTest {
         assertThat(all("values")).containsExactlyInAnyOrder(untouched, updated);
         Mono.from(collection("values").updateOne(Filters.eq("_id", "updated"), Updates.addToSet("flags", "\\Flagged")))
                 .block();
+        Mono.from(collection("values").insertOne(new Document("_id", new ObjectId()).append("new", true))).block();
 
         restart();
 
-        assertThat(all("values")).containsExactlyInAnyOrder(untouched,
+        assertThat(all("values")).hasSize(3).contains(untouched,
                 new Document("_id", "updated").append("flags", List.of("\\Seen", "\\Flagged")).append("size", 1200L));
+        assertThat(Flux.from(collection("values").find(Filters.eq("_id", untouched.getObjectId("_id")))).collectList()
+                .block()).containsExactly(untouched);
     }
 
     @Test
