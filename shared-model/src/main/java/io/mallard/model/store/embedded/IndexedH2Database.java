@@ -29,6 +29,11 @@ import io.netty.channel.Channel;
  */
 final class IndexedH2Database extends H2Database {
 
+    /** Prefixes and infix of the map names: the library's for data and meta, its own for indexes. */
+    private static final String DATA = "databases.";
+    private static final String META = "meta.";
+    private static final String ORDERED_INDEX = "._ordered_index_";
+
     // H2Database's constructor opens the existing collections and indexes through the overrides
     // below, before this class's fields are assigned; the store reaches them through this.
     private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
@@ -71,16 +76,17 @@ final class IndexedH2Database extends H2Database {
 
     /**
      * The same data and meta maps as the library's collection, so existing files open unchanged;
-     * the documents are written as BSON ({@link BsonDocumentType}) and ObjectId keys as their
-     * bytes ({@link DocumentIdType}), both of which still read the library's format. The library's drop and rename open these maps again by name alone, and
-     * get this instance back: H2 returns a map that is already open.
+     * the documents are written as BSON ({@link BsonDocumentType}) and ObjectId ids as their
+     * bytes ({@link DocumentIdType}), both of which still read the library's format. The
+     * library's drop and rename open these maps again by name alone, and get this instance back:
+     * H2 returns a map that is already open.
      */
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String namespace = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> dataMap = store().openMap("databases." + namespace,
+        MVMap<Object, Document> dataMap = store().openMap(DATA + namespace,
                 new MVMap.Builder<Object, Document>().keyType(new DocumentIdType()).valueType(new BsonDocumentType()));
-        MVMap<String, Object> metaMap = store().openMap("meta." + namespace);
+        MVMap<String, Object> metaMap = store().openMap(META + namespace);
         return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
     }
 
@@ -96,8 +102,8 @@ final class IndexedH2Database extends H2Database {
         super.moveCollection(oldDatabase, collection, newCollectionName);
         String to = collection.getFullName();
         MVStore store = store();
-        List<String> moved = new ArrayList<>(List.of("databases." + from, "meta." + from));
-        store.getMapNames().stream().filter(name -> name.startsWith(from + "._ordered_index_")).forEach(moved::add);
+        List<String> moved = new ArrayList<>(List.of(DATA + from, META + from));
+        store.getMapNames().stream().filter(name -> name.startsWith(from + ORDERED_INDEX)).forEach(moved::add);
         for (String name : moved) {
             int at = name.indexOf(from);
             String target = name.substring(0, at) + to + name.substring(at + from.length());
@@ -135,7 +141,7 @@ final class IndexedH2Database extends H2Database {
     }
 
     private String indexMapName(String collectionName, String indexName) {
-        return getFullCollectionNamespace(collectionName) + "._ordered_index_" + indexName;
+        return getFullCollectionNamespace(collectionName) + ORDERED_INDEX + indexName;
     }
 
     /**
