@@ -22,6 +22,19 @@ final class DocumentIdType extends ObjectDataType {
 
     private static final int OBJECT_ID_BYTES = 12;
 
+    /**
+     * What the default answers for two ObjectIds (their {@code compareTo}, as for any two
+     * comparables of one class), without the type object it allocates per comparison: 2% of the
+     * IMAP benchmark's samples, in the binary searches of every map lookup.
+     */
+    @Override
+    public int compare(Object a, Object b) {
+        if (a instanceof ObjectId first && b instanceof ObjectId second) {
+            return first.compareTo(second);
+        }
+        return super.compare(a, b);
+    }
+
     @Override
     public void write(WriteBuffer buff, Object value) {
         if (value instanceof ObjectId id) {
