@@ -52,7 +52,8 @@ public final class MessageListing {
     public Flux<Message> range(ObjectId mailbox, long fromUid, long toUid, MessageFields fields) {
         return watermark.visibleUpTo(mailbox).flatMapMany(visible -> Flux.from(messages.find(Filters.and(
                         Filters.eq("mailbox", mailbox), Filters.gte("uid", fromUid), Filters.lte("uid", Math.min(toUid, visible)),
-                        Filters.ne("abandoned", true))).projection(fields.projection()).sort(Sorts.ascending("uid")))
+                        Filters.ne("abandoned", true))).projection(fields.projection()).batchSize(fields.batchSize())
+                        .sort(Sorts.ascending("uid")))
                 .filter(Message::isMessage).map(Message::fromDocument));
     }
 
@@ -72,7 +73,8 @@ public final class MessageListing {
             if (criteria.filter() != null) {
                 filters.add(criteria.filter());
             }
-            return Flux.from(messages.find(Filters.and(filters)).projection(fields.projection()).sort(Sorts.ascending("uid")));
+            return Flux.from(messages.find(Filters.and(filters)).projection(fields.projection()).batchSize(fields.batchSize())
+                    .sort(Sorts.ascending("uid")));
         }).filter(Message::isMessage).map(Message::fromDocument);
     }
 
@@ -152,7 +154,7 @@ public final class MessageListing {
     public Flux<Message> changedSince(ObjectId mailbox, long modseq) {
         return watermark.visibleUpTo(mailbox).flatMapMany(visible -> Flux.from(messages.find(Filters.and(
                         Filters.eq("mailbox", mailbox), Filters.gt("modseq", modseq), Filters.lte("uid", visible),
-                        Filters.ne("abandoned", true))).sort(Sorts.ascending("uid")))
+                        Filters.ne("abandoned", true))).batchSize(MessageFields.ALL.batchSize()).sort(Sorts.ascending("uid")))
                 .filter(Message::isMessage).map(Message::fromDocument));
     }
 
