@@ -28,6 +28,13 @@ public enum MessageFields {
     ALL_BUT_TEXT(Projections.include(Stream.of(Message.FIELDS_BUT_CONTENT.stream(), Stream.of("content.raw"),
             ParsedMessageCodec.FIELDS_BUT_TEXT.stream().map(field -> "content.parsed." + field)).flatMap(s -> s).toList()), 128),
     /**
+     * The parsed content but the searchable text, without the stored bytes ({@code content.raw},
+     * inline up to a megabyte a message): what a search on addresses, subject or dates decides on.
+     * {@link io.mallard.model.mail.MessageContent#raw} cannot be asked of such a message.
+     */
+    PARSED(Projections.include(Stream.concat(Message.FIELDS_BUT_CONTENT.stream(),
+            ParsedMessageCodec.FIELDS_BUT_TEXT.stream().map(field -> "content.parsed." + field)).toList()), 128),
+    /**
      * All but {@code content.parsed}: enough to stream the original bytes (POP3 RETR and TOP);
      * {@link io.mallard.model.mail.MessageContent#parsed} cannot be asked of such a message.
      */

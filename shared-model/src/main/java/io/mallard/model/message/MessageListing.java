@@ -12,6 +12,7 @@ import org.bson.types.ObjectId;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -156,6 +157,32 @@ public final class MessageListing {
                         Filters.eq("mailbox", mailbox), Filters.gt("modseq", modseq), Filters.lte("uid", visible),
                         Filters.ne("abandoned", true))).batchSize(MessageFields.ALL.batchSize()).sort(Sorts.ascending("uid")))
                 .filter(Message::isMessage).map(Message::fromDocument));
+    }
+
+    /**
+     * What SELECT builds a session's view from, in one read of the messages: HIGHESTMODSEQ and the
+     * watermark first, then the UIDs up to the watermark, so that every change at or below that
+     * HIGHESTMODSEQ is already in what the session holds. Only the UIDs are read (EXISTS is their
+     * number); the unseen count and mailbox document of {@link #counts} would be two more round
+     * trips that SELECT does not report or already has.
+     */
+    public Mono<Opening> open(ObjectId mailbox) {
+        return Mono.zip(journal.completeUpTo(mailbox), watermark.visibleUpTo(mailbox)).flatMap(marks ->
+                Flux.from(messages.find(Filters.and(Filters.eq("mailbox", mailbox), Filters.lte("uid", marks.getT2()),
+                                        Filters.ne("abandoned", true)))
+                                .projection(Projections.include("uid", "idate", "abandoned")).sort(Sorts.ascending("uid")))
+                        .filter(Message::isMessage).map(d -> Message.number(d, "uid")).collectList()
+                        .map(uids -> new Opening(marks.getT1(), marks.getT2() + 1, uids)));
+    }
+
+    /**
+     * A mailbox as SELECT opens it.
+     *
+     * @param highestModseq RFC 7162 HIGHESTMODSEQ, read before the UIDs
+     * @param uidNext the watermark + 1 (see {@link MailboxCounts#uidNext})
+     * @param uids the messages up to the watermark, ascending
+     */
+    public record Opening(long highestModseq, long uidNext, List<Long> uids) {
     }
 
     /**
