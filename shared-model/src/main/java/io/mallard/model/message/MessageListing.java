@@ -51,32 +51,41 @@ public final class MessageListing {
 
     /** As {@link #range(ObjectId, long, long)}, reading only {@code fields} of each document. */
     public Flux<Message> range(ObjectId mailbox, long fromUid, long toUid, MessageFields fields) {
-        return watermark.visibleUpTo(mailbox).flatMapMany(visible -> Flux.from(messages.find(Filters.and(
+        return watermark.visibleUpTo(mailbox).flatMapMany(visible -> rangeUpTo(visible, mailbox, fromUid, toUid, fields));
+    }
+
+    /**
+     * As {@link #range(ObjectId, long, long, MessageFields)}, up to a watermark {@code visible} the
+     * caller read before: an IMAP session's highest UID, which it was told only once the watermark
+     * had passed it, and which the watermark never falls below; one store round trip fewer.
+     */
+    public Flux<Message> rangeUpTo(long visible, ObjectId mailbox, long fromUid, long toUid, MessageFields fields) {
+        return Flux.from(messages.find(Filters.and(
                         Filters.eq("mailbox", mailbox), Filters.gte("uid", fromUid), Filters.lte("uid", Math.min(toUid, visible)),
                         Filters.ne("abandoned", true))).projection(fields.projection()).batchSize(fields.batchSize())
                         .sort(Sorts.ascending("uid")))
-                .filter(Message::isMessage).map(Message::fromDocument));
+                .filter(Message::isMessage).map(Message::fromDocument);
     }
 
     /**
      * Messages with {@code fromUid <= uid <= toUid} that meet {@code criteria}, in UID order, up to
-     * the watermark: MongoDB applies the criteria, and the cursor streams the documents in batches,
-     * so a search holds only what it has not yet consumed, and reads only {@code fields} of each.
+     * a watermark {@code visible} the caller read before (see {@link #rangeUpTo}): MongoDB applies
+     * the criteria, and the cursor streams the documents in batches, so a search holds only what it
+     * has not yet consumed, and reads only {@code fields} of each.
      */
-    public Flux<Message> search(ObjectId mailbox, long fromUid, long toUid, MessageCriteria criteria,
+    public Flux<Message> searchUpTo(long visible, ObjectId mailbox, long fromUid, long toUid, MessageCriteria criteria,
             MessageFields fields) {
         if (criteria == MessageCriteria.NONE) {
             return Flux.empty();
         }
-        return watermark.visibleUpTo(mailbox).flatMapMany(visible -> {
-            List<Bson> filters = new ArrayList<>(List.of(Filters.eq("mailbox", mailbox), Filters.gte("uid", fromUid),
-                    Filters.lte("uid", Math.min(toUid, visible)), Filters.ne("abandoned", true)));
-            if (criteria.filter() != null) {
-                filters.add(criteria.filter());
-            }
-            return Flux.from(messages.find(Filters.and(filters)).projection(fields.projection()).batchSize(fields.batchSize())
-                    .sort(Sorts.ascending("uid")));
-        }).filter(Message::isMessage).map(Message::fromDocument);
+        List<Bson> filters = new ArrayList<>(List.of(Filters.eq("mailbox", mailbox), Filters.gte("uid", fromUid),
+                Filters.lte("uid", Math.min(toUid, visible)), Filters.ne("abandoned", true)));
+        if (criteria.filter() != null) {
+            filters.add(criteria.filter());
+        }
+        return Flux.from(messages.find(Filters.and(filters)).projection(fields.projection()).batchSize(fields.batchSize())
+                        .sort(Sorts.ascending("uid")))
+                .filter(Message::isMessage).map(Message::fromDocument);
     }
 
     /**

@@ -42,7 +42,7 @@ public final class MessageSearch {
         MessageFields fields = pushed.exact() ? kept : needsText ? MessageFields.ALL
                 : needsHeaders ? MessageFields.ALL_BUT_TEXT : MessageFields.PARSED;
         Flux<Message> known = connection.services().storage().listing()
-                .search(selected.id(), 1, selected.lastUid(), pushed.criteria(), fields)
+                .searchUpTo(selected.lastUid(), selected.id(), 1, selected.lastUid(), pushed.criteria(), fields)
                 .filter(message -> selected.sequenceOf(message.uid()) > 0);
         if (pushed.exact()) {
             return known;
