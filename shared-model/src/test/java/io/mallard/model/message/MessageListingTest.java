@@ -18,8 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 import io.mallard.model.mailbox.Mailbox;
 import reactor.core.publisher.Mono;
 
-/** What SELECT opens a mailbox with, and listings that stream more documents than one batch holds. */
-class MessageListingOpenTest {
+/**
+ * The POP3 maildrop window (the newest N messages in UID order, skipping expunged ones), STATUS SIZE,
+ * what SELECT opens a mailbox with, and listings that stream more documents than one batch holds.
+ */
+class MessageListingTest {
 
     @TempDir
     Path dir;
@@ -40,6 +43,32 @@ class MessageListingOpenTest {
     @AfterEach
     void stop() {
         cluster.close();
+    }
+
+    @Test
+    void newestInUidOrderWithoutExpungedMessages() {
+        for (int i = 1; i <= 6; i++) {
+            storage.messages().append(inbox.id(), new NewMessage(100, Instant.now(), List.of(), "<m" + i + "@test>", null,
+                    List.of(), "m" + i, new Document("text", "body"))).block();
+        }
+        storage.messages().delete(inbox.id(), 5).block();
+
+        assertThat(storage.listing().newest(inbox.id(), 3, MessageFields.ALL).map(Message::uid).collectList().block())
+                .containsExactly(3L, 4L, 6L);
+        assertThat(storage.listing().newest(inbox.id(), 50, MessageFields.ALL).map(Message::uid).collectList().block())
+                .containsExactly(1L, 2L, 3L, 4L, 6L);
+    }
+
+    @Test
+    void sizeAddsUpTheMessagesLeftAfterExpunges() {
+        assertThat(storage.listing().size(inbox.id()).block()).isZero();
+        for (int i = 1; i <= 4; i++) {
+            storage.messages().append(inbox.id(), new NewMessage(100 * i, Instant.now(), List.of(), "<s" + i + "@test>",
+                    null, List.of(), "s" + i, new Document("text", "body"))).block();
+        }
+        storage.messages().delete(inbox.id(), 2).block();
+
+        assertThat(storage.listing().size(inbox.id()).block()).isEqualTo(100 + 300 + 400);
     }
 
     @Test
