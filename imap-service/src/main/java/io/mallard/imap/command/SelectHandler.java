@@ -13,9 +13,7 @@ import io.mallard.imap.session.Resync;
 import io.mallard.imap.session.SelectedMailbox;
 import io.mallard.imap.session.SessionState;
 import io.mallard.model.mailbox.Mailbox;
-import io.mallard.model.message.MailboxCounts;
-import io.mallard.model.message.Message;
-import io.mallard.model.message.MessageFields;
+import io.mallard.model.message.MessageListing;
 import reactor.core.publisher.Mono;
 
 /**
@@ -60,16 +58,15 @@ final class SelectHandler implements CommandHandler {
             connection.enableCondstore();
         }
         return connection.services().storage().mailboxes().require(connection.user(), select.mailbox())
-                .flatMap(mailbox -> connection.services().storage().listing().counts(mailbox.id())
-                        .flatMap(counts -> connection.services().storage().listing()
-                                .range(mailbox.id(), 1, counts.uidNext() - 1, MessageFields.NONE).map(Message::uid).collectList()
-                                .flatMap(uids -> opened(connection, select, mailbox, readOnly, uids, counts))));
+                .flatMap(mailbox -> connection.services().storage().listing().open(mailbox.id())
+                        .flatMap(opening -> opened(connection, select, mailbox, readOnly, opening)));
     }
 
     private Mono<Void> opened(ImapConnection connection, ImapRequest.Select select, Mailbox mailbox,
-            boolean readOnly, List<Long> uids, MailboxCounts counts) {
+            boolean readOnly, MessageListing.Opening opening) {
         // Up to the watermark: a UID the client is told is next must not turn out to be behind it.
-        SelectedMailbox selected = new SelectedMailbox(mailbox.id(), readOnly, uids, counts.uidNext(), counts.highestModseq());
+        SelectedMailbox selected = new SelectedMailbox(mailbox.id(), readOnly, opening.uids(), opening.uidNext(),
+                opening.highestModseq());
         connection.select(selected);
         long uidNext = selected.uidNext();
         connection.send(Response.Data.of(Value.atom("FLAGS"), Value.atoms(SYSTEM_FLAGS)));

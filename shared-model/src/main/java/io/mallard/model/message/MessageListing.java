@@ -12,6 +12,7 @@ import org.bson.types.ObjectId;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -50,30 +51,41 @@ public final class MessageListing {
 
     /** As {@link #range(ObjectId, long, long)}, reading only {@code fields} of each document. */
     public Flux<Message> range(ObjectId mailbox, long fromUid, long toUid, MessageFields fields) {
-        return watermark.visibleUpTo(mailbox).flatMapMany(visible -> Flux.from(messages.find(Filters.and(
+        return watermark.visibleUpTo(mailbox).flatMapMany(visible -> rangeUpTo(visible, mailbox, fromUid, toUid, fields));
+    }
+
+    /**
+     * As {@link #range(ObjectId, long, long, MessageFields)}, up to a watermark {@code visible} the
+     * caller read before: an IMAP session's highest UID, which it was told only once the watermark
+     * had passed it, and which the watermark never falls below; one store round trip fewer.
+     */
+    public Flux<Message> rangeUpTo(long visible, ObjectId mailbox, long fromUid, long toUid, MessageFields fields) {
+        return Flux.from(messages.find(Filters.and(
                         Filters.eq("mailbox", mailbox), Filters.gte("uid", fromUid), Filters.lte("uid", Math.min(toUid, visible)),
-                        Filters.ne("abandoned", true))).projection(fields.projection()).sort(Sorts.ascending("uid")))
-                .filter(Message::isMessage).map(Message::fromDocument));
+                        Filters.ne("abandoned", true))).projection(fields.projection()).batchSize(fields.batchSize())
+                        .sort(Sorts.ascending("uid")))
+                .filter(Message::isMessage).map(Message::fromDocument);
     }
 
     /**
      * Messages with {@code fromUid <= uid <= toUid} that meet {@code criteria}, in UID order, up to
-     * the watermark: MongoDB applies the criteria, and the cursor streams the documents in batches,
-     * so a search holds only what it has not yet consumed, and reads only {@code fields} of each.
+     * a watermark {@code visible} the caller read before (see {@link #rangeUpTo}): MongoDB applies
+     * the criteria, and the cursor streams the documents in batches, so a search holds only what it
+     * has not yet consumed, and reads only {@code fields} of each.
      */
-    public Flux<Message> search(ObjectId mailbox, long fromUid, long toUid, MessageCriteria criteria,
+    public Flux<Message> searchUpTo(long visible, ObjectId mailbox, long fromUid, long toUid, MessageCriteria criteria,
             MessageFields fields) {
         if (criteria == MessageCriteria.NONE) {
             return Flux.empty();
         }
-        return watermark.visibleUpTo(mailbox).flatMapMany(visible -> {
-            List<Bson> filters = new ArrayList<>(List.of(Filters.eq("mailbox", mailbox), Filters.gte("uid", fromUid),
-                    Filters.lte("uid", Math.min(toUid, visible)), Filters.ne("abandoned", true)));
-            if (criteria.filter() != null) {
-                filters.add(criteria.filter());
-            }
-            return Flux.from(messages.find(Filters.and(filters)).projection(fields.projection()).sort(Sorts.ascending("uid")));
-        }).filter(Message::isMessage).map(Message::fromDocument);
+        List<Bson> filters = new ArrayList<>(List.of(Filters.eq("mailbox", mailbox), Filters.gte("uid", fromUid),
+                Filters.lte("uid", Math.min(toUid, visible)), Filters.ne("abandoned", true)));
+        if (criteria.filter() != null) {
+            filters.add(criteria.filter());
+        }
+        return Flux.from(messages.find(Filters.and(filters)).projection(fields.projection()).batchSize(fields.batchSize())
+                        .sort(Sorts.ascending("uid")))
+                .filter(Message::isMessage).map(Message::fromDocument);
     }
 
     /**
@@ -152,8 +164,34 @@ public final class MessageListing {
     public Flux<Message> changedSince(ObjectId mailbox, long modseq) {
         return watermark.visibleUpTo(mailbox).flatMapMany(visible -> Flux.from(messages.find(Filters.and(
                         Filters.eq("mailbox", mailbox), Filters.gt("modseq", modseq), Filters.lte("uid", visible),
-                        Filters.ne("abandoned", true))).sort(Sorts.ascending("uid")))
+                        Filters.ne("abandoned", true))).batchSize(MessageFields.ALL.batchSize()).sort(Sorts.ascending("uid")))
                 .filter(Message::isMessage).map(Message::fromDocument));
+    }
+
+    /**
+     * What SELECT builds a session's view from, in one read of the messages: HIGHESTMODSEQ and the
+     * watermark first, then the UIDs up to the watermark, so that every change at or below that
+     * HIGHESTMODSEQ is already in what the session holds. Only the UIDs are read (EXISTS is their
+     * number); the unseen count and mailbox document of {@link #counts} would be two more round
+     * trips that SELECT does not report or already has.
+     */
+    public Mono<Opening> open(ObjectId mailbox) {
+        return Mono.zip(journal.completeUpTo(mailbox), watermark.visibleUpTo(mailbox)).flatMap(marks ->
+                Flux.from(messages.find(Filters.and(Filters.eq("mailbox", mailbox), Filters.lte("uid", marks.getT2()),
+                                        Filters.ne("abandoned", true)))
+                                .projection(Projections.include("uid", "idate", "abandoned")).sort(Sorts.ascending("uid")))
+                        .filter(Message::isMessage).map(d -> Message.number(d, "uid")).collectList()
+                        .map(uids -> new Opening(marks.getT1(), marks.getT2() + 1, uids)));
+    }
+
+    /**
+     * A mailbox as SELECT opens it.
+     *
+     * @param highestModseq RFC 7162 HIGHESTMODSEQ, read before the UIDs
+     * @param uidNext the watermark + 1 (see {@link MailboxCounts#uidNext})
+     * @param uids the messages up to the watermark, ascending
+     */
+    public record Opening(long highestModseq, long uidNext, List<Long> uids) {
     }
 
     /**

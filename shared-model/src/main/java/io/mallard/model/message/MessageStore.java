@@ -126,7 +126,7 @@ public final class MessageStore {
                                 message.content());
                         return claim(mailboxId, a -> insert(draft.placed(draft.id(), mailboxId, a.uid(), a.modseq())));
                     });
-            return quota.reserve(user, message.size())
+            return quota.reserveFollowed(user, message.size())
                     .then(Mono.defer(() -> store.onErrorResume(e -> quota.release(user, message.size()).then(Mono.error(e)))))
                     .flatMap(changes::exists);
         });
@@ -138,7 +138,7 @@ public final class MessageStore {
      */
     public Flux<Transfer> copy(ObjectId from, List<Long> uids, ObjectId to) {
         return requireMailbox(to).flatMapMany(target -> Flux.fromIterable(uids)
-                .concatMap(uid -> find(from, uid).flatMap(source -> quota.reserve(target.user(), source.size())
+                .concatMap(uid -> find(from, uid).flatMap(source -> quota.reserveFollowed(target.user(), source.size())
                         .then(Mono.defer(() -> content.share(source.content())
                                 .flatMap(shared -> claim(to, a -> insert(source.holding(shared)
                                                 .placed(new ObjectId(), to, a.uid(), a.modseq())))

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.mallard.model.mailbox.Mailbox;
+import reactor.core.publisher.Flux;
 
 /**
  * Search conditions evaluated by the store (the embedded server here, as in every test): each
@@ -56,8 +57,12 @@ class MessageCriteriaTest {
     }
 
     private static List<Long> uids(MessageCriteria criteria) {
-        return storage.listing().search(inbox.id(), 1, Long.MAX_VALUE, criteria, MessageFields.NONE).map(Message::uid)
-                .collectList().block();
+        return search(1, Long.MAX_VALUE, criteria, MessageFields.NONE).map(Message::uid).collectList().block();
+    }
+
+    private static Flux<Message> search(long fromUid, long toUid, MessageCriteria criteria, MessageFields fields) {
+        long visible = storage.messages().visibleUpTo(inbox.id()).block();
+        return storage.listing().searchUpTo(visible, inbox.id(), fromUid, toUid, criteria, fields);
     }
 
     @Test
@@ -92,8 +97,8 @@ class MessageCriteriaTest {
 
     @Test
     void theSearchableTextIsReadOnlyWhenAsked() {
-        Message without = storage.listing().search(inbox.id(), 1, 1, MessageCriteria.ANY, MessageFields.ALL_BUT_TEXT).blockFirst();
-        Message with = storage.listing().search(inbox.id(), 1, 1, MessageCriteria.ANY, MessageFields.ALL).blockFirst();
+        Message without = search(1, 1, MessageCriteria.ANY, MessageFields.ALL_BUT_TEXT).blockFirst();
+        Message with = search(1, 1, MessageCriteria.ANY, MessageFields.ALL).blockFirst();
         assertThat(without.content().get("parsed", Document.class).getString("text")).isNull();
         assertThat(without.content().get("parsed", Document.class).getDate("date")).isNotNull();
         assertThat(with.content().get("parsed", Document.class).getString("text")).hasSize(1000);

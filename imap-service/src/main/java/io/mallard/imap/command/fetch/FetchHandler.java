@@ -67,8 +67,9 @@ public final class FetchHandler implements CommandHandler {
                         || a instanceof FetchAttribute.Binary binary && !binary.peek() && !binary.sizeOnly());
         FetchResponder responder = new FetchResponder(connection.services().content(), fetch.attributes(), fetch.uid(),
                 fetch.changedSince() >= 0, connection.condstore());
-        return vanished.thenMany(connection.services().storage().listing().range(selected.id(), uids.get(0), uids.get(uids.size() - 1),
-                        responder.fields()))
+        // Every UID asked for is one the session was told of, at or below the watermark it read then.
+        return vanished.thenMany(connection.services().storage().listing().rangeUpTo(selected.lastUid(), selected.id(),
+                        uids.get(0), uids.get(uids.size() - 1), responder.fields()))
                 .filter(message -> wanted.contains(message.uid()) && message.modseq() > fetch.changedSince())
                 .concatMap(message -> (marksSeen ? markSeen(connection, message) : Mono.just(message))
                         .flatMap(current -> responder.items(current, marksSeen && !message.flags().contains(Message.SEEN)))

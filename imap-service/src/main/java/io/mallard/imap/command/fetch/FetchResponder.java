@@ -43,6 +43,7 @@ final class FetchResponder {
     private final boolean changedSince;
     private final boolean condstore;
     private final boolean needsParsed;
+    private final boolean needsRaw;
 
     /**
      * @param changedSince CHANGEDSINCE was given, which implies MODSEQ (RFC 7162 §3.1.4.1)
@@ -59,15 +60,17 @@ final class FetchResponder {
         this.condstore = condstore;
         this.needsParsed = attributes.stream().anyMatch(a -> a == Simple.ENVELOPE || a == Simple.BODYSTRUCTURE
                 || a == Simple.BODY || a instanceof FetchAttribute.Section || a instanceof FetchAttribute.Binary);
+        this.needsRaw = attributes.stream().anyMatch(a -> a instanceof FetchAttribute.Section || a instanceof FetchAttribute.Binary);
     }
 
     /**
      * What to read of each message: FLAGS, UID, INTERNALDATE, RFC822.SIZE and MODSEQ are fields
      * of the message document, and most of its weight (the parsed content) is needed only by the
-     * other items, none of which reads the extracted text kept for SEARCH.
+     * other items, none of which reads the extracted text kept for SEARCH; only sections and
+     * BINARY read the stored bytes.
      */
     MessageFields fields() {
-        return needsParsed ? MessageFields.ALL_BUT_TEXT : MessageFields.NONE;
+        return needsRaw ? MessageFields.ALL_BUT_TEXT : needsParsed ? MessageFields.PARSED : MessageFields.NONE;
     }
 
     /** @param seenJustSet \Seen was set by this FETCH, so FLAGS is reported even if not asked (§6.4.5) */

@@ -82,25 +82,44 @@ final class SectionReader {
         return java.util.Arrays.copyOfRange(bytes, from, to);
     }
 
-    /** HEADER.FIELDS (.NOT): whole fields, folded lines included, then the blank line (§6.4.5). */
+    /**
+     * HEADER.FIELDS (.NOT): whole fields, folded lines included, then the blank line (§6.4.5).
+     * Scans the octets line by line: a FETCH of fifty headers runs this fifty times, and a regular
+     * expression split of each header block cost more than reading the messages did.
+     */
     private static byte[] fields(byte[] header, FetchAttribute.Section section) {
-        String text = new String(header, StandardCharsets.ISO_8859_1);
-        StringBuilder out = new StringBuilder();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(header.length);
         boolean keep = false;
-        for (String line : text.split("(?<=\n)")) {
-            if (line.equals("\r\n") || line.equals("\n")) {
-                break;
+        int start = 0;
+        while (start < header.length) {
+            int newline = indexOf(header, (byte) '\n', start, header.length);
+            int end = newline < 0 ? header.length : newline + 1;
+            int length = end - start;
+            if (newline >= 0 && (length == 1 || length == 2 && header[start] == '\r')) {
+                break; // the blank line that ends the header
             }
-            if (!line.startsWith(" ") && !line.startsWith("\t")) {
-                int colon = line.indexOf(':');
-                String name = colon < 0 ? "" : line.substring(0, colon).trim().toUpperCase(Locale.ROOT);
+            if (header[start] != ' ' && header[start] != '\t') {
+                int colon = indexOf(header, (byte) ':', start, end);
+                String name = colon < 0 ? ""
+                        : new String(header, start, colon - start, StandardCharsets.ISO_8859_1).trim().toUpperCase(Locale.ROOT);
                 keep = section.fields().contains(name) == (section.part() == Part.HEADER_FIELDS);
             }
             if (keep) {
-                out.append(line);
+                out.write(header, start, length);
+            }
+            start = end;
+        }
+        out.write('\r');
+        out.write('\n');
+        return out.toByteArray();
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == wanted) {
+                return i;
             }
         }
-        out.append("\r\n");
-        return out.toString().getBytes(StandardCharsets.ISO_8859_1);
+        return -1;
     }
 }

@@ -26,7 +26,8 @@ public final class MessageSearch {
 
     /**
      * The matching messages, in UID order, with at least {@code kept} of each read (SEARCH needs no
-     * content, SORT and THREAD the parsed headers); their searchable text is not kept.
+     * content, SORT and THREAD the parsed headers: {@link MessageFields#NONE} or
+     * {@link MessageFields#PARSED}); their searchable text is not kept.
      */
     public static Flux<Message> matching(ImapConnection connection, SearchKey key, MessageFields kept) {
         SelectedMailbox selected = connection.selected();
@@ -36,10 +37,12 @@ public final class MessageSearch {
         boolean needsHeaders = key.any(k -> k instanceof SearchKey.Header header && !header.addressOrSubject()
                 || k instanceof SearchKey.Text text && text.includeHeaders());
         MessageContent content = connection.services().content();
-        // Decided by the store alone, a match needs no more than the caller keeps.
-        MessageFields fields = pushed.exact() ? kept : needsText ? MessageFields.ALL : MessageFields.ALL_BUT_TEXT;
+        // Decided by the store alone, a match needs no more than the caller keeps. The stored bytes
+        // are read only for the header block.
+        MessageFields fields = pushed.exact() ? kept : needsText ? MessageFields.ALL
+                : needsHeaders ? MessageFields.ALL_BUT_TEXT : MessageFields.PARSED;
         Flux<Message> known = connection.services().storage().listing()
-                .search(selected.id(), 1, selected.lastUid(), pushed.criteria(), fields)
+                .searchUpTo(selected.lastUid(), selected.id(), 1, selected.lastUid(), pushed.criteria(), fields)
                 .filter(message -> selected.sequenceOf(message.uid()) > 0);
         if (pushed.exact()) {
             return known;

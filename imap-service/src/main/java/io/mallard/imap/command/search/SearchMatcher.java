@@ -104,7 +104,8 @@ final class SearchMatcher {
     private static String addresses(List<MailAddress> addresses) {
         StringBuilder text = new StringBuilder();
         for (MailAddress address : addresses) {
-            text.append(address.name() == null ? "" : address.name()).append(" <").append(address.address()).append("> ");
+            text.append(address.name() == null ? "" : address.name()).append(" <")
+                    .append(address.address() == null ? "" : address.address()).append("> ");
         }
         return text.toString();
     }

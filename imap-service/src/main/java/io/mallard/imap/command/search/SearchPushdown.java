@@ -14,8 +14,9 @@ import io.mallard.model.message.MessageCriteria;
 
 /**
  * The part of a search the store evaluates: flags, UID and sequence ranges, sizes, internal dates,
- * WITHIN and MODSEQ exactly; sent dates as a window one day wider than any time zone can shift them.
- * Header and text keys stay with {@link SearchMatcher}. A key that cannot be pushed becomes "any
+ * WITHIN and MODSEQ exactly; sent dates as a window one day wider than any time zone can shift them,
+ * and ASCII address and subject text as a case-insensitive match that the matcher confirms. Other
+ * header and text keys stay with {@link SearchMatcher}. A key that cannot be pushed becomes "any
  * message", so the store returns a superset and the matcher decides; when every key is exact, the
  * matcher is skipped.
  */
@@ -65,6 +66,9 @@ final class SearchPushdown {
         if (key instanceof SearchKey.Sequence sequence) {
             return sequence(sequence);
         }
+        if (key instanceof SearchKey.Header header && header.addressOrSubject()) {
+            return addressOrSubject(header);
+        }
         if (key instanceof SearchKey.Not not) {
             Pushed inner = of(not.key());
             return inner.exact() ? new Pushed(MessageCriteria.not(inner.criteria()), true) : UNKNOWN;
@@ -81,6 +85,30 @@ final class SearchPushdown {
                     parts.stream().allMatch(Pushed::exact));
         }
         return UNKNOWN;
+    }
+
+    /**
+     * SUBJECT, FROM, TO and CC as the store's case-insensitive match on the fields
+     * {@link SearchMatcher} reads, so that a search reads only the candidates rather than every
+     * message; TO and CC both look at To and Cc, a superset the matcher narrows. Only for ASCII
+     * text: the store folds case by Unicode character (Java's {@code UNICODE_CASE}, MongoDB's
+     * {@code i}), which then finds at least what {@link SearchText}'s lower-casing finds (the Kelvin
+     * sign and a dotted capital I lower-case to ASCII letters, and match them). An address text
+     * with a space or an angle bracket could straddle a name and its address in the matcher's
+     * {@code name <address>}, so it stays with the matcher.
+     */
+    private static Pushed addressOrSubject(SearchKey.Header header) {
+        String text = header.text();
+        if (text.isEmpty() || !text.chars().allMatch(c -> c < 0x80)) {
+            return UNKNOWN;
+        }
+        boolean withinOneAddress = text.chars().noneMatch(c -> c == ' ' || c == '<' || c == '>');
+        return switch (header.field()) {
+            case "SUBJECT" -> new Pushed(MessageCriteria.subject(text), false);
+            case "FROM" -> withinOneAddress ? new Pushed(MessageCriteria.from(text), false) : UNKNOWN;
+            case "TO", "CC" -> withinOneAddress ? new Pushed(MessageCriteria.recipient(text), false) : UNKNOWN;
+            default -> UNKNOWN;
+        };
     }
 
     /** RFC 3501 §6.4.4 on the internal date, by its UTC day, the day FETCH INTERNALDATE shows. */

@@ -56,7 +56,7 @@ public final class SortHandler implements CommandHandler {
         MessageContent content = connection.services().content();
         boolean byModseq = sort.program().key().any(key -> key instanceof SearchKey.Modseq);
         AtomicLong highest = new AtomicLong();
-        return MessageSearch.matching(connection, sort.program().key(), MessageFields.ALL_BUT_TEXT)
+        return MessageSearch.matching(connection, sort.program().key(), MessageFields.PARSED)
                 .doOnNext(message -> highest.accumulateAndGet(message.modseq(), Math::max))
                 .map(message -> SortEntry.of(message, content.parsed(message), selected.sequenceOf(message.uid()),
                         sort.criteria()))

@@ -46,7 +46,7 @@ public final class ThreadHandler implements CommandHandler {
         }
         SelectedMailbox selected = connection.selected();
         MessageContent content = connection.services().content();
-        return MessageSearch.matching(connection, thread.program().key(), MessageFields.ALL_BUT_TEXT)
+        return MessageSearch.matching(connection, thread.program().key(), MessageFields.PARSED)
                 .map(message -> {
                     int sequence = selected.sequenceOf(message.uid());
                     return ThreadMessage.of(message, content.parsed(message), thread.uid() ? message.uid() : sequence,

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.LongStream;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -15,9 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.mallard.model.mailbox.Mailbox;
+import reactor.core.publisher.Mono;
 
-/** The POP3 maildrop window (the newest N messages in UID order, skipping expunged ones) and STATUS SIZE. */
-class MessageListingNewestTest {
+/**
+ * The POP3 maildrop window (the newest N messages in UID order, skipping expunged ones), STATUS SIZE,
+ * what SELECT opens a mailbox with, and listings that stream more documents than one batch holds.
+ */
+class MessageListingTest {
 
     @TempDir
     Path dir;
@@ -64,5 +69,38 @@ class MessageListingNewestTest {
         storage.messages().delete(inbox.id(), 2).block();
 
         assertThat(storage.listing().size(inbox.id()).block()).isEqualTo(100 + 300 + 400);
+    }
+
+    @Test
+    void openHasTheUidsWithoutExpungedOnesAndTheNumbersOfCounts() {
+        append(5);
+        storage.messages().delete(inbox.id(), 2).block();
+        storage.flags().update(inbox.id(), List.of(4L), FlagOperation.ADD, List.of(Message.SEEN), -1).blockLast();
+
+        MessageListing.Opening opening = storage.listing().open(inbox.id()).block();
+        MailboxCounts counts = storage.listing().counts(inbox.id()).block();
+
+        assertThat(opening.uids()).containsExactly(1L, 3L, 4L, 5L);
+        assertThat(opening.uidNext()).isEqualTo(6).isEqualTo(counts.uidNext());
+        assertThat(opening.highestModseq()).isEqualTo(counts.highestModseq()).isPositive();
+        assertThat((long) opening.uids().size()).isEqualTo(counts.exists());
+    }
+
+    @Test
+    void aListingConsumedAFewAtATimeStillGetsEveryMessageInUidOrder() {
+        append(40);
+
+        // concatMap asks for a few documents at a time; the cursor's batches (16 for ALL) must not lose any
+        List<Long> uids = storage.listing().range(inbox.id(), 1, 40, MessageFields.ALL)
+                .concatMap(message -> Mono.just(message.uid()), 2).collectList().block();
+
+        assertThat(uids).containsExactlyElementsOf(LongStream.rangeClosed(1, 40).boxed().toList());
+    }
+
+    private void append(int count) {
+        for (int i = 1; i <= count; i++) {
+            storage.messages().append(inbox.id(), new NewMessage(100, Instant.now(), List.of(), "<o" + i + "@test>", null,
+                    List.of(), "o" + i, new Document("text", "body"))).block();
+        }
     }
 }
