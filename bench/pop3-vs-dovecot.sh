@@ -49,7 +49,8 @@ MALLARD_DATA_DIR="$work/mallard" MALLARD_ROOT_TOKEN="$token" MALLARD_POP3_ALLOWP
 mallard_pid=$!
 await_port $((base + 80))
 await_port $((base + 110))
-curl -sf -X POST http://127.0.0.1:$((base + 80))/users -H "X-Access-Token: $token" -H 'Content-Type: application/json' \
+# The gateway can open before the API behind it does (an empty reply, curl's 52): retry for a while.
+curl -sf --retry 60 --retry-delay 1 --retry-all-errors -X POST http://127.0.0.1:$((base + 80))/users -H "X-Access-Token: $token" -H 'Content-Type: application/json' \
     -d '{"username":"bench1","password":"bench-password","address":"bench1@example.com"}' > /dev/null
 
 python3 bench/seed_lmtp.py --port $((base + 24)) --rcpt bench1@example.com --count "$count"

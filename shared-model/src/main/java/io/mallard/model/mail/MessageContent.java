@@ -1,6 +1,7 @@
 package io.mallard.model.mail;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 
 import org.bson.Document;
 
@@ -34,6 +35,14 @@ public final class MessageContent implements ContentReferences {
     /** The original bytes, streamed (IMAP BODY[], POP3 RETR). */
     public Flux<ByteBuffer> raw(Message message) {
         return store.read(stored(message.content()));
+    }
+
+    /**
+     * The original bytes of each message, whole, with the bodies stored apart of all of them read
+     * in one query (POP3's read-ahead window); in the order of {@code messages}.
+     */
+    public Mono<List<List<ByteBuffer>>> rawWhole(List<Message> messages) {
+        return store.readWhole(messages.stream().map(message -> stored(message.content())).toList());
     }
 
     /**

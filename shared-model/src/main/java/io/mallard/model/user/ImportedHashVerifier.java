@@ -10,7 +10,6 @@ import javax.crypto.spec.PBEKeySpec;
 
 import org.apache.commons.codec.digest.Md5Crypt;
 import org.apache.commons.codec.digest.Sha2Crypt;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -28,9 +27,10 @@ final class ImportedHashVerifier implements PasswordEncoder {
     // A stored hash asking for more rounds than this is treated as hostile, not as slow.
     private static final int MAX_PBKDF2_ROUNDS = 10_000_000;
 
-    private final Argon2PasswordEncoder argon2;
+    // The hasher's own Argon2 encoder: native for Argon2id where the library loads.
+    private final PasswordEncoder argon2;
 
-    ImportedHashVerifier(Argon2PasswordEncoder argon2) {
+    ImportedHashVerifier(PasswordEncoder argon2) {
         this.argon2 = argon2;
     }
 

@@ -35,11 +35,47 @@ class PasswordHasherTest {
             "{SHA256-CRYPT}$5$saltsaltsalt$FgTSH.h1wwlbUdb8tFgjicV/DINUoIGqtymy2EXn/c/",
             "{BLF-CRYPT}$2y$04$abcdefghijklmnopqrstuuvyvKgUKi8FXjEewSUCeQxDbz4ZPAwPO",
             "$pbkdf2-sha512$1000$MDEyMzQ1Njc4OWFiY2RlZg$J6VjH3XGRigPRfL9tytsuRnS9oaZ8gT7evIaKqay66/rga7VpcpcHb/dbdBIasnTHe3baenhRHVQGRsDcPrXKQ",
+            // doveadm pw -s ARGON2ID -p Mallard-p4ss (Dovecot 2.3.19, libsodium): verified natively
+            "{ARGON2ID}$argon2id$v=19$m=65536,t=3,p=1$HwSiPm2oF1a/G7kkFu0XnA$A2OzFcnYxtMCJgYZoQ52RFlDmqavcwYJdL03cC+UfO4",
     })
     void importedHashesVerifyAndAskForARehash(String imported) {
         assertThat(hasher.verify("Mallard-p4ss", imported).block()).isTrue();
         assertThat(hasher.verify("mallard-p4ss", imported).block()).isFalse();
         assertThat(hasher.needsRehash(imported)).isTrue();
+    }
+
+    @Test
+    void argon2idRunsInNativeCodeOnThisPlatform() {
+        assertThat(hasher.usesNativeArgon2()).isTrue();
+    }
+
+    @Test
+    void hashesWrittenNativelyVerifyWithBouncyCastleAndTheOtherWayRound() {
+        String password = "pässwörd ✓";
+        Argon2PasswordEncoder bouncyCastle = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+
+        String nativeHash = hasher.hash(password).block();
+        String bouncyCastleHash = "{argon2}" + bouncyCastle.encode(password);
+
+        assertThat(bouncyCastle.matches(password, nativeHash.substring("{argon2}".length()))).isTrue();
+        assertThat(bouncyCastle.matches("passwörd ✓", nativeHash.substring("{argon2}".length()))).isFalse();
+        assertThat(hasher.verify(password, bouncyCastleHash).block()).isTrue();
+        assertThat(hasher.verify("passwörd ✓", bouncyCastleHash).block()).isFalse();
+        assertThat(hasher.needsRehash(bouncyCastleHash)).isFalse();
+    }
+
+    @Test
+    void withoutTheNativeLibraryBouncyCastleHashesAndVerifiesTheSameStrings() {
+        PasswordHasher fallback = new PasswordHasher(false);
+
+        String fallbackHash = fallback.hash("s3cret").block();
+
+        assertThat(fallback.usesNativeArgon2()).isFalse();
+        assertThat(fallbackHash).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(hasher.verify("s3cret", fallbackHash).block()).isTrue();
+        assertThat(fallback.verify("s3cret", hasher.hash("s3cret").block()).block()).isTrue();
+        assertThat(fallback.verify("s3cret ", fallbackHash).block()).isFalse();
+        assertThat(fallback.needsRehash(fallbackHash)).isFalse();
     }
 
     @Test

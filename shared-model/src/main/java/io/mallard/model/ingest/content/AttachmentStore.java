@@ -1,7 +1,13 @@
 package io.mallard.model.ingest.content;
 
 import java.nio.ByteBuffer;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -47,6 +53,8 @@ public final class AttachmentStore {
     public static final int CHUNK_SIZE = 255 * 1024;
     /** Chunks fetched per round trip when reading: about 1 MiB in heap at a time. */
     private static final int READ_BATCH = 4;
+    /** Files named in one {@code $in} of {@link #readWhole}, so that a query stays small. */
+    private static final int FILES_PER_QUERY = 256;
 
     private final MongoCollection<Document> attachments;
     private final MongoCollection<Document> refs;
@@ -166,6 +174,27 @@ public final class AttachmentStore {
                     int sliceFrom = (int) (Math.max(from, chunkStart) - chunkStart);
                     int sliceTo = (int) Math.min(data.length, end - chunkStart);
                     return ByteBuffer.wrap(data, sliceFrom, sliceTo - sliceFrom).asReadOnlyBuffer();
+                });
+    }
+
+    /**
+     * The whole bytes of each file, in chunks, read with one {@code $in} query (per
+     * {@value #FILES_PER_QUERY} files) instead of one query each: a POP3 read-ahead window holds
+     * the bodies of up to a few hundred messages at once. The caller bounds how many bytes that
+     * is. A file with no chunks (deleted meanwhile) is missing from the map.
+     */
+    public Mono<Map<ObjectId, List<ByteBuffer>>> readWhole(Collection<ObjectId> fileIds) {
+        return Flux.fromIterable(new LinkedHashSet<>(fileIds))
+                .buffer(FILES_PER_QUERY)
+                .concatMap(ids -> Flux.from(chunks.find(Filters.in("files_id", ids))))
+                .collect(() -> new HashMap<ObjectId, SortedMap<Integer, ByteBuffer>>(), (files, chunk) -> files
+                        .computeIfAbsent(chunk.getObjectId("files_id"), id -> new TreeMap<>())
+                        .put(chunk.getInteger("n"), ByteBuffer.wrap(chunk.get("data", Binary.class).getData())
+                                .asReadOnlyBuffer()))
+                .map(files -> {
+                    Map<ObjectId, List<ByteBuffer>> ordered = new HashMap<>();
+                    files.forEach((id, byNumber) -> ordered.put(id, List.copyOf(byNumber.values())));
+                    return ordered;
                 });
     }
 

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,6 +80,47 @@ public final class MessageContentStore {
             at += segment.length();
         }
         return Flux.concat(pieces);
+    }
+
+    /**
+     * The whole bytes of each message, as {@link #read(StoredContent)} streams them, with the blobs
+     * of all of them read in one query ({@link AttachmentStore#readWhole}): for a reader that holds
+     * a batch of messages in memory anyway (POP3's read-ahead window), instead of a query per blob.
+     */
+    public Mono<List<List<ByteBuffer>>> readWhole(List<StoredContent> contents) {
+        Set<ObjectId> fileIds = new LinkedHashSet<>();
+        for (StoredContent content : contents) {
+            for (Segment segment : content.segments()) {
+                if (segment instanceof Segment.Blob blob) {
+                    fileIds.add(blob.fileId());
+                }
+            }
+        }
+        Mono<Map<ObjectId, List<ByteBuffer>>> files = fileIds.isEmpty() ? Mono.just(Map.of())
+                : attachments.readWhole(fileIds);
+        return files.map(chunks -> contents.stream().map(content -> whole(content, chunks)).toList());
+    }
+
+    private static List<ByteBuffer> whole(StoredContent content, Map<ObjectId, List<ByteBuffer>> files) {
+        List<ByteBuffer> pieces = new ArrayList<>();
+        for (Segment segment : content.segments()) {
+            if (segment instanceof Segment.Inline inline) {
+                pieces.add(ByteBuffer.wrap(inline.bytes()).asReadOnlyBuffer());
+                continue;
+            }
+            // The file holds exactly the blob's bytes; cut at its length all the same, as read() does.
+            long left = segment.length();
+            for (ByteBuffer chunk : files.getOrDefault(((Segment.Blob) segment).fileId(), List.of())) {
+                if (left <= 0) {
+                    break;
+                }
+                ByteBuffer piece = chunk.duplicate();
+                piece.limit(piece.position() + (int) Math.min(piece.remaining(), left));
+                left -= piece.remaining();
+                pieces.add(piece);
+            }
+        }
+        return pieces;
     }
 
     /**

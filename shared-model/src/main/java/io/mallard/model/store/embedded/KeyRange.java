@@ -7,8 +7,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -47,6 +47,11 @@ record KeyRange(KeyValue from, KeyValue to, int fixed) {
      *     range is then not usable and only equality is
      */
     static Optional<KeyRange> of(Document query, List<String> fields, boolean multikey) {
+        return of(query, fields, multikey, null);
+    }
+
+    /** As {@link #of(Document, List, boolean)}, with the first field fixed to {@code firstEqual} when it is not null. */
+    static Optional<KeyRange> of(Document query, List<String> fields, boolean multikey, Object firstEqual) {
         List<Object> from = new ArrayList<>();
         List<Object> to = new ArrayList<>();
         Object fromPadding = MinKey.getInstance();
@@ -56,6 +61,9 @@ record KeyRange(KeyValue from, KeyValue to, int fixed) {
         for (String field : fields) {
             Predicate predicate = new Predicate();
             collect(query, field, predicate);
+            if (firstEqual != null && fixed == 0) {
+                predicate.equal = firstEqual;
+            }
             if (predicate.equal != null) {
                 from.add(predicate.equal);
                 to.add(predicate.equal);
@@ -165,10 +173,19 @@ record KeyRange(KeyValue from, KeyValue to, int fixed) {
         return true;
     }
 
-    /** How many of an ordered index's entries the query spans; empty when the index cannot narrow it. */
-    static OptionalLong candidates(Document query, List<String> fields, boolean multikey, MVMap<KeyValue, ?> entries) {
-        Optional<KeyRange> range = of(query, fields, multikey);
-        return range.isPresent() ? OptionalLong.of(range.get().count(entries)) : OptionalLong.empty();
+    /**
+     * The distinct values, in index order, of a {@code $in} of scalars on {@code field}; empty when
+     * the query has none (or lists a null, an array or a document, which match more than their entry).
+     */
+    static Optional<List<Object>> inValues(Document query, String field) {
+        Predicate predicate = new Predicate();
+        collect(query, field, predicate);
+        if (predicate.in == null) {
+            return Optional.empty();
+        }
+        Set<Object> values = new TreeSet<>(Predicate.ORDER);
+        values.addAll(predicate.in);
+        return Optional.of(List.copyOf(values));
     }
 
     /** How many entries of the map lie in this range, counted through the B-tree in O(log n). */
@@ -201,6 +218,7 @@ record KeyRange(KeyValue from, KeyValue to, int fixed) {
         private static final ValueComparator ORDER = ValueComparator.asc();
 
         private Object equal;
+        private Collection<?> in;
         private Object lower;
         private boolean lowerExclusive;
         private Object upper;
@@ -215,6 +233,10 @@ record KeyRange(KeyValue from, KeyValue to, int fixed) {
         }
 
         private void addOperator(String operator, Object value) {
+            if (operator.equals("$in") && in == null && value instanceof Collection<?> values
+                    && values.stream().allMatch(Predicate::isScalar)) {
+                in = values;
+            }
             if (!isScalar(value)) {
                 return;
             }

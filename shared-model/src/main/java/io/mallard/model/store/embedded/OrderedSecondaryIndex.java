@@ -9,7 +9,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -47,39 +46,32 @@ final class OrderedSecondaryIndex extends Index<Object> implements OrderedIndex 
 
     @Override
     public OptionalLong candidates(Document query) {
-        return KeyRange.candidates(query, keys(), multikey, entries);
+        return KeySpans.candidates(query, keys(), multikey, entries);
     }
 
     @Override
     public Optional<Iterator<Object>> positionsInOrder(Document query, Document orderBy) {
-        return multikey ? Optional.empty() : range(query).flatMap(range ->
-                range.inOrder(orderBy, keys(), entries, (key, marker) -> key.get(key.size() - 1)));
+        return multikey ? Optional.empty() : spans(query).flatMap(spans ->
+                spans.inOrder(orderBy, keys(), entries, (key, marker) -> key.get(key.size() - 1)));
     }
 
     @Override
     public Document residual(Document query) {
-        return multikey ? query : range(query).map(range -> range.residual(query, keys())).orElse(query);
+        return multikey ? query : spans(query).map(spans -> spans.residual(query, keys())).orElse(query);
     }
 
-    private Optional<KeyRange> range(Document query) {
-        return KeyRange.of(query, keys(), multikey);
+    private Optional<KeySpans> spans(Document query) {
+        return KeySpans.of(query, keys(), multikey);
     }
 
     @Override
     public boolean canHandle(Document query) {
-        return range(query).isPresent();
+        return spans(query).isPresent();
     }
 
     @Override
     public Iterable<Object> getPositions(Document query) {
-        KeyRange range = range(query).orElseThrow();
-        List<Object> positions = new ArrayList<>();
-        Cursor<KeyValue, Boolean> cursor = entries.cursor(range.from(), range.to(), false);
-        while (cursor.hasNext()) {
-            KeyValue entry = cursor.next();
-            positions.add(entry.get(entry.size() - 1));
-        }
-        return positions;
+        return spans(query).orElseThrow().positions(entries, (key, marker) -> key.get(key.size() - 1));
     }
 
     /**

@@ -1,13 +1,11 @@
 package io.mallard.model.store.embedded;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map.Entry;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -41,43 +39,34 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> implements Or
 
     @Override
     public OptionalLong candidates(Document query) {
-        return KeyRange.candidates(query, keys(), multikey, entries);
+        return KeySpans.candidates(query, keys(), multikey, entries);
     }
 
     @Override
     public Optional<Iterator<Object>> positionsInOrder(Document query, Document orderBy) {
-        return multikey ? Optional.empty() : range(query).flatMap(range ->
-                range.inOrder(orderBy, keys(), entries, (key, position) -> position));
+        return multikey ? Optional.empty() : spans(query).flatMap(spans ->
+                spans.inOrder(orderBy, keys(), entries, (key, position) -> position));
     }
 
     @Override
     public Document residual(Document query) {
-        return multikey ? query : range(query).map(range -> range.residual(query, keys())).orElse(query);
+        return multikey ? query : spans(query).map(spans -> spans.residual(query, keys())).orElse(query);
     }
 
-    private Optional<KeyRange> range(Document query) {
-        return KeyRange.of(query, keys(), multikey);
+    private Optional<KeySpans> spans(Document query) {
+        return KeySpans.of(query, keys(), multikey);
     }
 
     @Override
     public synchronized boolean canHandle(Document query) {
-        return range(query).isPresent() || (!isCompoundIndex() && super.canHandle(query));
+        return spans(query).isPresent() || (!isCompoundIndex() && super.canHandle(query));
     }
 
-    /** Ranges here; {@code $in} and regex on a single field stay with the library. */
+    /** Ranges and {@code $in} here; regex on a single field stays with the library. */
     @Override
     public synchronized Iterable<Object> getPositions(Document query) {
-        Optional<KeyRange> range = range(query);
-        if (range.isEmpty()) {
-            return super.getPositions(query);
-        }
-        List<Object> positions = new ArrayList<>();
-        Cursor<KeyValue, Object> cursor = entries.cursor(range.get().from(), range.get().to(), false);
-        while (cursor.hasNext()) {
-            cursor.next();
-            positions.add(cursor.getValue());
-        }
-        return positions;
+        Optional<KeySpans> spans = spans(query);
+        return spans.isPresent() ? spans.get().positions(entries, (key, position) -> position) : super.getPositions(query);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.mallard.model.ingest.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.mallard.model.ingest.Corpus;
 import io.mallard.model.ingest.MessageParser;
 import io.mallard.model.ingest.ParsedMessage;
+import reactor.core.publisher.Flux;
 
 /** Every message must come back byte for byte, whole and by any byte range. */
 class MessageContentStoreTest {
@@ -80,6 +82,30 @@ class MessageContentStoreTest {
         StoredContent restored = StoredContent.fromDocument(embedded);
         assertThat(StoreFixture.join(store.content.read(restored))).isEqualTo(raw);
         store.content.release(restored).block();
+    }
+
+    /** POP3's read-ahead: a batch read whole, the blobs of all messages in one query. */
+    @Test
+    void aBatchReadWholeComesBackByteIdentical() {
+        byte[] shared = GeneratedMessages.randomBytes(40_000, 11);
+        List<byte[]> raws = List.of(
+                Corpus.load(Corpus.NAMES.get(0)),
+                GeneratedMessages.withBase64Attachment("batch1", "one", shared),
+                GeneratedMessages.withBase64Attachment("batch2", "the same attachment", shared),
+                GeneratedMessages.withBase64Attachment("batch3", "four chunks", GeneratedMessages.randomBytes(600_000, 12)),
+                GeneratedMessages.withBinaryAttachment(GeneratedMessages.randomBytes(9_000, 13)),
+                "Subject: plain\r\n\r\nno attachment\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        List<StoredContent> contents = raws.stream().map(raw -> store.content.store(raw, parser.parse(raw)).block()).toList();
+
+        List<List<ByteBuffer>> whole = store.content.readWhole(contents).block();
+
+        assertThat(contents.get(1).blobHashes()).isEqualTo(contents.get(2).blobHashes());
+        assertThat(whole).hasSameSizeAs(raws);
+        for (int i = 0; i < raws.size(); i++) {
+            assertThat(StoreFixture.join(Flux.fromIterable(whole.get(i)))).as("message %d", i).isEqualTo(raws.get(i));
+        }
+        assertThat(store.content.readWhole(List.of()).block()).isEmpty();
+        contents.forEach(content -> store.content.release(content).block());
     }
 
     @Test

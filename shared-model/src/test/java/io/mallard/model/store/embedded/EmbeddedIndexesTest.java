@@ -111,6 +111,25 @@ class EmbeddedIndexesTest {
     }
 
     @Test
+    void inOnTheFirstFieldOfACompoundIndexReadsOnlyTheSpansOfTheListedValues() {
+        assertThat(uids(Filters.and(Filters.in("mailbox", "box4", "box2", "box9"), Filters.lte("uid", 2))))
+                .containsExactly(1, 1, 2, 2);
+        assertThat(visits).isEqualTo(4); // {mailbox, uid}: two entries of box2 and two of box4, of 500
+        assertThat(uids(Filters.in("mailbox"))).isEmpty();
+        assertThat(visits).isZero();
+        assertThat(counted(Filters.in("mailbox", "box1", "box3"), new CountOptions())).isEqualTo(200);
+        assertThat(visits).isEqualTo(200);
+    }
+
+    @Test
+    void inOnAnArrayFieldReadsADocumentListedUnderTwoValuesOnce() {
+        assertThat(uids(Filters.in("flags", "\\Seen", "\\Flagged"))).hasSize(500); // 550 entries: 50 documents carry both
+        assertThat(visits).isEqualTo(500);
+        assertThat(uids(Filters.in("flags", "\\Flagged", "\\Deleted"))).hasSize(50);
+        assertThat(visits).isEqualTo(50);
+    }
+
+    @Test
     void countDocumentsReadsOnlyTheIndexedRange() {
         Bson box2 = Filters.and(Filters.eq("mailbox", "box2"), Filters.lte("uid", 50), Filters.ne("abandoned", true));
 

@@ -1,0 +1,71 @@
+package io.mallard.pop3.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import io.mallard.model.user.User;
+import io.mallard.pop3.support.Pop3Client;
+import io.mallard.pop3.support.Pop3TestServer;
+import io.mallard.pop3.support.TestMessages;
+
+/**
+ * RETR (RFC 1939 §7) of messages whose attachments are stored apart from the message (GridFS),
+ * which the session reads a window at a time, with the attachments of a whole window in one
+ * query: each message comes back byte for byte once the dot-stuffing is undone, whether its
+ * attachment is shared with other messages (stored once), spans several chunks, is one of two,
+ * or makes the message too large for a window (then it streams from the store).
+ */
+@Timeout(60)
+class RetrWithAttachmentsTest {
+
+    private final Pop3TestServer server = Pop3TestServer.shared();
+
+    @Test
+    void everyMessageComesBackByteForByteInOrderAndOutOfOrder() {
+        User user = server.newUser("attach");
+        byte[] shared = TestMessages.randomBytes(30_000, 1);
+        List<byte[]> messages = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            messages.add(i % 3 == 0 ? TestMessages.withAttachments("shared" + i, shared)
+                    : TestMessages.withAttachments("own" + i, TestMessages.randomBytes(5_000 + 25_000 * i, 100 + i)));
+        }
+        messages.add(TestMessages.withAttachments("chunks", TestMessages.randomBytes(600_000, 2)));
+        messages.add(TestMessages.withAttachments("two", TestMessages.randomBytes(8_000, 3), shared));
+        messages.add(TestMessages.numbered(15).getBytes(StandardCharsets.US_ASCII));
+        // Over half the 2 MiB read-ahead: never held in a window.
+        messages.add(TestMessages.withAttachments("large", TestMessages.randomBytes(1_200_000, 4)));
+        messages.add(TestMessages.withAttachments("after", TestMessages.randomBytes(20_000, 5)));
+        messages.forEach(raw -> server.append(user.id(), raw));
+
+        try (Pop3Client client = new Pop3Client(server.plain())) {
+            client.readLine();
+            client.send("USER " + user.username()).readLine();
+            assertThat(client.send("PASS " + Pop3TestServer.PASSWORD).readLine()).startsWith("+OK");
+            for (int number = 1; number <= messages.size(); number++) {
+                assertThat(retr(client, number)).as("RETR %d", number).isEqualTo(messages.get(number - 1));
+            }
+            for (int number : new int[] {4, 1, 16, 13}) {
+                assertThat(retr(client, number)).as("RETR %d again", number).isEqualTo(messages.get(number - 1));
+            }
+            assertThat(client.send("QUIT").readLine()).startsWith("+OK");
+        }
+    }
+
+    /** The message as RETR sends it, the terminating line dropped and leading dots unstuffed. */
+    private static byte[] retr(Pop3Client client, int number) {
+        assertThat(client.send("RETR " + number).readLine()).startsWith("+OK");
+        ByteArrayOutputStream message = new ByteArrayOutputStream();
+        for (String line = client.readLine(); !line.equals("."); line = client.readLine()) {
+            message.writeBytes((line.startsWith(".") ? line.substring(1) : line).getBytes(StandardCharsets.US_ASCII));
+            message.writeBytes(new byte[] {'\r', '\n'});
+        }
+        return message.toByteArray();
+    }
+}
