@@ -40,11 +40,12 @@ final class NativeArgon2Encoder implements PasswordEncoder {
 
     private static final Logger log = LoggerFactory.getLogger(NativeArgon2Encoder.class);
 
-    // The KDF memory is native now: a stored hash cannot ask for more than this (imported hashes
-    // of other systems use up to 64 MiB; Dovecot's default is 64 MiB), so a hostile import cannot
-    // make one login allocate gigabytes outside the heap's limit.
+    // The KDF memory is native now: a stored hash cannot ask for more than this (Dovecot's default
+    // is 64 MiB, OWASP's largest recommendation 46 MiB), so a hostile import cannot make one login
+    // allocate gigabytes outside the heap's limit.
     static final int MAX_MEMORY_KIB = 256 * 1024;
-    private static final Pattern MEMORY = Pattern.compile("^\\$argon2id\\$v=\\d+\\$m=(\\d{1,10}),");
+    // Strings of Argon2 version 1.0 (0x10) may have no "v=" field; libargon2 reads them as 1.0.
+    private static final Pattern MEMORY = Pattern.compile("^\\$argon2id\\$(?:v=\\d+\\$)?m=(\\d{1,10}),");
 
     private final Argon2 argon2;
     private final Argon2PasswordEncoder bouncyCastle;

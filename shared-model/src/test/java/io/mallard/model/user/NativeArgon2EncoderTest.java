@@ -10,6 +10,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import de.mkammerer.argon2.Argon2Factory;
 import de.mkammerer.argon2.Argon2Factory.Argon2Types;
+import de.mkammerer.argon2.Argon2Version;
 
 /**
  * Vectors from Dovecot 2.3.19's {@code doveadm pw -s ARGON2ID -p Mallard-p4ss} and
@@ -53,6 +54,19 @@ class NativeArgon2EncoderTest {
     })
     void malformedHashesNeverMatch(String hash) {
         assertThat(encoder.matches("Mallard-p4ss", hash)).isFalse();
+    }
+
+    /** Argon2 version 1.0 (0x10), whose strings may leave the version out. */
+    @Test
+    void verifiesVersionOneZeroHashesWithAndWithoutTheVersionField() {
+        String withVersion = Argon2Factory.createAdvanced(Argon2Types.ARGON2id).hashAdvanced(2, 1024, 1,
+                "Mallard-p4ss".getBytes(), new byte[16], 32, Argon2Version.V10).getEncoded();
+        String withoutVersion = withVersion.replace("$v=16$", "$");
+
+        assertThat(withVersion).startsWith("$argon2id$v=16$m=1024,");
+        assertThat(encoder.matches("Mallard-p4ss", withVersion)).isTrue();
+        assertThat(encoder.matches("Mallard-p4ss", withoutVersion)).isTrue();
+        assertThat(encoder.matches("Mallard-p4ss!", withoutVersion)).isFalse();
     }
 
     /** A genuine hash whose memory parameter is 1 KiB over the limit: refused without running it. */
