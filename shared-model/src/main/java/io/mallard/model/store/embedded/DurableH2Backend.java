@@ -40,9 +40,21 @@ final class DurableH2Backend extends H2Backend {
      * file with the default retention, 4 MiB without).
      */
     static DurableH2Backend open(String fileName) {
-        MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().open();
+        MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().cacheSize(cacheMegabytes())
+                .open();
         store.setRetentionTime(0);
         return new DurableH2Backend(store);
+    }
+
+    /**
+     * The page cache, in MiB: a sixteenth of the maximum heap (H2's own database default scales the
+     * same way, 64 MiB per GiB of heap), never below MVStore's default of 16 MiB. With the default,
+     * 100 IMAP clients of 200 messages each missed the cache so often that re-reading and decoding
+     * pages from the file was 39% of the CPU samples and two thirds of all allocation (measured
+     * with JFR; 1.4 GB allocated per second).
+     */
+    static int cacheMegabytes() {
+        return (int) Math.max(16, Runtime.getRuntime().maxMemory() / 16 / (1024 * 1024));
     }
 
     @Override
