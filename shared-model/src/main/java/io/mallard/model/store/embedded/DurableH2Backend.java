@@ -47,14 +47,15 @@ final class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * The page cache, in MiB: a sixteenth of the maximum heap (H2's own database default scales the
-     * same way, 64 MiB per GiB of heap), never below MVStore's default of 16 MiB. With the default,
-     * 100 IMAP clients of 200 messages each missed the cache so often that re-reading and decoding
-     * pages from the file was 39% of the CPU samples and two thirds of all allocation (measured
-     * with JFR; 1.4 GB allocated per second).
+     * The page cache, in MiB: a quarter of the maximum heap, never below MVStore's default of
+     * 16 MiB. The cache only fills with pages read, and H2 sizes it by the documents' heap
+     * ({@link BsonDocumentType#getMemory}). With the default, 100 IMAP clients of 200 messages
+     * each missed it so often that re-reading and decoding pages from the file was 39% of the CPU
+     * samples and two thirds of all allocation (JFR; 1.4 GB allocated per second); a sixteenth of
+     * the heap (H2's own database default) still held only part of those mailboxes.
      */
     static int cacheMegabytes() {
-        return (int) Math.max(16, Runtime.getRuntime().maxMemory() / 16 / (1024 * 1024));
+        return (int) Math.max(16, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024));
     }
 
     @Override

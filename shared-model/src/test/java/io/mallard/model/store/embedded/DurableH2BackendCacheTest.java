@@ -13,12 +13,12 @@ class DurableH2BackendCacheTest {
     Path dir;
 
     @Test
-    void thePageCacheIsASixteenthOfTheHeapAndNeverBelowMvStoresDefault() {
+    void thePageCacheIsAQuarterOfTheHeapAndNeverBelowMvStoresDefault() {
         DurableH2Backend backend = DurableH2Backend.open(dir.resolve("mongo.mv").toString());
         try {
             long heapMegabytes = Runtime.getRuntime().maxMemory() / (1024 * 1024);
             assertThat(backend.getMvStore().getCacheSize()).isEqualTo(DurableH2Backend.cacheMegabytes())
-                    .isEqualTo((int) Math.max(16, heapMegabytes / 16));
+                    .isEqualTo((int) Math.max(16, heapMegabytes / 4));
         } finally {
             backend.close();
         }
