@@ -1,13 +1,18 @@
 package io.mallard.pop3.auth;
 
+import java.util.Optional;
+
 import io.mallard.model.authlog.AuthOutcome;
+import io.mallard.model.mailbox.Mailbox;
 import io.mallard.model.user.AuthResult;
 import io.mallard.model.user.CredentialCheck;
 import io.mallard.model.user.Scope;
 import io.mallard.pop3.command.Pop3Conversation;
+import io.mallard.pop3.maildrop.Maildrop;
 import io.mallard.pop3.maildrop.MaildropLoader;
 import io.mallard.pop3.maildrop.MaildropLock;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Signal;
 
 /**
  * The end of USER/PASS and of AUTH (RFC 1939 §7, RFC 5034 §4): check the credentials for the POP3
@@ -43,23 +48,34 @@ public final class Login {
         });
     }
 
+    /**
+     * The lock (Redis) and the INBOX lookup (the store) are independent, so both run at once. The
+     * lookup's outcome is kept as a signal rather than let fail the pair: a failed lookup must not
+     * cancel a lock that Redis may already have granted, which would stay taken until its TTL.
+     * From the moment the lease is held, every failure gives it back.
+     */
     private Mono<Void> open(Pop3Conversation conversation, AuthResult result) {
-        return lock.acquire(result.user(), conversation.sessionId())
-                .flatMap(lease -> loader.load(result.user())
-                        .onErrorResume(failure -> lease.release().then(Mono.error(failure)))
-                        .flatMap(maildrop -> {
-                            conversation.open(maildrop, lease);
-                            if (!conversation.context().channel().isActive()) {
-                                // The client left while we logged in: its close found no lock to give back.
-                                return conversation.unlock();
-                            }
-                            return reply(conversation, "+OK " + result.username() + " has " + maildrop.count()
-                                    + " messages (" + maildrop.octets() + " octets)");
-                        })
-                        .thenReturn(true))
-                .switchIfEmpty(Mono.defer(() -> reply(conversation,
-                        "-ERR [IN-USE] Mailbox is locked by another POP3 session").thenReturn(true)))
-                .then();
+        return Mono.zip(lock.acquire(result.user(), conversation.sessionId()).map(Optional::of).defaultIfEmpty(Optional.empty()),
+                        loader.inbox(result.user()).materialize())
+                .flatMap(pair -> pair.getT1()
+                        .map(lease -> load(conversation, result, lease, pair.getT2()))
+                        .orElseGet(() -> reply(conversation, "-ERR [IN-USE] Mailbox is locked by another POP3 session")));
+    }
+
+    private Mono<Void> load(Pop3Conversation conversation, AuthResult result, MaildropLock.Lease lease, Signal<Mailbox> inbox) {
+        Mono<Maildrop> maildrop = Mono.defer(() -> inbox.hasValue() ? loader.load(result.user(), inbox.get())
+                : Mono.error(inbox.getThrowable()));
+        return maildrop
+                .onErrorResume(failure -> lease.release().then(Mono.error(failure)))
+                .flatMap(opened -> {
+                    conversation.open(opened, lease);
+                    if (!conversation.context().channel().isActive()) {
+                        // The client left while we logged in: its close found no lock to give back.
+                        return conversation.unlock();
+                    }
+                    return reply(conversation, "+OK " + result.username() + " has " + opened.count()
+                            + " messages (" + opened.octets() + " octets)");
+                });
     }
 
     /** Only after the password matched does the answer say more than "invalid" (see CredentialCheck). */

@@ -83,7 +83,7 @@ public final class AuthFailureCounter {
             return reserve(ipKey, limits.perIp(), member).flatMap(ipWait -> ipWait > 0
                     ? redis.zrem(loginKey, member).then(locked(account, ip, ipWait))
                     : Mono.just(new LoginAttempt(null, false,
-                            redis.zrem(loginKey, member).then(redis.zrem(ipKey, member)).then())));
+                            Mono.when(redis.zrem(loginKey, member), redis.zrem(ipKey, member)))));
         });
     }
 

@@ -92,9 +92,12 @@ public final class CredentialCheck {
                 AuthResult locked = AuthResult.locked(user, login, attempt.lockedFor());
                 return attempt.firstRefusal() ? record(locked, login, remoteIp, scope) : Mono.just(locked);
             }
-            return check.get()
-                    .flatMap(result -> (result.guess() ? Mono.<Void>empty() : attempt.passwordAccepted()).thenReturn(result))
-                    .flatMap(result -> record(result, login, remoteIp, scope));
+            // Giving back the reservation (Redis) and logging the attempt (the auth log) are
+            // independent once the check has decided: both run at once, and the answer waits for both.
+            return check.get().flatMap(result -> Mono.when(
+                            result.guess() ? Mono.<Void>empty() : attempt.passwordAccepted(),
+                            record(result, login, remoteIp, scope))
+                    .thenReturn(result));
         });
     }
 
