@@ -39,13 +39,15 @@ public final class Login {
         String ip = conversation.remoteIp();
         // The check counts the attempt in the failure windows shared with IMAP and the API, so
         // parallel guesses cannot pass the limit, and a locked login is refused without hashing
-        // anything, the right password included.
-        return credentials.authenticate(name, password, Scope.POP3, ip).flatMap(result -> {
-            if (result.outcome() == AuthOutcome.LOCKED) {
-                return reply(conversation, "-ERR [AUTH] Too many failed logins, try again later");
-            }
-            return result.success() ? open(conversation, result) : reply(conversation, "-ERR [AUTH] " + refusal(result));
-        });
+        // anything, the right password included. The maildrop is locked and listed while the
+        // check writes the auth log; the answer waits for both.
+        return credentials.authenticate(name, password, Scope.POP3, ip, result -> {
+                    if (result.outcome() == AuthOutcome.LOCKED) {
+                        return Mono.just(Outcome.refused("-ERR [AUTH] Too many failed logins, try again later"));
+                    }
+                    return result.success() ? open(conversation, result) : Mono.just(Outcome.refused("-ERR [AUTH] " + refusal(result)));
+                }, Outcome::undo)
+                .flatMap(outcome -> outcome.finish(conversation));
     }
 
     /**
@@ -54,28 +56,44 @@ public final class Login {
      * cancel a lock that Redis may already have granted, which would stay taken until its TTL.
      * From the moment the lease is held, every failure gives it back.
      */
-    private Mono<Void> open(Pop3Conversation conversation, AuthResult result) {
+    private Mono<Outcome> open(Pop3Conversation conversation, AuthResult result) {
         return Mono.zip(lock.acquire(result.user(), conversation.sessionId()).map(Optional::of).defaultIfEmpty(Optional.empty()),
                         loader.inbox(result.user()).materialize())
                 .flatMap(pair -> pair.getT1()
-                        .map(lease -> load(conversation, result, lease, pair.getT2()))
-                        .orElseGet(() -> reply(conversation, "-ERR [IN-USE] Mailbox is locked by another POP3 session")));
+                        .map(lease -> load(result, lease, pair.getT2()))
+                        .orElseGet(() -> Mono.just(Outcome.refused("-ERR [IN-USE] Mailbox is locked by another POP3 session"))));
     }
 
-    private Mono<Void> load(Pop3Conversation conversation, AuthResult result, MaildropLock.Lease lease, Signal<Mailbox> inbox) {
-        Mono<Maildrop> maildrop = Mono.defer(() -> inbox.hasValue() ? loader.load(result.user(), inbox.get())
-                : Mono.error(inbox.getThrowable()));
-        return maildrop
+    private Mono<Outcome> load(AuthResult result, MaildropLock.Lease lease, Signal<Mailbox> inbox) {
+        return Mono.defer(() -> inbox.hasValue() ? loader.load(result.user(), inbox.get()) : Mono.<Maildrop>error(inbox.getThrowable()))
                 .onErrorResume(failure -> lease.release().then(Mono.error(failure)))
-                .flatMap(opened -> {
-                    conversation.open(opened, lease);
-                    if (!conversation.context().channel().isActive()) {
-                        // The client left while we logged in: its close found no lock to give back.
-                        return conversation.unlock();
-                    }
-                    return reply(conversation, "+OK " + result.username() + " has " + opened.count()
-                            + " messages (" + opened.octets() + " octets)");
-                });
+                .map(maildrop -> new Outcome(result.username(), lease, maildrop, null));
+    }
+
+    /** What the login came to: a refusal to send, or a locked and listed maildrop to enter TRANSACTION with. */
+    private record Outcome(String username, MaildropLock.Lease lease, Maildrop maildrop, String refusal) {
+
+        static Outcome refused(String line) {
+            return new Outcome(null, null, null, line);
+        }
+
+        /** The auth log could not be written: the login fails, and the lock it took is given back. */
+        Mono<Void> undo() {
+            return lease == null ? Mono.empty() : lease.release();
+        }
+
+        Mono<Void> finish(Pop3Conversation conversation) {
+            if (maildrop == null) {
+                return reply(conversation, refusal);
+            }
+            conversation.open(maildrop, lease);
+            if (!conversation.context().channel().isActive()) {
+                // The client left while we logged in: its close found no lock to give back.
+                return conversation.unlock();
+            }
+            return reply(conversation, "+OK " + username + " has " + maildrop.count() + " messages ("
+                    + maildrop.octets() + " octets)");
+        }
     }
 
     /** Only after the password matched does the answer say more than "invalid" (see CredentialCheck). */
