@@ -1,13 +1,18 @@
 package io.mallard.pop3.auth;
 
+import java.util.Optional;
+
 import io.mallard.model.authlog.AuthOutcome;
+import io.mallard.model.mailbox.Mailbox;
 import io.mallard.model.user.AuthResult;
 import io.mallard.model.user.CredentialCheck;
 import io.mallard.model.user.Scope;
 import io.mallard.pop3.command.Pop3Conversation;
+import io.mallard.pop3.maildrop.Maildrop;
 import io.mallard.pop3.maildrop.MaildropLoader;
 import io.mallard.pop3.maildrop.MaildropLock;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Signal;
 
 /**
  * The end of USER/PASS and of AUTH (RFC 1939 §7, RFC 5034 §4): check the credentials for the POP3
@@ -34,32 +39,61 @@ public final class Login {
         String ip = conversation.remoteIp();
         // The check counts the attempt in the failure windows shared with IMAP and the API, so
         // parallel guesses cannot pass the limit, and a locked login is refused without hashing
-        // anything, the right password included.
-        return credentials.authenticate(name, password, Scope.POP3, ip).flatMap(result -> {
-            if (result.outcome() == AuthOutcome.LOCKED) {
-                return reply(conversation, "-ERR [AUTH] Too many failed logins, try again later");
-            }
-            return result.success() ? open(conversation, result) : reply(conversation, "-ERR [AUTH] " + refusal(result));
-        });
+        // anything, the right password included. The maildrop is locked and listed while the
+        // check writes the auth log; the answer waits for both.
+        return credentials.authenticate(name, password, Scope.POP3, ip, result -> {
+                    if (result.outcome() == AuthOutcome.LOCKED) {
+                        return Mono.just(Outcome.refused("-ERR [AUTH] Too many failed logins, try again later"));
+                    }
+                    return result.success() ? open(conversation, result) : Mono.just(Outcome.refused("-ERR [AUTH] " + refusal(result)));
+                }, Outcome::undo)
+                .flatMap(outcome -> outcome.finish(conversation));
     }
 
-    private Mono<Void> open(Pop3Conversation conversation, AuthResult result) {
-        return lock.acquire(result.user(), conversation.sessionId())
-                .flatMap(lease -> loader.load(result.user())
-                        .onErrorResume(failure -> lease.release().then(Mono.error(failure)))
-                        .flatMap(maildrop -> {
-                            conversation.open(maildrop, lease);
-                            if (!conversation.context().channel().isActive()) {
-                                // The client left while we logged in: its close found no lock to give back.
-                                return conversation.unlock();
-                            }
-                            return reply(conversation, "+OK " + result.username() + " has " + maildrop.count()
-                                    + " messages (" + maildrop.octets() + " octets)");
-                        })
-                        .thenReturn(true))
-                .switchIfEmpty(Mono.defer(() -> reply(conversation,
-                        "-ERR [IN-USE] Mailbox is locked by another POP3 session").thenReturn(true)))
-                .then();
+    /**
+     * The lock (Redis) and the INBOX lookup (the store) are independent, so both run at once. The
+     * lookup's outcome is kept as a signal rather than let fail the pair: a failed lookup must not
+     * cancel a lock that Redis may already have granted, which would stay taken until its TTL.
+     * From the moment the lease is held, every failure gives it back.
+     */
+    private Mono<Outcome> open(Pop3Conversation conversation, AuthResult result) {
+        return Mono.zip(lock.acquire(result.user(), conversation.sessionId()).map(Optional::of).defaultIfEmpty(Optional.empty()),
+                        loader.inbox(result.user()).materialize())
+                .flatMap(pair -> pair.getT1()
+                        .map(lease -> load(result, lease, pair.getT2()))
+                        .orElseGet(() -> Mono.just(Outcome.refused("-ERR [IN-USE] Mailbox is locked by another POP3 session"))));
+    }
+
+    private Mono<Outcome> load(AuthResult result, MaildropLock.Lease lease, Signal<Mailbox> inbox) {
+        return Mono.defer(() -> inbox.hasValue() ? loader.load(result.user(), inbox.get()) : Mono.<Maildrop>error(inbox.getThrowable()))
+                .onErrorResume(failure -> lease.release().then(Mono.error(failure)))
+                .map(maildrop -> new Outcome(result.username(), lease, maildrop, null));
+    }
+
+    /** What the login came to: a refusal to send, or a locked and listed maildrop to enter TRANSACTION with. */
+    private record Outcome(String username, MaildropLock.Lease lease, Maildrop maildrop, String refusal) {
+
+        static Outcome refused(String line) {
+            return new Outcome(null, null, null, line);
+        }
+
+        /** The auth log could not be written: the login fails, and the lock it took is given back. */
+        Mono<Void> undo() {
+            return lease == null ? Mono.empty() : lease.release();
+        }
+
+        Mono<Void> finish(Pop3Conversation conversation) {
+            if (maildrop == null) {
+                return reply(conversation, refusal);
+            }
+            conversation.open(maildrop, lease);
+            if (!conversation.context().channel().isActive()) {
+                // The client left while we logged in: its close found no lock to give back.
+                return conversation.unlock();
+            }
+            return reply(conversation, "+OK " + username + " has " + maildrop.count() + " messages ("
+                    + maildrop.octets() + " octets)");
+        }
     }
 
     /** Only after the password matched does the answer say more than "invalid" (see CredentialCheck). */

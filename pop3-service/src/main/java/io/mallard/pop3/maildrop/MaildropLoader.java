@@ -31,13 +31,18 @@ public final class MaildropLoader {
         this.readAheadBytes = readAheadBytes;
     }
 
-    public Mono<Maildrop> load(ObjectId user) {
-        return storage.mailboxes().require(user, Mailbox.INBOX)
-                .flatMap(inbox -> storage.listing().newest(inbox.id(), limit, MessageFields.NONE)
-                        .map(message -> new MaildropEntry(message.id(), message.uid(), message.size(),
-                                message.flags().contains(Message.SEEN)))
-                        .collectList()
-                        .map(entries -> maildrop(user, inbox.id(), List.copyOf(entries))));
+    /** The user's INBOX; a login looks it up while it takes the maildrop lock. */
+    public Mono<Mailbox> inbox(ObjectId user) {
+        return storage.mailboxes().require(user, Mailbox.INBOX);
+    }
+
+    /** The maildrop of {@code inbox}, which {@link #inbox} found for {@code user}. */
+    public Mono<Maildrop> load(ObjectId user, Mailbox inbox) {
+        return storage.listing().newest(inbox.id(), limit, MessageFields.MAILDROP)
+                .map(message -> new MaildropEntry(message.id(), message.uid(), message.size(),
+                        message.flags().contains(Message.SEEN)))
+                .collectList()
+                .map(entries -> maildrop(user, inbox.id(), List.copyOf(entries)));
     }
 
     private Maildrop maildrop(ObjectId user, ObjectId inbox, List<MaildropEntry> entries) {

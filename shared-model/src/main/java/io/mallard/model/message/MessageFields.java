@@ -49,8 +49,14 @@ public enum MessageFields {
     SUMMARY(Projections.include(Stream.concat(
             Message.FIELDS_BUT_CONTENT.stream().filter(field -> !field.equals("messageId") && !field.equals("subject")),
             ParsedMessageCodec.SUMMARY_FIELDS.stream().map(field -> "content.parsed." + field)).toList()), 256),
-    /** No content at all, {@link Message#content()} is empty: ids, UIDs, sizes, flags (a POP3 maildrop). */
-    NONE(Projections.include(Message.FIELDS_BUT_CONTENT), 1024);
+    /** No content at all, {@link Message#content()} is empty: every field of the message but its content. */
+    NONE(Projections.include(Message.FIELDS_BUT_CONTENT), 1024),
+    /**
+     * A POP3 maildrop's listing: id, UID, size and flags, and what tells a message from a
+     * tombstone; the mailbox, owner, thread, MODSEQ, Message-ID and subject are null or 0, and
+     * {@link Message#content()} is empty. Six fields of twelve: a login lists up to thousands.
+     */
+    MAILDROP(Projections.include("_id", "uid", "flags", "size", "idate", "abandoned"), 1024);
 
     private final Bson projection;
     private final int batchSize;

@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * login resolved to, or the login name itself when it resolved to none.
  *
  * <p>{@link #begin} reserves a slot in both windows before the password is verified, in one
- * script per key, so that parallel guesses cannot all pass the check before the first failure
+ * script for both keys, so that parallel guesses cannot all pass the check before the first failure
  * is written: at most {@code limit} passwords are ever verified per window. A wrong password
  * leaves its reservation as the failure; {@link LoginAttempt#passwordAccepted} removes it again.
  * Only the attempt's own entries are removed, so one login's success never resets failures
@@ -38,20 +38,33 @@ public final class AuthFailureCounter {
     static final String LOCKED_KEY = "ratelimit:authfail:locked:";
 
     /**
-     * KEYS[1] the window; ARGV now (ms), window (ms), limit, member. Returns 0 when the member was
-     * added, else the milliseconds until the oldest blocking entry leaves the window.
+     * KEYS[1] the account's window, KEYS[2] the IP's; ARGV now (ms), then window (ms) and limit of
+     * each, then the member. Reserves a slot in both or in neither, in one round trip: returns 0
+     * when the member was added to both, else the milliseconds until the oldest blocking entry
+     * leaves its window.
      */
     private static final String RESERVE = """
-            local now, window, limit = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
-            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-            local count = redis.call('ZCARD', KEYS[1])
-            if count >= limit then
-              local oldest = redis.call('ZRANGE', KEYS[1], count - limit, count - limit, 'WITHSCORES')
-              return math.max(1, tonumber(oldest[2]) + window - now)
+            local function reserve(key, window, limit, now, member)
+              redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+              local count = redis.call('ZCARD', key)
+              if count >= limit then
+                local oldest = redis.call('ZRANGE', key, count - limit, count - limit, 'WITHSCORES')
+                return math.max(1, tonumber(oldest[2]) + window - now)
+              end
+              redis.call('ZADD', key, now, member)
+              redis.call('PEXPIRE', key, window)
+              return 0
             end
-            redis.call('ZADD', KEYS[1], now, ARGV[4])
-            redis.call('PEXPIRE', KEYS[1], window)
-            return 0
+            local now = tonumber(ARGV[1])
+            local wait = reserve(KEYS[1], tonumber(ARGV[2]), tonumber(ARGV[3]), now, ARGV[6])
+            if wait > 0 then
+              return wait
+            end
+            wait = reserve(KEYS[2], tonumber(ARGV[4]), tonumber(ARGV[5]), now, ARGV[6])
+            if wait > 0 then
+              redis.call('ZREM', KEYS[1], ARGV[6])
+            end
+            return wait
             """;
 
     private final RedisReactiveCommands<String, String> redis;
@@ -76,15 +89,15 @@ public final class AuthFailureCounter {
         String ipKey = IP_KEY + ip;
         // A random part keeps two attempts in the same millisecond (two instances) as two members.
         String member = clock.millis() + ":" + UUID.randomUUID();
-        return reserve(loginKey, limits.perLogin(), member).flatMap(loginWait -> {
-            if (loginWait > 0) {
-                return locked(account, ip, loginWait);
-            }
-            return reserve(ipKey, limits.perIp(), member).flatMap(ipWait -> ipWait > 0
-                    ? redis.zrem(loginKey, member).then(locked(account, ip, ipWait))
-                    : Mono.just(new LoginAttempt(null, false,
-                            redis.zrem(loginKey, member).then(redis.zrem(ipKey, member)).then())));
-        });
+        FailureWindow perLogin = limits.perLogin();
+        FailureWindow perIp = limits.perIp();
+        return redis.<Long>eval(RESERVE, ScriptOutputType.INTEGER, new String[] {loginKey, ipKey},
+                        Long.toString(clock.millis()), Long.toString(perLogin.window().toMillis()),
+                        Integer.toString(perLogin.limit()), Long.toString(perIp.window().toMillis()),
+                        Integer.toString(perIp.limit()), member).next()
+                .flatMap(wait -> wait > 0 ? locked(account, ip, wait)
+                        : Mono.just(new LoginAttempt(null, false,
+                                Mono.when(redis.zrem(loginKey, member), redis.zrem(ipKey, member)))));
     }
 
     private Mono<LoginAttempt> locked(String account, String ip, long waitMs) {
@@ -92,10 +105,5 @@ public final class AuthFailureCounter {
                 .map("OK"::equals)
                 .defaultIfEmpty(false)
                 .map(first -> LoginAttempt.locked(Duration.ofMillis(waitMs), first));
-    }
-
-    private Mono<Long> reserve(String key, FailureWindow window, String member) {
-        return redis.<Long>eval(RESERVE, ScriptOutputType.INTEGER, new String[] {key}, Long.toString(clock.millis()),
-                Long.toString(window.window().toMillis()), Integer.toString(window.limit()), member).next();
     }
 }

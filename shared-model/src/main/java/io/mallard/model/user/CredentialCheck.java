@@ -1,6 +1,7 @@
 package io.mallard.model.user;
 
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.bson.types.ObjectId;
@@ -11,6 +12,7 @@ import io.mallard.model.authlog.AuthLog;
 import io.mallard.model.authlog.AuthOutcome;
 import io.mallard.model.ratelimit.AuthFailureCounter;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Signal;
 
 /**
  * Checks a login (IMAP LOGIN/AUTHENTICATE, POP3 USER/PASS, SMTP AUTH, the API's
@@ -62,13 +64,31 @@ public final class CredentialCheck {
      *     one is needed ({@link AuthResult#requiresTwoFactor()}); ignored otherwise
      */
     public Mono<AuthResult> authenticate(String login, String password, String totpCode, Scope scope, String remoteIp) {
+        return authenticate(login, password, totpCode, scope, remoteIp, Mono::just, result -> Mono.empty());
+    }
+
+    /**
+     * A login that has work of its own to do once the check has decided (POP3 locks and lists its
+     * maildrop): {@code next} starts then, while the attempt's reservation is given back and the
+     * attempt is written to the auth log, so the login waits for the slower of the two rather
+     * than for their sum. The answer comes once both are done, so the auth log holds the attempt
+     * before the client hears the outcome. When the bookkeeping fails, {@code undo} gets what
+     * {@code next} produced (a lock to give back) and the bookkeeping's error is the answer.
+     */
+    public <T> Mono<T> authenticate(String login, String password, Scope scope, String remoteIp,
+            Function<AuthResult, Mono<T>> next, Function<T, Mono<Void>> undo) {
+        return authenticate(login, password, null, scope, remoteIp, next, undo);
+    }
+
+    private <T> Mono<T> authenticate(String login, String password, String totpCode, Scope scope, String remoteIp,
+            Function<AuthResult, Mono<T>> next, Function<T, Mono<Void>> undo) {
         return findUser(login).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(found -> {
             ObjectId user = found.map(StoredCredentials::id).orElse(null);
             String window = user == null ? "name:" + login : "user:" + user.toHexString();
             return counted(window, user, login, remoteIp, scope, () -> found
                     .map(credentials -> check(credentials, password, totpCode, scope))
                     .orElseGet(() -> hasher.verify(password, null)
-                            .thenReturn(AuthResult.failed(AuthOutcome.UNKNOWN_USER, null, login))));
+                            .thenReturn(AuthResult.failed(AuthOutcome.UNKNOWN_USER, null, login))), next, undo);
         });
     }
 
@@ -82,19 +102,33 @@ public final class CredentialCheck {
                         .map(valid -> valid
                                 ? new AuthResult(AuthOutcome.SUCCESS, user, credentials.username(),
                                         AuthResult.Credential.TOTP, null, false, credentials.requirePasswordChange(), null)
-                                : AuthResult.failed(AuthOutcome.WRONG_TOTP, user, credentials.username()))));
+                                : AuthResult.failed(AuthOutcome.WRONG_TOTP, user, credentials.username())),
+                Mono::just, result -> Mono.empty()));
     }
 
-    private Mono<AuthResult> counted(String window, ObjectId user, String login, String remoteIp, Scope scope,
-            Supplier<Mono<AuthResult>> check) {
+    private <T> Mono<T> counted(String window, ObjectId user, String login, String remoteIp, Scope scope,
+            Supplier<Mono<AuthResult>> check, Function<AuthResult, Mono<T>> next, Function<T, Mono<Void>> undo) {
         return failures.begin(window, remoteIp).flatMap(attempt -> {
             if (attempt.locked()) {
                 AuthResult locked = AuthResult.locked(user, login, attempt.lockedFor());
-                return attempt.firstRefusal() ? record(locked, login, remoteIp, scope) : Mono.just(locked);
+                return (attempt.firstRefusal() ? record(locked, login, remoteIp, scope) : Mono.just(locked)).flatMap(next);
             }
-            return check.get()
-                    .flatMap(result -> (result.guess() ? Mono.<Void>empty() : attempt.passwordAccepted()).thenReturn(result))
-                    .flatMap(result -> record(result, login, remoteIp, scope));
+            return check.get().flatMap(result -> {
+                // Giving back the reservation (Redis), logging the attempt (the store) and the
+                // caller's next step are independent once the check has decided: all run at once.
+                // Each outcome is kept as a signal so that one failing cannot cancel another
+                // half-way (a lock granted but never handed over).
+                Mono<Boolean> bookkeeping = Mono.when(result.guess() ? Mono.<Void>empty() : attempt.passwordAccepted(),
+                        record(result, login, remoteIp, scope)).thenReturn(true);
+                return Mono.zip(bookkeeping.materialize(), next.apply(result).materialize()).flatMap(signals -> {
+                    Signal<T> done = signals.getT2();
+                    if (signals.getT1().isOnError()) {
+                        return (done.hasValue() ? undo.apply(done.get()) : Mono.<Void>empty())
+                                .then(Mono.error(signals.getT1().getThrowable()));
+                    }
+                    return done.isOnError() ? Mono.error(done.getThrowable()) : Mono.justOrEmpty(done.get());
+                });
+            });
         });
     }
 

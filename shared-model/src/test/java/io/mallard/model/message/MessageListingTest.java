@@ -1,6 +1,7 @@
 package io.mallard.model.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,6 +58,22 @@ class MessageListingTest {
                 .containsExactly(3L, 4L, 6L);
         assertThat(storage.listing().newest(inbox.id(), 50, MessageFields.ALL).map(Message::uid).collectList().block())
                 .containsExactly(1L, 2L, 3L, 4L, 6L);
+    }
+
+    @Test
+    void theMaildropFieldsHoldIdUidSizeAndFlagsButNotTheHeaders() {
+        append(3);
+        storage.flags().update(inbox.id(), List.of(2L), FlagOperation.ADD, List.of(Message.SEEN), -1).blockLast();
+        List<Message> all = storage.listing().newest(inbox.id(), 10, MessageFields.ALL).collectList().block();
+
+        List<Message> maildrop = storage.listing().newest(inbox.id(), 10, MessageFields.MAILDROP).collectList().block();
+
+        assertThat(maildrop).extracting(Message::id).containsExactlyElementsOf(all.stream().map(Message::id).toList());
+        assertThat(maildrop).extracting(Message::uid).containsExactly(1L, 2L, 3L);
+        assertThat(maildrop).extracting(Message::size).containsOnly(100L);
+        assertThat(maildrop).extracting(message -> message.flags().contains(Message.SEEN)).containsExactly(false, true, false);
+        assertThat(maildrop).extracting(Message::subject, Message::messageId).containsOnly(tuple(null, null));
+        assertThat(maildrop).allSatisfy(message -> assertThat(message.content()).isEmpty());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -98,6 +99,24 @@ class CredentialCheckTest {
         assertThat(failure.credential()).isNull();
         assertThat(events.get(1).credential()).isEqualTo("master");
         assertThat(Duration.between(failure.created(), failure.expiresAt())).isEqualTo(AuthLog.DEFAULT_RETENTION);
+    }
+
+    @Test
+    void aLoginsNextStepGetsTheResultAndItsAnswerComesOnceTheAttemptIsLogged() {
+        User grace = create("grace", "grace-pw", UserSettings.DEFAULTS);
+        Instant before = Instant.now().minusSeconds(1);
+
+        List<String> answers = new ArrayList<>();
+        for (String password : List.of("grace-pw", "wrong-pw")) {
+            answers.add(check.authenticate("grace", password, Scope.POP3, IP,
+                            result -> Mono.just(result.outcome().name()), outcome -> Mono.empty())
+                    // what the log holds at the moment the answer comes
+                    .flatMap(outcome -> accounts.authLog.forUser(grace.id(), before, Instant.now().plusSeconds(1), 10)
+                            .count().map(logged -> outcome + " " + logged))
+                    .block());
+        }
+
+        assertThat(answers).containsExactly("SUCCESS 1", "WRONG_PASSWORD 2");
     }
 
     @Test
