@@ -25,7 +25,7 @@ rates=${RATES:-250,500,1000,2000}
 via=${VIA:-api}
 work=$(mktemp -d /tmp/mallard-api-listing.XXXXXX)
 jstat_pid=""
-trap '[ -n "$jstat_pid" ] && kill "$jstat_pid" 2>/dev/null; mallard_stop' EXIT
+trap 'status=$?; [ -n "$jstat_pid" ] && kill "$jstat_pid" 2>/dev/null; mallard_stop; discard_work $status' EXIT
 
 bench_jars
 for port in $mallard_http_port $((mallard_http_port + 1)) $mallard_imap_port $mallard_lmtp_port; do

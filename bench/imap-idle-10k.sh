@@ -14,7 +14,7 @@ sample=${SAMPLE:-20}
 export MALLARD_PORT_BASE=${MALLARD_PORT_BASE:-22000}
 work=$(mktemp -d /tmp/mallard-idle.XXXXXX)
 source bench/mallard.sh
-trap mallard_stop EXIT
+trap 'status=$?; mallard_stop; discard_work $status' EXIT
 ulimit -n "$(ulimit -Hn)"
 if [ "$(ulimit -n)" -lt $((connections + 1000)) ]; then
     echo "open-file limit $(ulimit -n) is too low for $connections connections" >&2

@@ -57,11 +57,20 @@ mallard_stop() {
     fi
 }
 
+# discard_work STATUS: a run's data directories hold gigabytes (a store per server, 100 users'
+# mail); a session of runs filled the disk. They go when the run succeeded, and stay when it
+# failed (the logs are in them) or KEEP_WORK is set.
+discard_work() {
+    if [ "$1" -eq 0 ] && [ -z "${KEEP_WORK:-}" ]; then
+        rm -rf "$work"
+    fi
+}
+
 # side_by_side NAME: $work for Mallard and a Dovecot, both stopped when the script exits.
 side_by_side() {
     work=$(mktemp -d "/tmp/mallard-$1.XXXXXX")
     chmod 755 "$work"   # Dovecot's mail processes run as nobody and must reach their maildirs below it
-    trap 'mallard_stop; bench/dovecot.sh stop "$work/dovecot"' EXIT
+    trap 'status=$?; mallard_stop; bench/dovecot.sh stop "$work/dovecot"; discard_work $status' EXIT
 }
 
 # The bench jar (load clients) and the standalone jar, built once.

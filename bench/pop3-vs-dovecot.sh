@@ -22,8 +22,13 @@ cleanup() {
         wait "$mallard_pid" 2>/dev/null || true
     fi
     bench/dovecot.sh stop "$work/dovecot"
+    # Both stores hold the 1,000 messages (about 100 MB a run): gone after a good run, kept after
+    # a failed one (its logs are there) or with KEEP_WORK set.
+    if [ "$1" -eq 0 ] && [ -z "${KEEP_WORK:-}" ]; then
+        rm -rf "$work"
+    fi
 }
-trap cleanup EXIT
+trap 'cleanup $?' EXIT
 
 await_port() {
     for _ in $(seq 1 900); do  # up to 3 minutes: a loaded machine starts slowly
