@@ -60,11 +60,7 @@ public final class MessageListing {
      * had passed it, and which the watermark never falls below; one store round trip fewer.
      */
     public Flux<Message> rangeUpTo(long visible, ObjectId mailbox, long fromUid, long toUid, MessageFields fields) {
-        return Flux.from(messages.find(Filters.and(
-                        Filters.eq("mailbox", mailbox), Filters.gte("uid", fromUid), Filters.lte("uid", Math.min(toUid, visible)),
-                        Filters.ne("abandoned", true))).projection(fields.projection()).batchSize(fields.batchSize())
-                        .sort(Sorts.ascending("uid")))
-                .filter(Message::isMessage).map(Message::fromDocument);
+        return searchUpTo(visible, mailbox, fromUid, toUid, MessageCriteria.ANY, fields);
     }
 
     /**
