@@ -96,9 +96,7 @@ public final class MessageContentStore {
                 }
             }
         }
-        Mono<Map<ObjectId, List<ByteBuffer>>> files = fileIds.isEmpty() ? Mono.just(Map.of())
-                : attachments.readWhole(fileIds);
-        return files.map(chunks -> contents.stream().map(content -> whole(content, chunks)).toList());
+        return attachments.readWhole(fileIds).map(chunks -> contents.stream().map(content -> whole(content, chunks)).toList());
     }
 
     private static List<ByteBuffer> whole(StoredContent content, Map<ObjectId, List<ByteBuffer>> files) {
