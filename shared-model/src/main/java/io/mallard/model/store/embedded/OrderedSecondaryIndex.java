@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import org.h2.mvstore.MVMap;
@@ -130,15 +131,44 @@ final class OrderedSecondaryIndex extends Index<Object> implements OrderedIndex 
         getKeyValues(newDocument);
     }
 
+    /**
+     * Touches only the entries that change, and adds the new ones before it removes the old: a
+     * query reads the index while this runs ({@link IndexedH2Collection}), and a message that
+     * keeps {@code \Seen} while it gains {@code \Flagged} must not drop out of a search for
+     * {@code \Seen} meanwhile. The reader takes each position once, so a moved entry seen at
+     * both keys is one document. Entries are compared in the map's order, in which {@code 1} and
+     * {@code 1L} are one key.
+     */
     @Override
     public void updateInPlace(Document oldDocument, Document newDocument, Object position,
                               MongoCollection<Object> collection) {
-        if (!nullAwareEqualsKeys(oldDocument, newDocument)) {
-            for (KeyValue keyValue : getKeyValues(oldDocument)) {
-                entries.remove(entryKey(keyValue, position));
-            }
-            add(newDocument, position, collection);
+        if (nullAwareEqualsKeys(oldDocument, newDocument)) {
+            return;
         }
+        Set<KeyValue> newKeys = getKeyValues(newDocument);
+        if (newKeys.size() != 1) {
+            multikey = true;
+        }
+        Set<KeyValue> after = entryKeys(newKeys, position);
+        Set<KeyValue> before = entryKeys(getKeyValues(oldDocument), position);
+        for (KeyValue entry : after) {
+            if (!before.contains(entry)) {
+                entries.put(entry, Boolean.TRUE);
+            }
+        }
+        for (KeyValue entry : before) {
+            if (!after.contains(entry)) {
+                entries.remove(entry);
+            }
+        }
+    }
+
+    private Set<KeyValue> entryKeys(Set<KeyValue> keyValues, Object position) {
+        Set<KeyValue> keys = new TreeSet<>(entries.getKeyType()::compare);
+        for (KeyValue keyValue : keyValues) {
+            keys.add(entryKey(keyValue, position));
+        }
+        return keys;
     }
 
     private static KeyValue entryKey(KeyValue keyValue, Object position) {
