@@ -58,9 +58,29 @@ final class IndexedH2Database extends H2Database {
         return mvStore != null ? mvStore : OPENING.get();
     }
 
+    /**
+     * Runs each command with the store's current version registered as in use. H2 frees the
+     * chunks of a version once the store has moved five versions on, and reuses their space at
+     * once ({@link DurableH2Backend#open}); queries read without the collection's lock
+     * ({@link IndexedH2Collection}), and a read that walked a B-tree while commits went by met a
+     * page in a freed chunk ("Chunk 1462 not found": eight writers appending beside two readers,
+     * once commits and disk syncs overlapped). A registered version keeps its chunks until the
+     * command ends.
+     */
     @Override
     public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver,
                                   Oplog oplog) {
+        MVStore store = store();
+        MVStore.TxCounter version = store.registerVersionUsage();
+        try {
+            return answer(channel, command, query, databaseResolver, oplog);
+        } finally {
+            store.deregisterVersionUsage(version);
+        }
+    }
+
+    private Document answer(Channel channel, String command, Document query, DatabaseResolver databaseResolver,
+                            Oplog oplog) {
         if (command.equalsIgnoreCase("aggregate") && query.get("aggregate") instanceof String collectionName) {
             var count = CountPipeline.of(query);
             if (count.isPresent()) {
