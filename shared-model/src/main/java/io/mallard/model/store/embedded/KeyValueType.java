@@ -1,6 +1,7 @@
 package io.mallard.model.store.embedded;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +13,8 @@ import org.h2.mvstore.type.BasicDataType;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.MinKey;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.wire.BsonConstants;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
@@ -27,6 +30,7 @@ import io.netty.buffer.Unpooled;
 final class KeyValueType extends BasicDataType<KeyValue> {
 
     private static final Comparator<Object> VALUES = ValueComparator.ascWithoutListHandling();
+    private static final int OBJECT_ID_BYTES = 12;
 
     @Override
     public int compare(KeyValue a, KeyValue b) {
@@ -54,8 +58,84 @@ final class KeyValueType extends BasicDataType<KeyValue> {
         return 48 + 32 * key.size();
     }
 
+    /**
+     * Keys of ids, numbers, dates, booleans, nulls and ASCII strings (every key of the message
+     * indexes) are written straight into H2's buffer; other keys go through the BSON codec. Both
+     * write the same bytes. A commit serializes every key of each page it rewrites, and encoding
+     * them through a Netty buffer apiece was 22% of the commit's samples at 100 IMAP clients.
+     */
     @Override
     public void write(WriteBuffer buffer, KeyValue key) {
+        int length = 0;
+        for (Object value : key) {
+            int encoded = directLength(value);
+            if (encoded < 0) {
+                writeThroughCodec(buffer, key);
+                return;
+            }
+            length += encoded;
+        }
+        buffer.putVarInt(key.size());
+        buffer.putVarInt(length);
+        for (Object value : key) {
+            writeDirect(buffer, value);
+        }
+    }
+
+    /** The bytes of the value's BSON element without a name, type byte included; -1 for the codec's types. */
+    private static int directLength(Object value) {
+        if (value == null) {
+            return 1;
+        }
+        if (value instanceof ObjectId) {
+            return 1 + OBJECT_ID_BYTES;
+        }
+        if (value instanceof Long || value instanceof Instant) {
+            return 1 + Long.BYTES;
+        }
+        if (value instanceof Integer) {
+            return 1 + Integer.BYTES;
+        }
+        if (value instanceof Boolean) {
+            return 2;
+        }
+        if (value instanceof String string) {
+            for (int i = 0; i < string.length(); i++) {
+                if (string.charAt(i) >= 0x80) {
+                    return -1;
+                }
+            }
+            return 1 + Integer.BYTES + string.length() + 1;
+        }
+        return -1;
+    }
+
+    /** BSON is little-endian; H2's buffer writes big-endian numbers. */
+    private static void writeDirect(WriteBuffer buffer, Object value) {
+        if (value == null) {
+            buffer.put(BsonConstants.TYPE_NULL);
+        } else if (value instanceof ObjectId id) {
+            buffer.put(BsonConstants.TYPE_OBJECT_ID).put(id.toByteArray());
+        } else if (value instanceof Long number) {
+            buffer.put(BsonConstants.TYPE_INT64).putLong(Long.reverseBytes(number));
+        } else if (value instanceof Instant instant) {
+            buffer.put(BsonConstants.TYPE_UTC_DATETIME).putLong(Long.reverseBytes(instant.toEpochMilli()));
+        } else if (value instanceof Integer number) {
+            buffer.put(BsonConstants.TYPE_INT32).putInt(Integer.reverseBytes(number));
+        } else if (value instanceof Boolean flag) {
+            buffer.put(BsonConstants.TYPE_BOOLEAN)
+                    .put(flag ? BsonConstants.BOOLEAN_VALUE_TRUE : BsonConstants.BOOLEAN_VALUE_FALSE);
+        } else {
+            String string = (String) value;
+            buffer.put(BsonConstants.TYPE_UTF8_STRING).putInt(Integer.reverseBytes(string.length() + 1));
+            for (int i = 0; i < string.length(); i++) {
+                buffer.put((byte) string.charAt(i));
+            }
+            buffer.put(BsonConstants.STRING_TERMINATION);
+        }
+    }
+
+    static void writeThroughCodec(WriteBuffer buffer, KeyValue key) {
         ByteBuf encoded = Unpooled.buffer();
         try {
             for (Object value : key) {
