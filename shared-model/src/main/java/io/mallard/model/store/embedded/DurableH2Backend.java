@@ -44,10 +44,17 @@ final class DurableH2Backend extends H2Backend {
      * dead chunks for 45 s in case the disk has not flushed them; each commit here is forced to
      * disk, so their space can be reused at once (measured: 1,200 single inserts left a 20 MiB
      * file with the default retention, 4 MiB without).
+     * <p>
+     * Pages are compressed (LZF): a commit rewrites each page it changed whole, index pages of
+     * up to 48 keys that share their mailbox id and much of their document ids, and documents
+     * that repeat their field names. In process, 16 writers of message inserts and flag updates
+     * wrote 9.7 KB to disk per write against 22.7 KB uncompressed, into a file of 81 MB against
+     * 205 MB (bench/RESULTS.md). Each page records whether it is compressed, so files written
+     * before read as they are.
      */
     static DurableH2Backend open(String fileName) {
         MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().cacheSize(cacheMegabytes())
-                .open();
+                .compress().open();
         store.setRetentionTime(0);
         return new DurableH2Backend(store);
     }
