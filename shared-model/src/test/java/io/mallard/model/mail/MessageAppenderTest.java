@@ -23,6 +23,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import io.mallard.model.config.AccountAutoConfiguration;
 import io.mallard.model.config.MailAutoConfiguration;
 import io.mallard.model.config.StoreAutoConfiguration;
+import io.mallard.model.ingest.ParsedMessage;
+import io.mallard.model.ingest.ParsedParts;
 import io.mallard.model.mailbox.Mailbox;
 import io.mallard.model.message.FlagOperation;
 import io.mallard.model.message.MailStorage;
@@ -128,6 +130,59 @@ class MessageAppenderTest {
             assertThatThrownBy(append::block).isInstanceOf(QuotaExceededException.class);
             assertThat(attachmentFiles(app)).isZero();
             assertThat(storage.quota().used(user.id()).block()).isZero();
+        });
+    }
+
+    @Test
+    void appendIntoAMailboxAlreadyReadCountsTheQuotaOnceAndRefusesPastIt() {
+        context.withPropertyValues("mallard.data.dir=" + dataDir).run(app -> {
+            MailStorage storage = app.getBean(MailStorage.class);
+            MessageAppender appender = app.getBean(MessageAppender.class);
+            User user = app.getBean(UserProvisioning.class)
+                    .create(new NewUser("dave", "correct horse", "Dave", "dave@example.com",
+                            UserSettings.DEFAULTS.withQuota(100_000)))
+                    .block();
+            Mailbox inbox = storage.mailboxes().get(user.id(), "INBOX").block();
+            byte[] small = messageWithAttachment(1_000);
+
+            Message stored = appender.append(inbox, small, List.of(), Instant.now()).block();
+            Mono<Message> tooBig = appender.append(inbox, messageWithAttachment(200_000), List.of(), Instant.now());
+
+            assertThat(stored.uid()).isEqualTo(1L);
+            assertThat(stored.thread()).isNotNull();
+            assertThatThrownBy(tooBig::block).isInstanceOf(QuotaExceededException.class);
+            assertThat(storage.quota().used(user.id()).block()).isEqualTo(small.length);
+            assertThat(attachmentFiles(app)).isZero();
+            assertThat(storage.listing().range(inbox.id(), 1, 10, MessageFields.NONE).map(Message::uid).collectList().block())
+                    .containsExactly(1L);
+        });
+    }
+
+    @Test
+    void aFetchProjectionReadsOnlyTheParsedFieldsItNames() {
+        context.withPropertyValues("mallard.data.dir=" + dataDir).run(app -> {
+            MailStorage storage = app.getBean(MailStorage.class);
+            MessageContent content = app.getBean(MessageContent.class);
+            User user = app.getBean(UserProvisioning.class)
+                    .create(new NewUser("erin", "correct horse", "Erin", "erin@example.com", UserSettings.DEFAULTS))
+                    .block();
+            Mailbox inbox = storage.mailboxes().get(user.id(), "INBOX").block();
+            byte[] raw = messageWithAttachment(5_000);
+            ParsedMessage whole = content.parsed(app.getBean(MessageAppender.class).append(inbox, raw, List.of(), Instant.now())
+                    .block());
+
+            Message envelopeOnly = storage.listing()
+                    .range(inbox.id(), 1, 1, MessageFields.withParsed(List.of(ParsedParts.ENVELOPE), false)).blockFirst();
+            Message sections = storage.listing()
+                    .range(inbox.id(), 1, 1, MessageFields.withParsed(List.of(ParsedParts.MIME_TREE), true)).blockFirst();
+
+            assertThat(envelopeOnly.content()).containsOnlyKeys("parsed");
+            assertThat(envelopeOnly.content().get("parsed", Document.class)).containsOnlyKeys(ParsedParts.ENVELOPE);
+            assertThat(content.parts(envelopeOnly))
+                    .isEqualTo(new ParsedParts(whole.envelope(), null, null));
+            assertThat(sections.content()).containsOnlyKeys("raw", "parsed");
+            assertThat(content.parts(sections)).isEqualTo(new ParsedParts(null, null, whole.mimeTree()));
+            assertThat(bytes(content.raw(sections))).isEqualTo(raw);
         });
     }
 
