@@ -1,6 +1,7 @@
 package io.mallard.model.message;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.bson.conversions.Bson;
@@ -56,6 +57,13 @@ public final class MessageFields {
      * tombstone; the mailbox, owner, thread, MODSEQ, Message-ID and subject are null or 0, and
      * {@link Message#content()} is empty. Six fields of twelve: a login lists up to thousands.
      */
+    /**
+     * What a SEARCH the store decides alone answers with: the UID and MODSEQ, and what tells a
+     * message from a tombstone; every other field is null or 0 and {@link Message#content()} is
+     * empty. Five fields of twelve, for up to a whole mailbox of matches.
+     */
+    public static final MessageFields UIDS = new MessageFields(
+            Projections.include("_id", "uid", "modseq", "idate", "abandoned"), 1024);
     public static final MessageFields MAILDROP = new MessageFields(
             Projections.include("_id", "uid", "flags", "size", "idate", "abandoned"), 1024);
 
@@ -67,17 +75,35 @@ public final class MessageFields {
         this.batchSize = batchSize;
     }
 
+    /** The message's own fields that IMAP FETCH renders (UID, FLAGS, ...) or sets \Seen by. */
+    private static final List<String> FETCHED = List.of("_id", "mailbox", "uid", "modseq", "flags", "idate", "size",
+            "abandoned");
+
     /**
      * Every field of the message but its content, the named fields of {@code content.parsed}
-     * ({@link ParsedMessageCodec}'s names) and, with {@code raw}, the stored bytes: what one IMAP
-     * FETCH renders from. The embedded store spends its time per element it copies and encodes,
-     * and a FETCH of ENVELOPE and a header section needs two of the parsed content's twenty-odd
-     * fields, leaving the addresses, the body structure and the attachment list behind.
+     * ({@link ParsedMessageCodec}'s names) and, with {@code raw}, the stored bytes.
      */
     public static MessageFields withParsed(Collection<String> parsedFields, boolean raw) {
-        return new MessageFields(Projections.include(Stream.of(Message.FIELDS_BUT_CONTENT.stream(),
+        return of(Message.FIELDS_BUT_CONTENT, parsedFields, raw);
+    }
+
+    /**
+     * What one IMAP FETCH renders from: the message's UID, flags, MODSEQ, date and size (not its
+     * owner, thread, Message-ID and subject), the named fields of {@code content.parsed} and, with
+     * {@code raw}, the stored bytes; other fields are null. The embedded store spends its time per
+     * element it copies and encodes, and a FETCH of ENVELOPE and a header section needs two of the
+     * parsed content's twenty-odd fields, leaving the addresses, the body structure and the
+     * attachment list behind.
+     */
+    public static MessageFields fetch(Collection<String> parsedFields, boolean raw) {
+        return of(FETCHED, parsedFields, raw);
+    }
+
+    private static MessageFields of(List<String> own, Collection<String> parsedFields, boolean raw) {
+        return new MessageFields(Projections.include(Stream.of(own.stream(),
                 raw ? Stream.of("content.raw") : Stream.<String>empty(),
-                parsedFields.stream().map(field -> "content.parsed." + field)).flatMap(s -> s).toList()), 128);
+                parsedFields.stream().map(field -> "content.parsed." + field)).flatMap(s -> s).toList()),
+                parsedFields.isEmpty() && !raw ? 1024 : 128);
     }
 
     /**

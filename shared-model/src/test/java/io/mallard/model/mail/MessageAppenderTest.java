@@ -172,10 +172,12 @@ class MessageAppenderTest {
                     .block());
 
             Message envelopeOnly = storage.listing()
-                    .range(inbox.id(), 1, 1, MessageFields.withParsed(List.of(ParsedParts.ENVELOPE), false)).blockFirst();
+                    .range(inbox.id(), 1, 1, MessageFields.fetch(List.of(ParsedParts.ENVELOPE), false)).blockFirst();
             Message sections = storage.listing()
-                    .range(inbox.id(), 1, 1, MessageFields.withParsed(List.of(ParsedParts.MIME_TREE), true)).blockFirst();
+                    .range(inbox.id(), 1, 1, MessageFields.fetch(List.of(ParsedParts.MIME_TREE), true)).blockFirst();
 
+            assertThat(envelopeOnly).extracting(Message::uid, Message::size, Message::user, Message::subject)
+                    .containsExactly(1L, (long) raw.length, null, null);
             assertThat(envelopeOnly.content()).containsOnlyKeys("parsed");
             assertThat(envelopeOnly.content().get("parsed", Document.class)).containsOnlyKeys(ParsedParts.ENVELOPE);
             assertThat(content.parts(envelopeOnly))

@@ -74,13 +74,14 @@ final class FetchResponder {
     }
 
     /**
-     * What to read of each message: FLAGS, UID, INTERNALDATE, RFC822.SIZE and MODSEQ are fields
-     * of the message document, and most of its weight (the parsed content) is needed only by the
-     * other items, each of which reads one stored field of it (ENVELOPE the envelope, BODY and
-     * BODYSTRUCTURE the body structure, sections and BINARY the MIME tree and the stored bytes).
+     * What to read of each message: FLAGS, UID, INTERNALDATE, RFC822.SIZE and MODSEQ are fields of
+     * the message document (its owner, thread, Message-ID and subject stay behind), and most of its
+     * weight (the parsed content) is needed only by the other items, each of which reads one stored
+     * field of it (ENVELOPE the envelope, BODY and BODYSTRUCTURE the body structure, sections and
+     * BINARY the MIME tree and the stored bytes).
      */
     MessageFields fields() {
-        return parsedFields.isEmpty() ? MessageFields.NONE : MessageFields.withParsed(parsedFields, needsRaw);
+        return MessageFields.fetch(parsedFields, needsRaw);
     }
 
     /** @param seenJustSet \Seen was set by this FETCH, so FLAGS is reported even if not asked (§6.4.5) */
