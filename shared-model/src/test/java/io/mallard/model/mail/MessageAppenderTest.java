@@ -58,9 +58,7 @@ class MessageAppenderTest {
             MailStorage storage = app.getBean(MailStorage.class);
             MessageAppender appender = app.getBean(MessageAppender.class);
             MessageContent content = app.getBean(MessageContent.class);
-            User user = app.getBean(UserProvisioning.class)
-                    .create(new NewUser("alice", "correct horse", "Alice", "alice@example.com", UserSettings.DEFAULTS))
-                    .block();
+            User user = user(app, "alice", UserSettings.DEFAULTS);
             assertThat(storage.mailboxes().list(user.id()).collectList().block())
                     .extracting(Mailbox::path, Mailbox::specialUse)
                     .containsExactlyInAnyOrder(tuple("INBOX", null), tuple("Drafts", "\\Drafts"),
@@ -96,9 +94,7 @@ class MessageAppenderTest {
         context.withPropertyValues("mallard.data.dir=" + dataDir).run(app -> {
             MailStorage storage = app.getBean(MailStorage.class);
             MessageContent content = app.getBean(MessageContent.class);
-            User user = app.getBean(UserProvisioning.class)
-                    .create(new NewUser("carol", "correct horse", "Carol", "carol@example.com", UserSettings.DEFAULTS))
-                    .block();
+            User user = user(app, "carol", UserSettings.DEFAULTS);
             Mailbox inbox = storage.mailboxes().get(user.id(), "INBOX").block();
             byte[] raw = messageWithAttachment(300_000);
             Message stored = app.getBean(MessageAppender.class).append(inbox.id(), raw, List.of(), Instant.now()).block();
@@ -118,10 +114,7 @@ class MessageAppenderTest {
     void appendOverQuotaIsRefusedAndLeavesNoBytesBehind() {
         context.withPropertyValues("mallard.data.dir=" + dataDir).run(app -> {
             MailStorage storage = app.getBean(MailStorage.class);
-            User user = app.getBean(UserProvisioning.class)
-                    .create(new NewUser("bob", "correct horse", "Bob", "bob@example.com",
-                            UserSettings.DEFAULTS.withQuota(100_000)))
-                    .block();
+            User user = user(app, "bob", UserSettings.DEFAULTS.withQuota(100_000));
             Mailbox inbox = storage.mailboxes().get(user.id(), "INBOX").block();
 
             Mono<Message> append = app.getBean(MessageAppender.class)
@@ -138,10 +131,7 @@ class MessageAppenderTest {
         context.withPropertyValues("mallard.data.dir=" + dataDir).run(app -> {
             MailStorage storage = app.getBean(MailStorage.class);
             MessageAppender appender = app.getBean(MessageAppender.class);
-            User user = app.getBean(UserProvisioning.class)
-                    .create(new NewUser("dave", "correct horse", "Dave", "dave@example.com",
-                            UserSettings.DEFAULTS.withQuota(100_000)))
-                    .block();
+            User user = user(app, "dave", UserSettings.DEFAULTS.withQuota(100_000));
             Mailbox inbox = storage.mailboxes().get(user.id(), "INBOX").block();
             byte[] small = messageWithAttachment(1_000);
 
@@ -163,9 +153,7 @@ class MessageAppenderTest {
         context.withPropertyValues("mallard.data.dir=" + dataDir).run(app -> {
             MailStorage storage = app.getBean(MailStorage.class);
             MessageContent content = app.getBean(MessageContent.class);
-            User user = app.getBean(UserProvisioning.class)
-                    .create(new NewUser("erin", "correct horse", "Erin", "erin@example.com", UserSettings.DEFAULTS))
-                    .block();
+            User user = user(app, "erin", UserSettings.DEFAULTS);
             Mailbox inbox = storage.mailboxes().get(user.id(), "INBOX").block();
             byte[] raw = messageWithAttachment(5_000);
             ParsedMessage whole = content.parsed(app.getBean(MessageAppender.class).append(inbox, raw, List.of(), Instant.now())
@@ -186,6 +174,11 @@ class MessageAppenderTest {
             assertThat(content.parts(sections)).isEqualTo(new ParsedParts(null, null, whole.mimeTree()));
             assertThat(bytes(content.raw(sections))).isEqualTo(raw);
         });
+    }
+
+    private static User user(org.springframework.context.ApplicationContext app, String name, UserSettings settings) {
+        return app.getBean(UserProvisioning.class)
+                .create(new NewUser(name, "correct horse", name, name + "@example.com", settings)).block();
     }
 
     private static void expunge(MailStorage storage, ObjectId mailbox, long uid) {
