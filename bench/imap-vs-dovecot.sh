@@ -2,7 +2,7 @@
 # IMAP side by side with Dovecot on loopback, in one run: both servers get the same COUNT messages
 # per user over LMTP, then clients (each its own user) run sessions of LOGIN, SELECT, FETCH of
 # headers and of a body, STORE, SEARCH and APPEND for SECONDS per phase at each concurrency of
-# CLIENTS, ROUNDS phases per server taking turns; medians of ops/s and p99 per operation.
+# CLIENTS, ROUNDS phases per server taking turns; medians of ops/s, p50 and p99 per operation.
 #   bench/imap-vs-dovecot.sh     (CLIENTS=1,10,100 COUNT=200 SECONDS=20 ROUNDS=3 WARMUP=10)
 # Both sides: plaintext LOGIN on loopback, password hashed with Argon2id m=19 MiB t=2 p=1.
 # Ports: Mallard from MALLARD_PORT_BASE (bench/mallard.sh; 20000), Dovecot DOVECOT_*_PORT (12xxx).

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * One Markdown table per concurrency: ops/s and p99 latency per operation and overall, medians
- * over the rounds, and each server's throughput against the last one (the reference).
+ * One Markdown table per concurrency: ops/s and p50 and p99 latency per operation and overall,
+ * medians over the rounds, and each server's throughput against the last one (the reference).
  */
 final class MixReport {
 
@@ -23,18 +23,21 @@ final class MixReport {
         out.append(String.format("%n%d client%s, median of %d rounds of %d s%n%n", clients, clients == 1 ? "" : "s",
                 rounds, seconds));
         out.append("| operation |");
-        names.forEach(name -> out.append(' ').append(name).append(" ops/s | ").append(name).append(" p99 ms |"));
+        names.forEach(name -> out.append(' ').append(name).append(" ops/s | ").append(name).append(" p50 ms | ")
+                .append(name).append(" p99 ms |"));
         names.stream().filter(name -> !name.equals(reference))
                 .forEach(name -> out.append(" ops/s ").append(name).append('/').append(reference).append(" |"));
         out.append("\n|---|");
-        out.append("---|---|".repeat(names.size())).append("---|".repeat(names.size() - 1)).append('\n');
+        out.append("---|---|---|".repeat(names.size())).append("---|".repeat(names.size() - 1)).append('\n');
         List<Operation> rows = new ArrayList<>();
         rows.add(null);
         rows.addAll(Arrays.asList(Operation.values()));
         for (Operation operation : rows) {
             out.append("| ").append(operation == null ? "**all**" : operation.label).append(" |");
             for (String name : names) {
-                out.append(String.format(" %.0f | %.1f |", median(byServer.get(name), r -> r.opsPerSecond(operation)),
+                out.append(String.format(" %.0f | %.1f | %.1f |",
+                        median(byServer.get(name), r -> r.opsPerSecond(operation)),
+                        median(byServer.get(name), r -> r.p50Millis(operation)),
                         median(byServer.get(name), r -> r.p99Millis(operation))));
             }
             double referenceRate = median(byServer.get(reference), r -> r.opsPerSecond(operation));

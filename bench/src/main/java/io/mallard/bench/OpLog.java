@@ -80,12 +80,12 @@ final class OpLog {
         return merged;
     }
 
-    /** The 99th percentile in milliseconds (nearest rank), or NaN without samples. */
-    static double p99Millis(long[] sorted) {
+    /** The given percentile (0.5 for the median) in milliseconds, nearest rank, or NaN without samples. */
+    static double percentileMillis(long[] sorted, double fraction) {
         if (sorted.length == 0) {
             return Double.NaN;
         }
-        int rank = (int) Math.ceil(0.99 * sorted.length) - 1;
+        int rank = (int) Math.ceil(fraction * sorted.length) - 1;
         return sorted[Math.max(0, rank)] / 1000.0;
     }
 }

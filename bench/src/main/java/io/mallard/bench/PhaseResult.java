@@ -10,8 +10,12 @@ record PhaseResult(OpLog log, double seconds, double clientCpuSeconds) {
         return (operation == null ? log.sorted(null).length : log.count(operation)) / seconds;
     }
 
+    double p50Millis(Operation operation) {
+        return OpLog.percentileMillis(log.sorted(operation), 0.5);
+    }
+
     double p99Millis(Operation operation) {
-        return OpLog.p99Millis(log.sorted(operation));
+        return OpLog.percentileMillis(log.sorted(operation), 0.99);
     }
 
     /** Client CPU as a share of one core, in percent. */

@@ -84,12 +84,17 @@ public final class ResponseEncoder {
             return;
         }
         out.write('"');
-        for (byte b : bytes) {
-            if (b == '"' || b == '\\') {
+        // Runs between the characters that need a backslash go out whole, not octet by octet
+        // through the stream's synchronized write.
+        int from = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '"' || bytes[i] == '\\') {
+                out.write(bytes, from, i - from);
                 out.write('\\');
+                from = i;
             }
-            out.write(b);
         }
+        out.write(bytes, from, bytes.length - from);
         out.write('"');
     }
 
@@ -119,7 +124,7 @@ public final class ResponseEncoder {
 
     /** Free text in status responses cannot become a literal: line breaks turn into spaces. */
     private static String oneLine(String text) {
-        return text.replace('\r', ' ').replace('\n', ' ');
+        return text.indexOf('\r') < 0 && text.indexOf('\n') < 0 ? text : text.replace('\r', ' ').replace('\n', ' ');
     }
 
     private static void ascii(ByteArrayOutputStream out, String text) {

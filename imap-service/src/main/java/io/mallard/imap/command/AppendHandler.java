@@ -63,7 +63,7 @@ final class AppendHandler implements CommandHandler {
         MessageStore store = connection.services().storage().messages();
         List<Message> stored = new CopyOnWriteArrayList<>();
         return Flux.fromIterable(messages)
-                .concatMap(message -> connection.services().appender().append(mailbox.id(), message.message(),
+                .concatMap(message -> connection.services().appender().append(mailbox, message.message(),
                         message.flags(), message.internalDate() == null ? Instant.now() : message.internalDate().toInstant()))
                 .doOnNext(stored::add)
                 .collectList()

@@ -24,6 +24,9 @@ import reactor.core.publisher.Mono;
  */
 public final class ImapConnection {
 
+    /** The most untagged bytes a running command queues before they are sent anyway. */
+    private static final int HOLD_LIMIT = 64 * 1024;
+
     private final SessionContext context;
     private final ImapServices services;
     private final ChangeQueue changes;
@@ -36,6 +39,10 @@ public final class ImapConnection {
     private Function<String, Mono<Boolean>> lineReader;
     private volatile Response.Status lastStatus;
     private boolean forceModseqCode;
+    /** A command is running: its untagged lines wait for its tagged one (see {@link #send}). */
+    private volatile boolean holding;
+    /** Bytes of untagged lines queued since the last flush; touched only by the running command. */
+    private int held;
     /** Taken at login, given back once: by close, or by a login that finished after the close. */
     private final AtomicReference<ConnectionSlots.Slot> slot = new AtomicReference<>();
     private volatile boolean closed;
@@ -147,13 +154,40 @@ public final class ImapConnection {
         return Mono.fromRunnable(() -> send(new Response.Tagged(tag, status, code, text)));
     }
 
+    /**
+     * Sends a response. While a command runs, its untagged lines are queued and go out with its
+     * tagged line (or once {@link #HOLD_LIMIT} bytes are queued), so a FETCH of fifty messages is
+     * one socket write, not fifty; a continuation request, and anything sent outside a command
+     * (IDLE's news), goes out at once.
+     */
     public void send(Response response) {
         Response sent = response;
         if (response instanceof Response.Tagged tagged) {
             lastStatus = tagged.status();
             sent = withModseqCode(tagged);
         }
-        context.write(Unpooled.wrappedBuffer(ResponseEncoder.encode(sent, utf8())));
+        byte[] bytes = ResponseEncoder.encode(sent, utf8());
+        if (holding && (sent instanceof Response.Data || sent instanceof Response.Condition)
+                && (held += bytes.length) < HOLD_LIMIT) {
+            context.writeLater(Unpooled.wrappedBuffer(bytes));
+            return;
+        }
+        held = 0;
+        context.write(Unpooled.wrappedBuffer(bytes));
+    }
+
+    /** A command starts: its untagged lines may wait for its tagged one. */
+    void hold() {
+        holding = true;
+    }
+
+    /** The command has ended: whatever it left queued goes out, and later lines go at once. */
+    void release() {
+        holding = false;
+        if (held > 0) {
+            held = 0;
+            context.flush();
+        }
     }
 
     /**
@@ -172,7 +206,7 @@ public final class ImapConnection {
             return new Response.Tagged(tagged.tag(), Response.Status.OK, code, tagged.text());
         }
         Response highest = new Response.Condition(Response.Status.OK, code, "Highest");
-        context.write(Unpooled.wrappedBuffer(ResponseEncoder.encode(highest, utf8())));
+        context.writeLater(Unpooled.wrappedBuffer(ResponseEncoder.encode(highest, utf8())));
         return tagged;
     }
 
@@ -277,6 +311,8 @@ public final class ImapConnection {
 
     /** IDLE: report changes as they arrive, until {@code stopIdle}; the IDLE timeout applies meanwhile. */
     public void startIdle() {
+        // News pushed from now on goes out as it comes, not with a tagged line.
+        release();
         context.idleTimeout(services.settings().idleCommandTimeout());
         changes.startLive();
     }

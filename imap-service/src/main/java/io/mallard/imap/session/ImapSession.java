@@ -88,9 +88,11 @@ public final class ImapSession implements ProtocolSession {
         String tag = request.tag();
         long start = System.nanoTime();
         connection.takeLastStatus();
+        connection.hold();
         // Deferred, so that a handler failing before its Mono exists is answered like any other failure.
         run(context, Mono.defer(() -> handler.handle(request, connection)).onErrorResume(error -> failed(tag, error)),
                 () -> {
+                    connection.release();
                     Response.Status status = connection.takeLastStatus();
                     metrics.command(request.name(), status == null ? "NONE" : status.name(), System.nanoTime() - start);
                 });

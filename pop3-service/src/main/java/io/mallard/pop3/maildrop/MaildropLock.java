@@ -1,6 +1,7 @@
 package io.mallard.pop3.maildrop;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.types.ObjectId;
 
@@ -21,7 +22,7 @@ import reactor.core.publisher.Mono;
  */
 public final class MaildropLock {
 
-    /** Deletes or extends the key only when it still holds this session's id. */
+    /** Deletes or extends the key only when it still holds this lease's token. */
     private static final String RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then "
             + "return redis.call('del', KEYS[1]) else return 0 end";
     private static final String RENEW = "if redis.call('get', KEYS[1]) == ARGV[1] then "
@@ -29,29 +30,36 @@ public final class MaildropLock {
 
     private final RedisStore redis;
     private final Duration ttl;
+    private final AtomicLong acquisitions = new AtomicLong();
 
     public MaildropLock(RedisStore redis, Duration ttl) {
         this.redis = redis;
         this.ttl = ttl;
     }
 
-    /** The user's maildrop for this session, or empty when another session holds it. */
+    /**
+     * The user's maildrop for this session, or empty when another session holds it. Each call
+     * holds the lock under a token of its own: a login gives back what it took in the background
+     * when its password turns out wrong, and that late release must not free the lock a later
+     * login of the same session took meanwhile.
+     */
     public Mono<Lease> acquire(ObjectId user, String session) {
-        return redis.commands().set(key(user), session, SetArgs.Builder.nx().px(ttl.toMillis()))
+        String token = session + "#" + acquisitions.incrementAndGet();
+        return redis.commands().set(key(user), token, SetArgs.Builder.nx().px(ttl.toMillis()))
                 .filter("OK"::equals)
-                .map(ok -> new Lease(key(user), session, System.nanoTime()));
+                .map(ok -> new Lease(key(user), token, System.nanoTime()));
     }
 
     /** A held lock; renewed at most every third of the TTL, so commands rarely wait on Redis. */
     public final class Lease {
 
         private final String key;
-        private final String session;
+        private final String token;
         private volatile long renewedAt;
 
-        private Lease(String key, String session, long renewedAt) {
+        private Lease(String key, String token, long renewedAt) {
             this.key = key;
-            this.session = session;
+            this.token = token;
             this.renewedAt = renewedAt;
         }
 
@@ -61,12 +69,12 @@ public final class MaildropLock {
                 return Mono.empty();
             }
             renewedAt = now;
-            return redis.commands().<Long>eval(RENEW, ScriptOutputType.INTEGER, new String[] {key}, session,
+            return redis.commands().<Long>eval(RENEW, ScriptOutputType.INTEGER, new String[] {key}, token,
                     Long.toString(ttl.toMillis())).then();
         }
 
         public Mono<Void> release() {
-            return redis.commands().<Long>eval(RELEASE, ScriptOutputType.INTEGER, new String[] {key}, session).then();
+            return redis.commands().<Long>eval(RELEASE, ScriptOutputType.INTEGER, new String[] {key}, token).then();
         }
     }
 

@@ -320,6 +320,54 @@ class Pop3TranscriptTest {
         }
     }
 
+    /** The maildrop is locked while the password is checked: a wrong one must give it back. */
+    @Test
+    void aWrongPasswordNeitherKeepsTheMaildropNorTakesItFromItsSession() {
+        User user = server.newUser("guessed");
+        Map<String, String> variables = mailbox(user);
+        try (Pop3Client owner = new Pop3Client(server.plain()); Pop3Client guesser = new Pop3Client(server.plain())) {
+            Transcript.run(guesser, variables, """
+                    S: +OK...
+                    C: USER ${user}
+                    S: +OK...
+                    C: PASS not-the-password
+                    S: -ERR [AUTH] Invalid login or password
+                    C: USER ${user}
+                    S: +OK...
+                    C: PASS ${password}
+                    S: +OK ${user} has 0 messages (0 octets)
+                    C: QUIT
+                    S: +OK...
+                    """);
+            Transcript.run(owner, variables, """
+                    S: +OK...
+                    C: USER ${user}
+                    S: +OK...
+                    C: PASS ${password}
+                    S: +OK ${user} has 0 messages (0 octets)
+                    """);
+            try (Pop3Client second = new Pop3Client(server.plain())) {
+                Transcript.run(second, variables, """
+                        S: +OK...
+                        C: USER ${user}
+                        S: +OK...
+                        C: PASS not-the-password
+                        S: -ERR [AUTH] Invalid login or password
+                        C: USER ${user}
+                        S: +OK...
+                        C: PASS ${password}
+                        S: -ERR [IN-USE] Mailbox is locked by another POP3 session
+                        """);
+            }
+            Transcript.run(owner, variables, """
+                    C: NOOP
+                    S: +OK
+                    C: QUIT
+                    S: +OK pop3.test signing off
+                    """);
+        }
+    }
+
     @Test
     void droppedConnectionChangesNothingAndFreesTheLock() throws InterruptedException {
         User user = server.newUser("drop");

@@ -71,6 +71,20 @@ public final class SessionContext {
         return channel.writeAndFlush(data);
     }
 
+    /**
+     * Queues raw bytes without sending them yet; the next {@link #write} or {@link #flush} sends
+     * everything queued, in order. For the many lines of one response (an IMAP FETCH of fifty
+     * messages is fifty lines): one socket write instead of one each. Any thread.
+     */
+    public ChannelFuture writeLater(ByteBuf data) {
+        return channel.write(data);
+    }
+
+    /** Sends what {@link #writeLater} queued. Any thread. */
+    public void flush() {
+        channel.flush();
+    }
+
     /** Sends a last line, then closes once it is flushed. */
     public ChannelFuture close(String lastLine) {
         return write(lastLine).addListener(ChannelFutureListener.CLOSE);

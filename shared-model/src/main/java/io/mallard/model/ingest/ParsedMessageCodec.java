@@ -44,12 +44,12 @@ public final class ParsedMessageCodec {
                 .append("autoSubmitted", message.autoSubmitted())
                 .append("precedence", message.precedence())
                 .append("listUnsubscribe", message.listUnsubscribe())
-                .append("envelope", message.envelope())
-                .append("bodystructure", message.bodyStructure())
+                .append(ParsedParts.ENVELOPE, message.envelope())
+                .append(ParsedParts.BODY_STRUCTURE, message.bodyStructure())
                 .append("text", message.text())
                 .append("attachments", message.attachments().stream().map(ParsedMessageCodec::attachment).toList())
                 .append("hasAttachments", message.hasAttachments())
-                .append("mimeTree", part(message.mimeTree()));
+                .append(ParsedParts.MIME_TREE, part(message.mimeTree()));
     }
 
     /** A listing's view of a stored parsed document, which may hold only {@link #SUMMARY_FIELDS}. */
@@ -58,6 +58,16 @@ public final class ParsedMessageCodec {
         return new ParsedSummary(addresses(document, "from"), addresses(document, "to"), addresses(document, "cc"),
                 document.getString("subject"), date == null ? null : date.toInstant(),
                 Boolean.TRUE.equals(document.getBoolean("hasAttachments")));
+    }
+
+    /**
+     * The FETCH parts of a stored parsed document that may hold only some fields: what it does not
+     * hold is {@code null}, and nothing else of it is decoded.
+     */
+    public static ParsedParts parts(Document document) {
+        Document tree = document.get(ParsedParts.MIME_TREE, Document.class);
+        return new ParsedParts(document.getList(ParsedParts.ENVELOPE, Object.class),
+                document.getList(ParsedParts.BODY_STRUCTURE, Object.class), tree == null ? null : part(tree));
     }
 
     public static ParsedMessage fromDocument(Document document) {
@@ -79,12 +89,12 @@ public final class ParsedMessageCodec {
                 document.getString("autoSubmitted"),
                 document.getString("precedence"),
                 document.getString("listUnsubscribe"),
-                document.getList("envelope", Object.class),
-                document.getList("bodystructure", Object.class),
+                document.getList(ParsedParts.ENVELOPE, Object.class),
+                document.getList(ParsedParts.BODY_STRUCTURE, Object.class),
                 document.getString("text"),
                 document.getList("attachments", Document.class, List.of()).stream()
                         .map(ParsedMessageCodec::attachment).toList(),
-                part(document.get("mimeTree", Document.class)));
+                part(document.get(ParsedParts.MIME_TREE, Document.class)));
     }
 
     private static List<Document> addresses(List<MailAddress> addresses) {

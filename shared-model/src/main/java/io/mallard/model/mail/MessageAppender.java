@@ -2,12 +2,14 @@ package io.mallard.model.mail;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 import org.bson.types.ObjectId;
 
 import io.mallard.model.ingest.MessageParser;
 import io.mallard.model.ingest.ParsedMessage;
 import io.mallard.model.ingest.content.MessageContentStore;
+import io.mallard.model.mailbox.Mailbox;
 import io.mallard.model.message.Message;
 import io.mallard.model.message.MessageStore;
 import io.mallard.model.message.NewMessage;
@@ -32,11 +34,21 @@ public final class MessageAppender {
     }
 
     public Mono<Message> append(ObjectId mailbox, byte[] raw, List<String> flags, Instant internalDate) {
+        return append(raw, flags, internalDate, message -> messages.append(mailbox, message));
+    }
+
+    /** As {@link #append(ObjectId, byte[], List, Instant)}, into a mailbox the caller has just read. */
+    public Mono<Message> append(Mailbox mailbox, byte[] raw, List<String> flags, Instant internalDate) {
+        return append(raw, flags, internalDate, message -> messages.append(mailbox, message));
+    }
+
+    private Mono<Message> append(byte[] raw, List<String> flags, Instant internalDate,
+            Function<NewMessage, Mono<Message>> place) {
         // Parsing is CPU work proportional to the message: off the event loop.
         return Mono.fromCallable(() -> parser.parse(raw))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(parsed -> contents.store(raw, parsed)
-                        .flatMap(stored -> messages.append(mailbox, newMessage(parsed, flags, internalDate,
+                        .flatMap(stored -> place.apply(newMessage(parsed, flags, internalDate,
                                         MessageContent.embed(parsed, stored)))
                                 .onErrorResume(error -> contents.release(stored).then(Mono.error(error)))));
     }

@@ -7,6 +7,7 @@ import org.bson.Document;
 
 import io.mallard.model.ingest.ParsedMessage;
 import io.mallard.model.ingest.ParsedMessageCodec;
+import io.mallard.model.ingest.ParsedParts;
 import io.mallard.model.ingest.ParsedSummary;
 import io.mallard.model.ingest.content.MessageContentStore;
 import io.mallard.model.ingest.content.StoredContent;
@@ -61,6 +62,11 @@ public final class MessageContent implements ContentReferences {
 
     public ParsedMessage parsed(Message message) {
         return ParsedMessageCodec.fromDocument(message.content().get("parsed", Document.class));
+    }
+
+    /** What FETCH renders of a message read with {@code MessageFields.withParsed}, and only that. */
+    public ParsedParts parts(Message message) {
+        return ParsedMessageCodec.parts(message.content().get("parsed", Document.class));
     }
 
     /** The listing fields, also of a message read with {@code MessageListing.summaries}. */

@@ -3,6 +3,7 @@ package io.mallard.model.message;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import org.bson.Document;
@@ -116,20 +117,36 @@ public final class MessageStore {
      * {@code QuotaExceededException} when the user's quota would be exceeded, leaving nothing behind.
      */
     public Mono<Message> append(ObjectId mailboxId, NewMessage message) {
-        return requireMailbox(mailboxId).flatMap(mailbox -> {
-            ObjectId user = mailbox.user();
-            Mono<Message> store = threader.assign(user, message.messageId(), message.inReplyTo(), message.references(),
-                            message.subject())
-                    .flatMap(thread -> {
-                        Message draft = new Message(new ObjectId(), mailboxId, user, 0, 0, thread, message.flags(),
-                                message.internalDate(), message.size(), message.messageId(), message.subject(),
-                                message.content());
-                        return claim(mailboxId, a -> insert(draft.placed(draft.id(), mailboxId, a.uid(), a.modseq())));
-                    });
-            return quota.reserveFollowed(user, message.size())
-                    .then(Mono.defer(() -> store.onErrorResume(e -> quota.release(user, message.size()).then(Mono.error(e)))))
-                    .flatMap(changes::exists);
-        });
+        return requireMailbox(mailboxId).flatMap(mailbox -> append(mailbox, message));
+    }
+
+    /**
+     * As {@link #append(ObjectId, NewMessage)}, into a mailbox the caller has just read (IMAP
+     * APPEND looked it up by name): one store round trip fewer. The quota reservation and the
+     * thread assignment are independent, so they run side by side; a reservation that succeeded is
+     * given back if anything before the message's write fails. An APPEND refused for its quota may
+     * thus have touched a thread, which only learns the message's ids (threading is a
+     * presentation aid, see {@link Threader}).
+     */
+    public Mono<Message> append(Mailbox mailbox, NewMessage message) {
+        ObjectId mailboxId = mailbox.id();
+        ObjectId user = mailbox.user();
+        AtomicBoolean reserved = new AtomicBoolean();
+        Mono<Boolean> reserve = quota.reserveFollowed(user, message.size()).then(Mono.fromSupplier(() -> {
+            reserved.set(true);
+            return true;
+        }));
+        Mono<ObjectId> thread = threader.assign(user, message.messageId(), message.inReplyTo(), message.references(),
+                message.subject());
+        return Mono.zipDelayError(reserve, thread)
+                .flatMap(ready -> {
+                    Message draft = new Message(new ObjectId(), mailboxId, user, 0, 0, ready.getT2(), message.flags(),
+                            message.internalDate(), message.size(), message.messageId(), message.subject(),
+                            message.content());
+                    return claim(mailboxId, a -> insert(draft.placed(draft.id(), mailboxId, a.uid(), a.modseq())));
+                })
+                .onErrorResume(e -> reserved.get() ? quota.release(user, message.size()).then(Mono.error(e)) : Mono.error(e))
+                .flatMap(changes::exists);
     }
 
     /**

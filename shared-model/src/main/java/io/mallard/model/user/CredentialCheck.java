@@ -1,7 +1,6 @@
 package io.mallard.model.user;
 
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.bson.types.ObjectId;
@@ -64,31 +63,74 @@ public final class CredentialCheck {
      *     one is needed ({@link AuthResult#requiresTwoFactor()}); ignored otherwise
      */
     public Mono<AuthResult> authenticate(String login, String password, String totpCode, Scope scope, String remoteIp) {
-        return authenticate(login, password, totpCode, scope, remoteIp, Mono::just, result -> Mono.empty());
+        return authenticate(login, password, totpCode, scope, remoteIp, NONE);
     }
 
     /**
-     * A login that has work of its own to do once the check has decided (POP3 locks and lists its
-     * maildrop): {@code next} starts then, while the attempt's reservation is given back and the
-     * attempt is written to the auth log, so the login waits for the slower of the two rather
-     * than for their sum. The answer comes once both are done, so the auth log holds the attempt
-     * before the client hears the outcome. When the bookkeeping fails, {@code undo} gets what
-     * {@code next} produced (a lock to give back) and the bookkeeping's error is the answer.
+     * A login that has work of its own to do (POP3 locks and lists its maildrop), in two parts
+     * around the check; see {@link FollowUp}.
      */
-    public <T> Mono<T> authenticate(String login, String password, Scope scope, String remoteIp,
-            Function<AuthResult, Mono<T>> next, Function<T, Mono<Void>> undo) {
-        return authenticate(login, password, null, scope, remoteIp, next, undo);
+    public <E, T> Mono<T> authenticate(String login, String password, Scope scope, String remoteIp,
+            FollowUp<E, T> followUp) {
+        return authenticate(login, password, null, scope, remoteIp, followUp);
     }
 
-    private <T> Mono<T> authenticate(String login, String password, String totpCode, Scope scope, String remoteIp,
-            Function<AuthResult, Mono<T>> next, Function<T, Mono<Void>> undo) {
+    /**
+     * The work a login does besides checking the credentials, so that it overlaps the check
+     * instead of following it.
+     *
+     * <p>{@link #early} starts once the account is known and its attempt has a slot in the
+     * failure windows (never for an unknown name, never for a locked-out attempt), and runs while
+     * the password is hashed: the hash is most of a login's time, and POP3's maildrop listing fits
+     * under it. It may take what it must give back (a lock): when the check fails, {@link #next}
+     * gives it back without waiting, so a failed login takes no longer for an account with a large
+     * mailbox than for an unknown name (the answer's timing must not tell which names exist). Being
+     * a reservation made before the password matched, it only ever lasts a hash: what an attacker
+     * can hold this way is bounded by the failure window's few attempts.
+     *
+     * <p>{@link #next} starts once the check has decided, while the attempt's reservation is given
+     * back and the attempt is written to the auth log, so the login waits for the slower of the
+     * two rather than for their sum. The answer comes once both are done, so the auth log holds the
+     * attempt before the client hears the outcome. When the bookkeeping fails, {@link #undo} gets
+     * what {@code next} produced (a lock to give back) and the bookkeeping's error is the answer.
+     */
+    public interface FollowUp<E, T> {
+
+        Mono<E> early(ObjectId user);
+
+        /** @param early what {@link #early} is producing, already started; empty when it was not */
+        Mono<T> next(AuthResult result, Mono<E> early);
+
+        Mono<Void> undo(T done);
+    }
+
+    /** The follow-up of a login that has none: the result is the answer. */
+    private static final FollowUp<Void, AuthResult> NONE = new FollowUp<>() {
+        @Override
+        public Mono<Void> early(ObjectId user) {
+            return Mono.empty();
+        }
+
+        @Override
+        public Mono<AuthResult> next(AuthResult result, Mono<Void> early) {
+            return Mono.just(result);
+        }
+
+        @Override
+        public Mono<Void> undo(AuthResult done) {
+            return Mono.empty();
+        }
+    };
+
+    private <E, T> Mono<T> authenticate(String login, String password, String totpCode, Scope scope, String remoteIp,
+            FollowUp<E, T> followUp) {
         return findUser(login).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(found -> {
             ObjectId user = found.map(StoredCredentials::id).orElse(null);
             String window = user == null ? "name:" + login : "user:" + user.toHexString();
             return counted(window, user, login, remoteIp, scope, () -> found
                     .map(credentials -> check(credentials, password, totpCode, scope))
                     .orElseGet(() -> hasher.verify(password, null)
-                            .thenReturn(AuthResult.failed(AuthOutcome.UNKNOWN_USER, null, login))), next, undo);
+                            .thenReturn(AuthResult.failed(AuthOutcome.UNKNOWN_USER, null, login))), followUp);
         });
     }
 
@@ -103,16 +145,18 @@ public final class CredentialCheck {
                                 ? new AuthResult(AuthOutcome.SUCCESS, user, credentials.username(),
                                         AuthResult.Credential.TOTP, null, false, credentials.requirePasswordChange(), null)
                                 : AuthResult.failed(AuthOutcome.WRONG_TOTP, user, credentials.username())),
-                Mono::just, result -> Mono.empty()));
+                NONE));
     }
 
-    private <T> Mono<T> counted(String window, ObjectId user, String login, String remoteIp, Scope scope,
-            Supplier<Mono<AuthResult>> check, Function<AuthResult, Mono<T>> next, Function<T, Mono<Void>> undo) {
+    private <E, T> Mono<T> counted(String window, ObjectId user, String login, String remoteIp, Scope scope,
+            Supplier<Mono<AuthResult>> check, FollowUp<E, T> followUp) {
         return failures.begin(window, remoteIp).flatMap(attempt -> {
             if (attempt.locked()) {
                 AuthResult locked = AuthResult.locked(user, login, attempt.lockedFor());
-                return (attempt.firstRefusal() ? record(locked, login, remoteIp, scope) : Mono.just(locked)).flatMap(next);
+                return (attempt.firstRefusal() ? record(locked, login, remoteIp, scope) : Mono.just(locked))
+                        .flatMap(result -> followUp.next(result, Mono.empty()));
             }
+            Mono<E> early = user == null ? Mono.empty() : started(followUp.early(user));
             return check.get().flatMap(result -> {
                 // Giving back the reservation (Redis), logging the attempt (the store) and the
                 // caller's next step are independent once the check has decided: all run at once.
@@ -120,16 +164,26 @@ public final class CredentialCheck {
                 // half-way (a lock granted but never handed over).
                 Mono<Boolean> bookkeeping = Mono.when(result.guess() ? Mono.<Void>empty() : attempt.passwordAccepted(),
                         record(result, login, remoteIp, scope)).thenReturn(true);
-                return Mono.zip(bookkeeping.materialize(), next.apply(result).materialize()).flatMap(signals -> {
+                return Mono.zip(bookkeeping.materialize(), followUp.next(result, early).materialize()).flatMap(signals -> {
                     Signal<T> done = signals.getT2();
                     if (signals.getT1().isOnError()) {
-                        return (done.hasValue() ? undo.apply(done.get()) : Mono.<Void>empty())
+                        return (done.hasValue() ? followUp.undo(done.get()) : Mono.<Void>empty())
                                 .then(Mono.error(signals.getT1().getThrowable()));
                     }
                     return done.isOnError() ? Mono.error(done.getThrowable()) : Mono.justOrEmpty(done.get());
                 });
             });
         });
+    }
+
+    /**
+     * {@code work} running from now on, whoever subscribes later and whenever; its failure is kept
+     * for the one who asks for the result.
+     */
+    private static <E> Mono<E> started(Mono<E> work) {
+        Mono<E> running = work.cache();
+        running.subscribe(null, failure -> { });
+        return running;
     }
 
     private Mono<AuthResult> record(AuthResult result, String login, String remoteIp, Scope scope) {

@@ -23,6 +23,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import io.mallard.model.config.AccountAutoConfiguration;
 import io.mallard.model.config.MailAutoConfiguration;
 import io.mallard.model.config.StoreAutoConfiguration;
+import io.mallard.model.ingest.ParsedMessage;
+import io.mallard.model.ingest.ParsedParts;
 import io.mallard.model.mailbox.Mailbox;
 import io.mallard.model.message.FlagOperation;
 import io.mallard.model.message.MailStorage;
@@ -56,9 +58,7 @@ class MessageAppenderTest {
             MailStorage storage = app.getBean(MailStorage.class);
             MessageAppender appender = app.getBean(MessageAppender.class);
             MessageContent content = app.getBean(MessageContent.class);
-            User user = app.getBean(UserProvisioning.class)
-                    .create(new NewUser("alice", "correct horse", "Alice", "alice@example.com", UserSettings.DEFAULTS))
-                    .block();
+            User user = user(app, "alice", UserSettings.DEFAULTS);
             assertThat(storage.mailboxes().list(user.id()).collectList().block())
                     .extracting(Mailbox::path, Mailbox::specialUse)
                     .containsExactlyInAnyOrder(tuple("INBOX", null), tuple("Drafts", "\\Drafts"),
@@ -94,9 +94,7 @@ class MessageAppenderTest {
         context.withPropertyValues("mallard.data.dir=" + dataDir).run(app -> {
             MailStorage storage = app.getBean(MailStorage.class);
             MessageContent content = app.getBean(MessageContent.class);
-            User user = app.getBean(UserProvisioning.class)
-                    .create(new NewUser("carol", "correct horse", "Carol", "carol@example.com", UserSettings.DEFAULTS))
-                    .block();
+            User user = user(app, "carol", UserSettings.DEFAULTS);
             Mailbox inbox = storage.mailboxes().get(user.id(), "INBOX").block();
             byte[] raw = messageWithAttachment(300_000);
             Message stored = app.getBean(MessageAppender.class).append(inbox.id(), raw, List.of(), Instant.now()).block();
@@ -116,10 +114,7 @@ class MessageAppenderTest {
     void appendOverQuotaIsRefusedAndLeavesNoBytesBehind() {
         context.withPropertyValues("mallard.data.dir=" + dataDir).run(app -> {
             MailStorage storage = app.getBean(MailStorage.class);
-            User user = app.getBean(UserProvisioning.class)
-                    .create(new NewUser("bob", "correct horse", "Bob", "bob@example.com",
-                            UserSettings.DEFAULTS.withQuota(100_000)))
-                    .block();
+            User user = user(app, "bob", UserSettings.DEFAULTS.withQuota(100_000));
             Mailbox inbox = storage.mailboxes().get(user.id(), "INBOX").block();
 
             Mono<Message> append = app.getBean(MessageAppender.class)
@@ -129,6 +124,61 @@ class MessageAppenderTest {
             assertThat(attachmentFiles(app)).isZero();
             assertThat(storage.quota().used(user.id()).block()).isZero();
         });
+    }
+
+    @Test
+    void appendIntoAMailboxAlreadyReadCountsTheQuotaOnceAndRefusesPastIt() {
+        context.withPropertyValues("mallard.data.dir=" + dataDir).run(app -> {
+            MailStorage storage = app.getBean(MailStorage.class);
+            MessageAppender appender = app.getBean(MessageAppender.class);
+            User user = user(app, "dave", UserSettings.DEFAULTS.withQuota(100_000));
+            Mailbox inbox = storage.mailboxes().get(user.id(), "INBOX").block();
+            byte[] small = messageWithAttachment(1_000);
+
+            Message stored = appender.append(inbox, small, List.of(), Instant.now()).block();
+            Mono<Message> tooBig = appender.append(inbox, messageWithAttachment(200_000), List.of(), Instant.now());
+
+            assertThat(stored.uid()).isEqualTo(1L);
+            assertThat(stored.thread()).isNotNull();
+            assertThatThrownBy(tooBig::block).isInstanceOf(QuotaExceededException.class);
+            assertThat(storage.quota().used(user.id()).block()).isEqualTo(small.length);
+            assertThat(attachmentFiles(app)).isZero();
+            assertThat(storage.listing().range(inbox.id(), 1, 10, MessageFields.NONE).map(Message::uid).collectList().block())
+                    .containsExactly(1L);
+        });
+    }
+
+    @Test
+    void aFetchProjectionReadsOnlyTheParsedFieldsItNames() {
+        context.withPropertyValues("mallard.data.dir=" + dataDir).run(app -> {
+            MailStorage storage = app.getBean(MailStorage.class);
+            MessageContent content = app.getBean(MessageContent.class);
+            User user = user(app, "erin", UserSettings.DEFAULTS);
+            Mailbox inbox = storage.mailboxes().get(user.id(), "INBOX").block();
+            byte[] raw = messageWithAttachment(5_000);
+            ParsedMessage whole = content.parsed(app.getBean(MessageAppender.class).append(inbox, raw, List.of(), Instant.now())
+                    .block());
+
+            Message envelopeOnly = storage.listing()
+                    .range(inbox.id(), 1, 1, MessageFields.fetch(List.of(ParsedParts.ENVELOPE), false)).blockFirst();
+            Message sections = storage.listing()
+                    .range(inbox.id(), 1, 1, MessageFields.fetch(List.of(ParsedParts.MIME_TREE), true)).blockFirst();
+
+            assertThat(envelopeOnly).extracting(Message::uid, Message::size, Message::user, Message::subject)
+                    .containsExactly(1L, (long) raw.length, null, null);
+            assertThat(envelopeOnly.content()).containsOnlyKeys("parsed");
+            assertThat(envelopeOnly.content().get("parsed", Document.class)).containsOnlyKeys(ParsedParts.ENVELOPE);
+            assertThat(content.parts(envelopeOnly))
+                    .isEqualTo(new ParsedParts(whole.envelope(), null, null));
+            assertThat(sections.content()).containsOnlyKeys("raw", "parsed");
+            assertThat(content.parts(sections)).isEqualTo(new ParsedParts(null, null, whole.mimeTree()));
+            assertThat(bytes(content.raw(sections))).isEqualTo(raw);
+        });
+    }
+
+    private static User user(org.springframework.context.ApplicationContext app, String name, UserSettings settings) {
+        return app.getBean(UserProvisioning.class)
+                .create(new NewUser(name, "correct horse", name, name + "@example.com", settings)).block();
     }
 
     private static void expunge(MailStorage storage, ObjectId mailbox, long uid) {

@@ -77,6 +77,21 @@ class MessageListingTest {
     }
 
     @Test
+    void theUidFieldsHoldUidAndModseqButNothingElse() {
+        append(3);
+        storage.flags().update(inbox.id(), List.of(2L), FlagOperation.ADD, List.of(Message.SEEN), -1).blockLast();
+        List<Message> all = storage.listing().newest(inbox.id(), 10, MessageFields.ALL).collectList().block();
+
+        List<Message> uids = storage.listing().newest(inbox.id(), 10, MessageFields.UIDS).collectList().block();
+
+        assertThat(uids).extracting(Message::id, Message::uid, Message::modseq)
+                .containsExactlyElementsOf(all.stream().map(m -> tuple(m.id(), m.uid(), m.modseq())).toList());
+        assertThat(uids).extracting(Message::flags, Message::size, Message::mailbox, Message::subject)
+                .containsOnly(tuple(List.of(), 0L, null, null));
+        assertThat(uids).allSatisfy(message -> assertThat(message.content()).isEmpty());
+    }
+
+    @Test
     void sizeAddsUpTheMessagesLeftAfterExpunges() {
         assertThat(storage.listing().size(inbox.id()).block()).isZero();
         for (int i = 1; i <= 4; i++) {

@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,15 +111,65 @@ class CredentialCheckTest {
 
         List<String> answers = new ArrayList<>();
         for (String password : List.of("grace-pw", "wrong-pw")) {
-            answers.add(check.authenticate("grace", password, Scope.POP3, IP,
-                            result -> Mono.just(result.outcome().name()), outcome -> Mono.empty())
+            answers.add(check.authenticate("grace", password, Scope.POP3, IP, new Steps(user -> Mono.just("early")))
                     // what the log holds at the moment the answer comes
                     .flatMap(outcome -> accounts.authLog.forUser(grace.id(), before, Instant.now().plusSeconds(1), 10)
                             .count().map(logged -> outcome + " " + logged))
                     .block());
         }
 
-        assertThat(answers).containsExactly("SUCCESS 1", "WRONG_PASSWORD 2");
+        assertThat(answers).containsExactly("SUCCESS early 1", "WRONG_PASSWORD 2");
+    }
+
+    @Test
+    void earlyWorkStartsOnlyForAKnownAccountThatIsNotLockedOut() {
+        User heidi = create("heidi", "heidi-pw", UserSettings.DEFAULTS);
+        List<ObjectId> started = Collections.synchronizedList(new ArrayList<>());
+        Steps steps = new Steps(user -> Mono.fromCallable(() -> {
+            started.add(user);
+            return "early";
+        }));
+
+        assertThat(check.authenticate("heidi", "heidi-pw", Scope.POP3, IP, steps).block()).isEqualTo("SUCCESS early");
+        assertThat(check.authenticate("nobody-here", "heidi-pw", Scope.POP3, IP, steps).block()).isEqualTo("UNKNOWN_USER");
+        for (int i = 0; i < 20; i++) {
+            check.authenticate("heidi", "wrong-pw", Scope.POP3, "192.0.2.77", steps).block();
+        }
+        int beforeLockout = started.size();
+        String locked = check.authenticate("heidi", "heidi-pw", Scope.POP3, "192.0.2.77", steps).block();
+
+        assertThat(locked).isEqualTo("LOCKED");
+        assertThat(started).hasSize(beforeLockout).allMatch(heidi.id()::equals);
+    }
+
+    @Test
+    void aFailedLoginIsAnsweredWithoutWaitingForItsEarlyWork() {
+        create("ivan", "ivan-pw", UserSettings.DEFAULTS);
+
+        String answer = check.authenticate("ivan", "wrong-pw", Scope.POP3, IP, new Steps(user -> Mono.never()))
+                .block(Duration.ofSeconds(30));
+
+        assertThat(answer).isEqualTo("WRONG_PASSWORD");
+    }
+
+    /** Answers the outcome's name, followed by what the early step produced when the login succeeded. */
+    private record Steps(Function<ObjectId, Mono<String>> earlyStep) implements CredentialCheck.FollowUp<String, String> {
+
+        @Override
+        public Mono<String> early(ObjectId user) {
+            return earlyStep.apply(user);
+        }
+
+        @Override
+        public Mono<String> next(AuthResult result, Mono<String> early) {
+            String outcome = result.outcome().name();
+            return result.success() ? early.map(value -> outcome + " " + value) : Mono.just(outcome);
+        }
+
+        @Override
+        public Mono<Void> undo(String done) {
+            return Mono.empty();
+        }
     }
 
     @Test

@@ -3,13 +3,15 @@ package io.mallard.imap.command.fetch;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import io.mallard.imap.codec.FetchAttribute;
 import io.mallard.imap.codec.FetchAttribute.Simple;
 import io.mallard.imap.codec.Value;
-import io.mallard.model.ingest.ParsedMessage;
+import io.mallard.model.ingest.ParsedParts;
 import io.mallard.model.ingest.imap.BodyStructureView;
 import io.mallard.model.ingest.imap.ImapValueWriter;
 import io.mallard.model.mail.MessageContent;
@@ -42,7 +44,7 @@ final class FetchResponder {
     private final boolean byUid;
     private final boolean changedSince;
     private final boolean condstore;
-    private final boolean needsParsed;
+    private final Set<String> parsedFields = new LinkedHashSet<>();
     private final boolean needsRaw;
 
     /**
@@ -58,24 +60,33 @@ final class FetchResponder {
         this.byUid = byUid;
         this.changedSince = changedSince;
         this.condstore = condstore;
-        this.needsParsed = attributes.stream().anyMatch(a -> a == Simple.ENVELOPE || a == Simple.BODYSTRUCTURE
-                || a == Simple.BODY || a instanceof FetchAttribute.Section || a instanceof FetchAttribute.Binary);
         this.needsRaw = attributes.stream().anyMatch(a -> a instanceof FetchAttribute.Section || a instanceof FetchAttribute.Binary);
+        for (FetchAttribute attribute : attributes) {
+            if (attribute == Simple.ENVELOPE) {
+                parsedFields.add(ParsedParts.ENVELOPE);
+            } else if (attribute == Simple.BODYSTRUCTURE || attribute == Simple.BODY) {
+                parsedFields.add(ParsedParts.BODY_STRUCTURE);
+            }
+        }
+        if (needsRaw) {
+            parsedFields.add(ParsedParts.MIME_TREE);
+        }
     }
 
     /**
-     * What to read of each message: FLAGS, UID, INTERNALDATE, RFC822.SIZE and MODSEQ are fields
-     * of the message document, and most of its weight (the parsed content) is needed only by the
-     * other items, none of which reads the extracted text kept for SEARCH; only sections and
-     * BINARY read the stored bytes.
+     * What to read of each message: FLAGS, UID, INTERNALDATE, RFC822.SIZE and MODSEQ are fields of
+     * the message document (its owner, thread, Message-ID and subject stay behind), and most of its
+     * weight (the parsed content) is needed only by the other items, each of which reads one stored
+     * field of it (ENVELOPE the envelope, BODY and BODYSTRUCTURE the body structure, sections and
+     * BINARY the MIME tree and the stored bytes).
      */
     MessageFields fields() {
-        return needsRaw ? MessageFields.ALL_BUT_TEXT : needsParsed ? MessageFields.PARSED : MessageFields.NONE;
+        return MessageFields.fetch(parsedFields, needsRaw);
     }
 
     /** @param seenJustSet \Seen was set by this FETCH, so FLAGS is reported even if not asked (§6.4.5) */
     Mono<Items> items(Message message, boolean seenJustSet) {
-        ParsedMessage parsed = needsParsed ? content.parsed(message) : null;
+        ParsedParts parsed = parsedFields.isEmpty() ? null : content.parts(message);
         List<Mono<List<Value>>> parts = new ArrayList<>();
         for (FetchAttribute attribute : attributes) {
             parts.add(item(message, parsed, attribute));
@@ -99,7 +110,7 @@ final class FetchResponder {
         });
     }
 
-    private Mono<List<Value>> item(Message message, ParsedMessage parsed, FetchAttribute attribute) {
+    private Mono<List<Value>> item(Message message, ParsedParts parsed, FetchAttribute attribute) {
         if (attribute instanceof FetchAttribute.Section section) {
             String label = section.offset() < 0 ? section.label() : section.label() + "<" + section.offset() + ">";
             return sections.read(message, parsed.mimeTree(), section)
@@ -114,7 +125,7 @@ final class FetchResponder {
         return Mono.just(simple(message, parsed, (Simple) attribute));
     }
 
-    private static List<Value> simple(Message message, ParsedMessage parsed, Simple attribute) {
+    private static List<Value> simple(Message message, ParsedParts parsed, Simple attribute) {
         Value value = switch (attribute) {
             case FLAGS -> Value.atoms(message.flags());
             case UID -> Value.atom(message.uid());

@@ -26,7 +26,7 @@ public final class MessageSearch {
 
     /**
      * The matching messages, in UID order, with at least {@code kept} of each read (SEARCH needs no
-     * content, SORT and THREAD the parsed headers: {@link MessageFields#NONE} or
+     * more than UID and MODSEQ, SORT and THREAD the parsed headers: {@link MessageFields#UIDS} or
      * {@link MessageFields#PARSED}); their searchable text is not kept.
      */
     public static Flux<Message> matching(ImapConnection connection, SearchKey key, MessageFields kept) {

@@ -64,7 +64,7 @@ public final class SearchHandler implements CommandHandler {
         }
         AtomicLong highest = new AtomicLong();
         // Only the UIDs are kept, so a search over a large mailbox holds numbers, not documents.
-        return MessageSearch.matching(connection, search.program().key(), MessageFields.NONE)
+        return MessageSearch.matching(connection, search.program().key(), MessageFields.UIDS)
                 .doOnNext(message -> highest.accumulateAndGet(message.modseq(), Math::max))
                 .map(Message::uid).collectList().flatMap(uids -> {
             if (options.contains(ReturnOption.SAVE)) {

@@ -1,0 +1,19 @@
+package io.mallard.model.ingest;
+
+import java.util.List;
+
+/**
+ * The parts of the parsed content that IMAP FETCH renders, as stored at ingest; each is
+ * {@code null} when the message was read without it ({@code MessageFields.withParsed}).
+ *
+ * @param envelope RFC 3501 §7.4.2 ENVELOPE as nested lists
+ * @param bodyStructure RFC 3501 §7.4.2 BODYSTRUCTURE as nested lists
+ * @param mimeTree the part offsets that body sections are read at
+ */
+public record ParsedParts(List<Object> envelope, List<Object> bodyStructure, MimePart mimeTree) {
+
+    /** The stored field names of {@code content.parsed} holding each part, for a projection. */
+    public static final String ENVELOPE = "envelope";
+    public static final String BODY_STRUCTURE = "bodystructure";
+    public static final String MIME_TREE = "mimeTree";
+}
