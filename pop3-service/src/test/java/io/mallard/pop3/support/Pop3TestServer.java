@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -120,6 +122,21 @@ public final class Pop3TestServer {
                 .concatMap(i -> bean(MessageAppender.class).append(inbox,
                         TestMessages.numbered(i).getBytes(StandardCharsets.UTF_8), List.of(), Instant.now()))
                 .collectList().block();
+    }
+
+    /**
+     * A transcript's variables for {@code user}: {@code ${user}}, {@code ${password}}, and the
+     * UIDL and size of each of {@code messages} in order ({@code ${uid1}}, {@code ${size1}}, ...).
+     */
+    public Map<String, String> variables(User user, Message... messages) {
+        Map<String, String> variables = new HashMap<>();
+        variables.put("user", user.username());
+        variables.put("password", PASSWORD);
+        for (int i = 0; i < messages.length; i++) {
+            variables.put("uid" + (i + 1), messages[i].id().toHexString());
+            variables.put("size" + (i + 1), Long.toString(messages[i].size()));
+        }
+        return variables;
     }
 
     public List<Message> messages(ObjectId user, String path) {
