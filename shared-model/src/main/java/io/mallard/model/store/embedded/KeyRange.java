@@ -3,6 +3,7 @@ package io.mallard.model.store.embedded;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * The span of an ordered index that holds every document a query can match: equality on a
  * prefix of the index fields, then at most one range. Conjuncts it does not understand (regex,
  * {@code $or}, {@code $ne}, ...) are left out, which only widens the span; the collection still
- * filters every candidate with the full query, so the span only has to be a superset.
+ * checks every candidate's key against the span and the document against the rest of the query
+ * ({@link #residual}), so the span only has to be a superset.
  *
  * @param from lower bound, never equal to a stored key
  * @param to upper bound, never equal to a stored key
@@ -186,6 +188,11 @@ record KeyRange(KeyValue from, KeyValue to, int fixed) {
         Set<Object> values = new TreeSet<>(Predicate.ORDER);
         values.addAll(predicate.in);
         return Optional.of(List.copyOf(values));
+    }
+
+    /** Whether a key of the index (its values, without a position) lies in this range, in the index map's order. */
+    boolean holds(KeyValue key, Comparator<KeyValue> order) {
+        return order.compare(from, key) < 0 && order.compare(key, to) < 0;
     }
 
     /** How many entries of the map lie in this range, counted through the B-tree in O(log n). */
