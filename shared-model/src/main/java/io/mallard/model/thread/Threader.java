@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.bson.Document;
@@ -66,14 +67,17 @@ public final class Threader {
         Instant now = Instant.now();
         // only MessageStore.append assigns, and the message's journal entry makes this durable with it
         MongoCollection<Document> assigning = MongoStore.followed(threads);
-        Mono<Document> byIds = ids.isEmpty() ? Mono.empty()
+        Mono<Optional<Document>> byIds = ids.isEmpty() ? Mono.just(Optional.empty())
                 : Mono.from(threads.find(Filters.and(Filters.eq("user", user), Filters.in("ids", ids)))
-                        .sort(Sorts.descending("updated")).first());
-        Mono<Document> bySubject = base.isEmpty() ? Mono.empty()
+                        .sort(Sorts.descending("updated")).first()).map(Optional::of).defaultIfEmpty(Optional.empty());
+        Mono<Optional<Document>> bySubject = base.isEmpty() ? Mono.just(Optional.empty())
                 : Mono.from(threads.find(Filters.and(Filters.eq("user", user), Filters.eq("subject", base),
                                 Filters.gte("updated", Date.from(now.minus(window)))))
-                        .sort(Sorts.descending("updated")).first());
-        return byIds.switchIfEmpty(bySubject)
+                        .sort(Sorts.descending("updated")).first()).map(Optional::of).defaultIfEmpty(Optional.empty());
+        // Both lookups at once: most messages start a thread or join one by subject, and waited for
+        // the ids' lookup to come back empty before the subject's was sent (APPEND's longest step).
+        return Mono.zip(byIds, bySubject)
+                .flatMap(found -> Mono.justOrEmpty(found.getT1().or(found::getT2)))
                 .flatMap(thread -> Mono.from(assigning.updateOne(Filters.eq("_id", thread.getObjectId("_id")),
                                 Updates.combine(Updates.addEachToSet("ids", ids), Updates.set("updated", Date.from(now)))))
                         .thenReturn(thread.getObjectId("_id")))

@@ -74,6 +74,18 @@ class ThreaderTest {
     }
 
     @Test
+    void aReplyJoinsItsParentsThreadRatherThanANewerThreadWithItsSubject() {
+        ObjectId parent = assign("<a@x>", null, List.of(), "Lunch");
+        // a window of zero never joins by subject: a second thread of that subject, updated later
+        ObjectId newer = new Threader(cluster.instance().mongo().database(), Duration.ZERO)
+                .assign(user, "<n@x>", null, List.of(), "Lunch").block();
+        ObjectId reply = assign("<b@y>", "<a@x>", List.of("<a@x>"), "Re: Lunch");
+
+        assertThat(newer).isNotEqualTo(parent);
+        assertThat(reply).isEqualTo(parent);
+    }
+
+    @Test
     void unrelatedMessagesStartTheirOwnThreads() {
         ObjectId one = assign("<a@x>", null, List.of(), "Lunch");
         ObjectId two = assign("<b@x>", null, List.of(), "Dinner");
