@@ -40,8 +40,7 @@ public final class QuotaLedger {
 
     /**
      * Adds {@code bytes} to the user's storage if the quota allows, else fails with
-     * {@link QuotaExceededException} and changes nothing. The filter repeats the quota it read, so a
-     * concurrent quota change makes the update miss and the check run again on fresh values.
+     * {@link QuotaExceededException} and changes nothing.
      */
     public Mono<Void> reserve(ObjectId user, long bytes) {
         return reserve(users, user, bytes, RESERVE_ATTEMPTS);
@@ -57,27 +56,32 @@ public final class QuotaLedger {
         return reserve(MongoStore.followed(users), user, bytes, RESERVE_ATTEMPTS);
     }
 
+    /**
+     * One conditional update that checks the quota against the stored values themselves, so a
+     * reservation that fits takes one round trip; only when it misses is the user read, to tell a
+     * refusal (or a missing user) from a race with a quota change, which tries again.
+     */
     private Mono<Void> reserve(MongoCollection<Document> users, ObjectId user, long bytes, int attemptsLeft) {
-        return Mono.from(users.find(Filters.eq("_id", user)).first())
-                .switchIfEmpty(Mono.error(() -> new IllegalArgumentException("No such user: " + user)))
-                .flatMap(found -> {
-                    long quota = found.get("quota") instanceof Number n ? n.longValue() : 0L;
-                    if (overQuota(found, quota, bytes)) {
-                        return Mono.error(new QuotaExceededException(user, quota, bytes));
-                    }
-                    // quota 0 means unlimited; a missing storageUsed counts as 0.
-                    var filter = quota <= 0
-                            ? Filters.and(Filters.eq("_id", user), Filters.or(Filters.eq("quota", 0L), Filters.exists("quota", false)))
-                            : Filters.and(Filters.eq("_id", user), Filters.eq("quota", found.get("quota")),
-                                    Filters.or(Filters.lte("storageUsed", quota - bytes), Filters.exists("storageUsed", false)));
-                    return Mono.from(users.updateOne(filter, Updates.inc("storageUsed", bytes)))
-                            .flatMap(result -> result.getModifiedCount() == 1
-                                    ? Mono.<Void>empty()
-                                    // Lost a race with another store or a quota change: look again.
-                                    : attemptsLeft > 1
-                                            ? reserve(users, user, bytes, attemptsLeft - 1)
-                                            : Mono.<Void>error(new QuotaExceededException(user, quota, bytes)));
-                });
+        return Mono.from(users.updateOne(Filters.and(Filters.eq("_id", user), Filters.expr(fits(bytes))),
+                        Updates.inc("storageUsed", bytes)))
+                .flatMap(result -> result.getModifiedCount() == 1 ? Mono.<Void>empty()
+                        : Mono.from(users.find(Filters.eq("_id", user)).first())
+                                .switchIfEmpty(Mono.error(() -> new IllegalArgumentException("No such user: " + user)))
+                                .flatMap(found -> {
+                                    long quota = found.get("quota") instanceof Number n ? n.longValue() : 0L;
+                                    return overQuota(found, quota, bytes) || attemptsLeft <= 1
+                                            ? Mono.error(new QuotaExceededException(user, quota, bytes))
+                                            : reserve(users, user, bytes, attemptsLeft - 1);
+                                }));
+    }
+
+    /** Quota 0 (or none) means unlimited; a missing {@code storageUsed} counts as 0. */
+    private static Document fits(long bytes) {
+        Document quota = new Document("$ifNull", List.of("$quota", 0L));
+        Document used = new Document("$ifNull", List.of("$storageUsed", 0L));
+        return new Document("$or", List.of(
+                new Document("$lte", List.of(quota, 0L)),
+                new Document("$lte", List.of(new Document("$add", List.of(used, bytes)), "$quota"))));
     }
 
     private static boolean overQuota(Document user, long quota, long bytes) {
