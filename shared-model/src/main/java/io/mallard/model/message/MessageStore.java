@@ -122,30 +122,36 @@ public final class MessageStore {
 
     /**
      * As {@link #append(ObjectId, NewMessage)}, into a mailbox the caller has just read (IMAP
-     * APPEND looked it up by name): one store round trip fewer. The quota reservation and the
-     * thread assignment are independent, so they run side by side; a reservation that succeeded is
-     * given back if anything before the message's write fails. An APPEND refused for its quota may
-     * thus have touched a thread, which only learns the message's ids (threading is a
-     * presentation aid, see {@link Threader}).
+     * APPEND looked it up by name): one store round trip fewer. The thread assignment runs beside
+     * the quota reservation and the UID's allocation, which follows the reservation so that a
+     * refused message takes no UID; the message is written once all three are done. A reservation
+     * that succeeded is given back if anything before the message's write fails. An APPEND refused
+     * for its quota may thus have touched a thread, which only learns the message's ids (threading
+     * is a presentation aid, see {@link Threader}).
      */
     public Mono<Message> append(Mailbox mailbox, NewMessage message) {
         ObjectId mailboxId = mailbox.id();
         ObjectId user = mailbox.user();
         AtomicBoolean reserved = new AtomicBoolean();
-        Mono<Boolean> reserve = quota.reserveFollowed(user, message.size()).then(Mono.fromSupplier(() -> {
-            reserved.set(true);
-            return true;
-        }));
+        // cached: a UID lost to another writer is claimed again with the same thread
         Mono<ObjectId> thread = threader.assign(user, message.messageId(), message.inReplyTo(), message.references(),
-                message.subject());
-        return Mono.zipDelayError(reserve, thread)
-                .flatMap(ready -> {
-                    Message draft = new Message(new ObjectId(), mailboxId, user, 0, 0, ready.getT2(), message.flags(),
-                            message.internalDate(), message.size(), message.messageId(), message.subject(),
-                            message.content());
-                    return claim(mailboxId, a -> insert(draft.placed(draft.id(), mailboxId, a.uid(), a.modseq())));
-                })
-                .onErrorResume(e -> reserved.get() ? quota.release(user, message.size()).then(Mono.error(e)) : Mono.error(e))
+                message.subject()).cache();
+        Mono<Message> placed = quota.reserveFollowed(user, message.size())
+                .then(Mono.defer(() -> {
+                    reserved.set(true);
+                    return claim(mailboxId, a -> thread.flatMap(threadId -> {
+                        Message draft = new Message(new ObjectId(), mailboxId, user, 0, 0, threadId, message.flags(),
+                                message.internalDate(), message.size(), message.messageId(), message.subject(),
+                                message.content());
+                        return insert(draft.placed(draft.id(), mailboxId, a.uid(), a.modseq()));
+                    }));
+                }));
+        // Subscribed together: the thread starts at once; its error, if any, comes through `placed`.
+        // A failure is answered once the thread's write has settled too (the cache runs it to its end).
+        return Flux.merge(thread.then(Mono.<Message>empty()).onErrorComplete(), placed).next()
+                .onErrorResume(e -> thread.onErrorComplete()
+                        .then(reserved.get() ? quota.release(user, message.size()) : Mono.empty())
+                        .then(Mono.error(e)))
                 .flatMap(changes::exists);
     }
 
