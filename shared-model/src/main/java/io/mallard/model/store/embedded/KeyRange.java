@@ -17,6 +17,8 @@ import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.MaxKey;
@@ -37,6 +39,8 @@ import de.bwaldvogel.mongo.bson.ObjectId;
 record KeyRange(KeyValue from, KeyValue to, int fixed) {
 
     private static final Set<String> COMPARISONS = Set.of("$gt", "$gte", "$lt", "$lte");
+    /** The order of the index maps' values ({@link KeyValueType}). */
+    private static final Comparator<Object> INDEX_ORDER = ValueComparator.ascWithoutListHandling();
 
     /**
      * The bounds have one value more than the index has fields, so that the padding (MinKey or
@@ -190,9 +194,34 @@ record KeyRange(KeyValue from, KeyValue to, int fixed) {
         return Optional.of(List.copyOf(values));
     }
 
-    /** Whether a key of the index (its values, without a position) lies in this range, in the index map's order. */
-    boolean holds(KeyValue key, Comparator<KeyValue> order) {
-        return order.compare(from, key) < 0 && order.compare(key, to) < 0;
+    /**
+     * Whether the document's key lies in this range, compared as {@link KeyValueType} orders the
+     * index's entries, reading only the fields up to the range field (the bounds' padding places
+     * every value of the fields after it); {@code severalKeys} decides for a document with an
+     * array in those fields, which has several keys or none.
+     */
+    boolean holds(Document document, List<String> fields, java.util.function.Predicate<Document> severalKeys) {
+        int read = Math.min(fixed + 1, fields.size());
+        Object[] key = new Object[read];
+        for (int i = 0; i < read; i++) {
+            Object value = Utils.getSubdocumentValueCollectionAware(document, fields.get(i));
+            if (value instanceof Collection<?>) {
+                return severalKeys.test(document);
+            }
+            key[i] = value instanceof Missing ? null : value;
+        }
+        return compare(key, from) > 0 && compare(key, to) < 0;
+    }
+
+    /** A key's leading values against a bound, which is longer: on a tie, its padding decides. */
+    private static int compare(Object[] key, KeyValue bound) {
+        for (int i = 0; i < key.length; i++) {
+            int order = INDEX_ORDER.compare(key[i], bound.get(i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return bound.get(key.length) instanceof MinKey ? 1 : -1;
     }
 
     /** How many entries of the map lie in this range, counted through the B-tree in O(log n). */

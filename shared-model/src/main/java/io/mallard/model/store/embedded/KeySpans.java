@@ -2,16 +2,14 @@ package io.mallard.model.store.embedded;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
-import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
@@ -86,19 +84,14 @@ record KeySpans(List<KeyRange> ranges) {
      * {@link KeyRange#residual} drops; a document with several keys now (it gained an array) is
      * matched against the whole query. With several spans the whole query, {@code $in} included,
      * is checked.
-     *
-     * @param keysOf the index's keys of a document, as its entries were made
-     * @param order the order of the index's map
      */
-    OrderedIndex.Recheck recheck(Document query, List<String> fields, Function<Document, Set<KeyValue>> keysOf,
-                                 Comparator<KeyValue> order, BiPredicate<Document, Document> matcher) {
+    OrderedIndex.Recheck recheck(Document query, List<String> fields, BiPredicate<Document, Document> matcher) {
         if (ranges.size() != 1) {
             return OrderedIndex.Recheck.wholeQuery(query);
         }
         KeyRange range = ranges.get(0);
-        return new OrderedIndex.Recheck(document -> {
-            Set<KeyValue> keys = keysOf.apply(document);
-            return keys.size() == 1 ? range.holds(keys.iterator().next(), order) : matcher.test(document, query);
-        }, range.residual(query, fields));
+        Predicate<Document> wholeQuery = document -> matcher.test(document, query);
+        return new OrderedIndex.Recheck(document -> range.holds(document, fields, wholeQuery),
+                range.residual(query, fields));
     }
 }

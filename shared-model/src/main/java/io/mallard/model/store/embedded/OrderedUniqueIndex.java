@@ -52,7 +52,7 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> implements Or
     @Override
     public Recheck recheck(Document query, BiPredicate<Document, Document> matcher) {
         Optional<KeySpans> spans = multikey ? Optional.empty() : spans(query);
-        return spans.map(span -> span.recheck(query, keys(), this::getKeyValues, entries.getKeyType(), matcher))
+        return spans.map(span -> span.recheck(query, keys(), matcher))
                 .orElseGet(() -> Recheck.wholeQuery(query));
     }
 

@@ -68,6 +68,17 @@ class IndexRecheckTest {
     }
 
     @Test
+    void aFieldReachedThroughAnArrayIsMatchedAgainstTheWholeQuery() {
+        OrderedIndex.Recheck recheck = index("mailbox", "content.size").recheck(
+                new Document("mailbox", "m").append("content.size", new Document("$gt", 5L).append("$lte", 100L)), MATCHER);
+
+        assertThat(recheck.key()).accepts(message("m", "content", List.of(new Document("size", 7L), new Document("size", 1L))),
+                message("m", "content", new Document("size", 7L)));
+        assertThat(recheck.key()).rejects(message("m", "content", List.of(new Document("size", 1L))),
+                message("m", "content", new Document("size", 1L)));
+    }
+
+    @Test
     void theMatcherGetsOnlyWhatTheSpanLeavesUndecided() {
         Document abandoned = new Document("abandoned", new Document("$ne", true));
         Document query = new Document("mailbox", "m").append("uid", new Document("$gte", 1L).append("$lte", 50L));
