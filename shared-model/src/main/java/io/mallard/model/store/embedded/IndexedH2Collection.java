@@ -51,9 +51,7 @@ final class IndexedH2Collection extends H2Collection {
      * or a document that has changed since its entry was read. Reads therefore skip positions
      * without a document ({@link #present}), take each position once (an update adds a moved
      * entry before it removes the old one, {@link OrderedSecondaryIndex#updateInPlace}), and check
-     * each document's key against the query's span again, in the index's own order, besides the
-     * rest of the query that the span does not decide ({@link OrderedIndex#recheck}), rather than
-     * the whole query with the library's matcher.
+     * every document against the whole query rather than only what the index left unchecked.
      */
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
@@ -90,12 +88,10 @@ final class IndexedH2Collection extends H2Collection {
             return super.count(query, skip, limit);
         }
         OrderedIndex ordered = (OrderedIndex) index;
-        OrderedIndex.Recheck recheck = ordered.recheck(query, this::documentMatchesQuery);
-        long matched = recheck.rest().isEmpty() ? ordered.candidates(query).orElseThrow()
+        long matched = ordered.residual(query).isEmpty() ? ordered.candidates(query).orElseThrow()
                 : present(StreamSupport.stream(index.getPositions(query).spliterator(), false))
                         .peek(document -> documentsVisited.increment())
-                        .filter(recheck.key())
-                        .filter(document -> documentMatchesQuery(document, recheck.rest())).count();
+                        .filter(document -> documentMatchesQuery(document, query)).count();
         long counted = Math.max(0, matched - Math.max(0, skip));
         return (int) (limit > 0 ? Math.min(counted, limit) : counted);
     }
@@ -239,19 +235,15 @@ final class IndexedH2Collection extends H2Collection {
         if (narrowest == null) {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
-        OrderedIndex ordered = (OrderedIndex) narrowest;
-        OrderedIndex.Recheck recheck = ordered.recheck(query, this::documentMatchesQuery);
-        Optional<Iterator<Object>> inOrder = ordered.positionsInOrder(query, orderBy);
+        Optional<Iterator<Object>> inOrder = ((OrderedIndex) narrowest).positionsInOrder(query, orderBy);
         if (inOrder.isPresent()) {
             // already sorted: the stream stops reading documents once skip + limit have matched
             Stream<Document> documents = present(StreamSupport.stream(
                     Spliterators.spliteratorUnknownSize(inOrder.get(), Spliterator.ORDERED), false));
-            return matchDocumentsFromStream(documents.filter(recheck.key()), recheck.rest(), null, numberToSkip, limit,
-                    batchSize, fieldSelector);
+            return matchDocumentsFromStream(documents, query, null, numberToSkip, limit, batchSize, fieldSelector);
         }
-        Stream<Document> documents = present(StreamSupport.stream(narrowest.getPositions(query).spliterator(), false));
-        return matchDocumentsFromStream(documents.filter(recheck.key()), recheck.rest(), orderBy, numberToSkip, limit,
-                batchSize, fieldSelector);
+        return matchDocuments(query, narrowest.getPositions(query), orderBy, numberToSkip, limit, batchSize,
+                fieldSelector);
     }
 
     /** The library's, for the positions of an index it picked itself, through {@link #present}. */

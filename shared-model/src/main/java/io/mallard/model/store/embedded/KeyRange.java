@@ -3,7 +3,6 @@ package io.mallard.model.store.embedded;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,6 @@ import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.Missing;
-import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.MaxKey;
@@ -29,8 +26,7 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * The span of an ordered index that holds every document a query can match: equality on a
  * prefix of the index fields, then at most one range. Conjuncts it does not understand (regex,
  * {@code $or}, {@code $ne}, ...) are left out, which only widens the span; the collection still
- * checks every candidate's key against the span and the document against the rest of the query
- * ({@link #residual}), so the span only has to be a superset.
+ * filters every candidate with the full query, so the span only has to be a superset.
  *
  * @param from lower bound, never equal to a stored key
  * @param to upper bound, never equal to a stored key
@@ -39,8 +35,6 @@ import de.bwaldvogel.mongo.bson.ObjectId;
 record KeyRange(KeyValue from, KeyValue to, int fixed) {
 
     private static final Set<String> COMPARISONS = Set.of("$gt", "$gte", "$lt", "$lte");
-    /** The order of the index maps' values ({@link KeyValueType}). */
-    private static final Comparator<Object> INDEX_ORDER = ValueComparator.ascWithoutListHandling();
 
     /**
      * The bounds have one value more than the index has fields, so that the padding (MinKey or
@@ -192,36 +186,6 @@ record KeyRange(KeyValue from, KeyValue to, int fixed) {
         Set<Object> values = new TreeSet<>(Predicate.ORDER);
         values.addAll(predicate.in);
         return Optional.of(List.copyOf(values));
-    }
-
-    /**
-     * Whether the document's key lies in this range, compared as {@link KeyValueType} orders the
-     * index's entries, reading only the fields up to the range field (the bounds' padding places
-     * every value of the fields after it); {@code severalKeys} decides for a document with an
-     * array in those fields, which has several keys or none.
-     */
-    boolean holds(Document document, List<String> fields, java.util.function.Predicate<Document> severalKeys) {
-        int read = Math.min(fixed + 1, fields.size());
-        Object[] key = new Object[read];
-        for (int i = 0; i < read; i++) {
-            Object value = Utils.getSubdocumentValueCollectionAware(document, fields.get(i));
-            if (value instanceof Collection<?>) {
-                return severalKeys.test(document);
-            }
-            key[i] = value instanceof Missing ? null : value;
-        }
-        return compare(key, from) > 0 && compare(key, to) < 0;
-    }
-
-    /** A key's leading values against a bound, which is longer: on a tie, its padding decides. */
-    private static int compare(Object[] key, KeyValue bound) {
-        for (int i = 0; i < key.length; i++) {
-            int order = INDEX_ORDER.compare(key[i], bound.get(i));
-            if (order != 0) {
-                return order;
-            }
-        }
-        return bound.get(key.length) instanceof MinKey ? 1 : -1;
     }
 
     /** How many entries of the map lie in this range, counted through the B-tree in O(log n). */

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BiFunction;
-import java.util.function.BiPredicate;
-import java.util.function.Predicate;
 
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
@@ -79,19 +77,8 @@ record KeySpans(List<KeyRange> ranges) {
         return ranges.size() == 1 ? ranges.get(0).inOrder(orderBy, fields, entries, position) : Optional.empty();
     }
 
-    /**
-     * See {@link OrderedIndex#recheck}. With one span, a document whose key lies in it meets what
-     * {@link KeyRange#residual} drops; a document with several keys now (it gained an array) is
-     * matched against the whole query. With several spans the whole query, {@code $in} included,
-     * is checked.
-     */
-    OrderedIndex.Recheck recheck(Document query, List<String> fields, BiPredicate<Document, Document> matcher) {
-        if (ranges.size() != 1) {
-            return OrderedIndex.Recheck.wholeQuery(query);
-        }
-        KeyRange range = ranges.get(0);
-        Predicate<Document> wholeQuery = document -> matcher.test(document, query);
-        return new OrderedIndex.Recheck(document -> range.holds(document, fields, wholeQuery),
-                range.residual(query, fields));
+    /** See {@link KeyRange#residual}; with several spans the whole query, {@code $in} included, is checked. */
+    Document residual(Document query, List<String> fields) {
+        return ranges.size() == 1 ? ranges.get(0).residual(query, fields) : query;
     }
 }

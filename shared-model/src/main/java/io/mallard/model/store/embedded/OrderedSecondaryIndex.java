@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 import org.h2.mvstore.MVMap;
@@ -58,10 +57,8 @@ final class OrderedSecondaryIndex extends Index<Object> implements OrderedIndex 
     }
 
     @Override
-    public Recheck recheck(Document query, BiPredicate<Document, Document> matcher) {
-        Optional<KeySpans> spans = multikey ? Optional.empty() : spans(query);
-        return spans.map(span -> span.recheck(query, keys(), matcher))
-                .orElseGet(() -> Recheck.wholeQuery(query));
+    public Document residual(Document query) {
+        return multikey ? query : spans(query).map(spans -> spans.residual(query, keys())).orElse(query);
     }
 
     private Optional<KeySpans> spans(Document query) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map.Entry;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.BiPredicate;
 
 import org.h2.mvstore.MVMap;
 
@@ -50,10 +49,8 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> implements Or
     }
 
     @Override
-    public Recheck recheck(Document query, BiPredicate<Document, Document> matcher) {
-        Optional<KeySpans> spans = multikey ? Optional.empty() : spans(query);
-        return spans.map(span -> span.recheck(query, keys(), matcher))
-                .orElseGet(() -> Recheck.wholeQuery(query));
+    public Document residual(Document query) {
+        return multikey ? query : spans(query).map(spans -> spans.residual(query, keys())).orElse(query);
     }
 
     private Optional<KeySpans> spans(Document query) {
