@@ -5,10 +5,7 @@ import java.util.Map;
 import org.bson.BsonBinary;
 import org.bson.BsonType;
 import org.bson.codecs.BsonTypeClassMap;
-import org.bson.codecs.CollectionCodecProvider;
 import org.bson.codecs.DocumentCodecProvider;
-import org.bson.codecs.IterableCodecProvider;
-import org.bson.codecs.MapCodecProvider;
 import org.bson.codecs.configuration.CodecRegistries;
 import org.bson.codecs.configuration.CodecRegistry;
 
@@ -41,7 +38,7 @@ public final class MongoStore implements AutoCloseable {
      * garbage collector paused for it every second download. Binary values are written as
      * {@link BsonBinary} too, so that a document reads back equal to what was written.
      */
-    static final CodecRegistry CODECS = binaryAsBsonBinary();
+    private static final CodecRegistry CODECS = binaryAsBsonBinary();
 
     private final MongoClient client;
     private final MongoDatabase database;
@@ -80,10 +77,11 @@ public final class MongoStore implements AutoCloseable {
     }
 
     private static CodecRegistry binaryAsBsonBinary() {
+        // Documents only: a Map or Collection provider placed first would also claim BsonDocument
+        // and BsonArray, which the driver's own codecs (GridFS's file codec) ask for. A document in
+        // a list still decodes here; a binary straight in a list stays a Binary (Mallard has none).
         BsonTypeClassMap types = new BsonTypeClassMap(Map.of(BsonType.BINARY, BsonBinary.class));
-        return CodecRegistries.fromRegistries(
-                CodecRegistries.fromProviders(new DocumentCodecProvider(types), new CollectionCodecProvider(types),
-                        new IterableCodecProvider(types), new MapCodecProvider(types)),
+        return CodecRegistries.fromRegistries(CodecRegistries.fromProviders(new DocumentCodecProvider(types)),
                 MongoClientSettings.getDefaultCodecRegistry());
     }
 
