@@ -2,6 +2,7 @@
 # POP3 side by side with Dovecot on loopback, in one run: the same COUNT messages delivered over
 # LMTP to one user on each server, then STAT + UIDL + RETR of all of them, ROUNDS times.
 #   bench/pop3-vs-dovecot.sh            (COUNT=1000 ROUNDS=11 WARMUP=20 by default)
+#   LATENCY=1 bench/pop3-vs-dovecot.sh  also times each RETR's turnaround in one more session each
 # The untimed warm-up rounds let Mallard's JIT finish compiling: its compiler threads took 3.7 s
 # in the first round, 0.75-0.9 s a round in rounds 4-5, 150 ms a round in rounds 11-16 and 40-100
 # ms from round 20 on (java.ci.totalTime), CPU that the single-threaded client needs on a
@@ -64,7 +65,7 @@ python3 bench/seed_lmtp.py --port $((base + 24)) --rcpt bench1@example.com --cou
 python3 bench/seed_lmtp.py --port "${DOVECOT_LMTP_PORT:-11024}" --rcpt bench1 --count "$count"
 echo "rounds: $rounds after $warmup warm-up rounds, machine: $(nproc) cores, $(date -u +%F)," \
     "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 bench/pop3_bench.py --rounds "$rounds" --warmup "$warmup" \
+python3 bench/pop3_bench.py --rounds "$rounds" --warmup "$warmup" ${LATENCY:+--latency} \
     mallard=127.0.0.1:$((base + 110)):bench1:bench-password \
     dovecot=127.0.0.1:"${DOVECOT_POP3_PORT:-11110}":bench1:bench
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

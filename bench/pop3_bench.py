@@ -5,6 +5,7 @@ both see the same machine load; the median round decides. A first untimed round 
 (--warmup) measures neither a cold JIT nor cold caches, on either side."""
 import argparse
 import poplib
+import socket
 import statistics
 import time
 
@@ -24,10 +25,37 @@ def one_round(host, port, user, password):
     return time.perf_counter() - started, login, count, octets
 
 
+def retr_latencies(host, port, user, password):
+    """One more session over a bare socket: for each RETR, the time from sending the command to
+    its status line, which is the server's turnaround alone (poplib's line handling, client work
+    that is the same for every server, comes after it)."""
+    sock = socket.create_connection((host, port), timeout=120)
+    lines = sock.makefile("rb")
+    lines.readline()
+    for command in (f"USER {user}", f"PASS {password}", "STAT"):
+        sock.sendall(command.encode() + b"\r\n")
+        reply = lines.readline()
+    count = int(reply.split()[1])
+    turnaround = []
+    for number in range(1, count + 1):
+        started = time.perf_counter()
+        sock.sendall(f"RETR {number}\r\n".encode())
+        lines.readline()
+        turnaround.append(time.perf_counter() - started)
+        while (line := lines.readline()) not in (b".\r\n", b""):
+            pass
+    sock.sendall(b"QUIT\r\n")
+    lines.readline()
+    sock.close()
+    return sorted(turnaround)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--warmup", type=int, default=1)
+    parser.add_argument("--latency", action="store_true",
+                        help="then one session per server timing each RETR's turnaround")
     parser.add_argument("servers", nargs="+", help="name=host:port:user:password")
     args = parser.parse_args()
     servers = [(spec.split("=", 1)[0], spec.split("=", 1)[1].split(":", 3)) for spec in args.servers]
@@ -63,6 +91,15 @@ def main():
         print(f"| {name} | {count} | {octets} | {median:.3f} | {count / median:.0f} | "
               f"{octets / median / 1e6:.1f} | {rate[name] / rate[reference]:.2f} | "
               f"{byte_rate[name] / byte_rate[reference]:.2f} |")
+    if args.latency:
+        print("| server | RETR turnaround p50 us | p90 us | p99 us | over 0.4 ms | sum ms |")
+        print("| --- | --- | --- | --- | --- | --- |")
+        for name, (host, port, user, password) in servers:
+            turnaround = retr_latencies(host, int(port), user, password)
+            p50, p90, p99 = (turnaround[min(len(turnaround) - 1, int(q * len(turnaround)))] * 1e6
+                             for q in (0.5, 0.9, 0.99))
+            print(f"| {name} | {p50:.0f} | {p90:.0f} | {p99:.0f} | "
+                  f"{sum(1 for t in turnaround if t > 0.0004)} | {sum(turnaround) * 1e3:.1f} |")
 
 
 if __name__ == "__main__":

@@ -7,8 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 
+import org.bson.BsonBinary;
 import org.bson.Document;
-import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 
 import com.mongodb.client.model.Filters;
@@ -53,7 +53,7 @@ public final class OutboundQueue {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ObjectId id = new ObjectId();
         Document row = new Document("_id", id).append("sender", sender).append("recipients", recipients)
-                .append("raw", new Binary(raw)).append("origin", origin).append("user", user)
+                .append("raw", new BsonBinary(raw)).append("origin", origin).append("user", user)
                 .append("attempts", 0).append("nextAttempt", Date.from(now)).append("created", Date.from(now));
         return Mono.from(queue.insertOne(row)).thenReturn(id);
     }
@@ -85,7 +85,7 @@ public final class OutboundQueue {
 
     private static OutboundMessage fromDocument(Document row) {
         return new OutboundMessage(row.getObjectId("_id"), row.getString("sender"),
-                row.getList("recipients", String.class), row.get("raw", Binary.class).getData(), row.getString("origin"),
+                row.getList("recipients", String.class), row.get("raw", BsonBinary.class).getData(), row.getString("origin"),
                 row.getObjectId("user"), row.getInteger("attempts", 0), row.getDate("nextAttempt").toInstant(),
                 row.getDate("created").toInstant());
     }

@@ -10,7 +10,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.bson.Document;
-import org.bson.types.Binary;
+import org.bson.BsonBinary;
 import org.bson.types.ObjectId;
 
 import com.mongodb.ErrorCategory;
@@ -169,7 +169,7 @@ public final class AttachmentStore {
                         .sort(Sorts.ascending("n"))
                         .batchSize(READ_BATCH))
                 .map(chunk -> {
-                    byte[] data = chunk.get("data", Binary.class).getData();
+                    byte[] data = chunk.get("data", BsonBinary.class).getData();
                     long chunkStart = (long) chunk.getInteger("n") * CHUNK_SIZE;
                     int sliceFrom = (int) (Math.max(from, chunkStart) - chunkStart);
                     int sliceTo = (int) Math.min(data.length, end - chunkStart);
@@ -189,7 +189,7 @@ public final class AttachmentStore {
                 .concatMap(ids -> Flux.from(chunks.find(Filters.in("files_id", ids))))
                 .collect(() -> new HashMap<ObjectId, SortedMap<Integer, ByteBuffer>>(), (files, chunk) -> files
                         .computeIfAbsent(chunk.getObjectId("files_id"), id -> new TreeMap<>())
-                        .put(chunk.getInteger("n"), ByteBuffer.wrap(chunk.get("data", Binary.class).getData())
+                        .put(chunk.getInteger("n"), ByteBuffer.wrap(chunk.get("data", BsonBinary.class).getData())
                                 .asReadOnlyBuffer()))
                 .map(files -> {
                     Map<ObjectId, List<ByteBuffer>> ordered = new HashMap<>();

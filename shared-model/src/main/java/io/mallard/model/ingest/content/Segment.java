@@ -1,7 +1,7 @@
 package io.mallard.model.ingest.content;
 
+import org.bson.BsonBinary;
 import org.bson.Document;
-import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 
 /** A run of a stored message's raw bytes: kept inline in the message document, or a GridFS blob. */
@@ -12,7 +12,7 @@ public sealed interface Segment {
     Document toDocument();
 
     static Segment fromDocument(Document document) {
-        Binary data = document.get("d", Binary.class);
+        BsonBinary data = document.get("d", BsonBinary.class);
         if (data != null) {
             return new Inline(data.getData());
         }
@@ -29,7 +29,7 @@ public sealed interface Segment {
 
         @Override
         public Document toDocument() {
-            return new Document("d", new Binary(bytes));
+            return new Document("d", new BsonBinary(bytes));
         }
     }
 

@@ -18,10 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.mongodb.reactivestreams.client.MongoCollection;
+
 import io.mallard.model.ingest.Corpus;
 import io.mallard.model.ingest.MessageParser;
 import io.mallard.model.ingest.ParsedMessage;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** Every message must come back byte for byte, whole and by any byte range. */
 class MessageContentStoreTest {
@@ -78,8 +81,10 @@ class MessageContentStoreTest {
     void storedContentSurvivesItsBsonForm() {
         byte[] raw = GeneratedMessages.withBase64Attachment("bson", "text", GeneratedMessages.randomBytes(50_000, 3));
         StoredContent content = store.content.store(raw, parser.parse(raw)).block();
-        Document embedded = Document.parse(content.toDocument().toJson());
-        StoredContent restored = StoredContent.fromDocument(embedded);
+        MongoCollection<Document> embedded = store.stores.mongo().database().getCollection("embedded");
+        Mono.from(embedded.insertOne(new Document("_id", "bson").append("raw", content.toDocument()))).block();
+        Document read = Mono.from(embedded.find(new Document("_id", "bson")).first()).block();
+        StoredContent restored = StoredContent.fromDocument(read.get("raw", Document.class));
         assertThat(StoreFixture.join(store.content.read(restored))).isEqualTo(raw);
         store.content.release(restored).block();
     }

@@ -8,11 +8,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.bson.BsonBinary;
 import org.bson.BsonBinarySubType;
 import org.bson.BsonRegularExpression;
 import org.bson.BsonTimestamp;
 import org.bson.Document;
-import org.bson.types.Binary;
 import org.bson.types.Code;
 import org.bson.types.Decimal128;
 import org.bson.types.MaxKey;
@@ -148,9 +148,9 @@ class BsonDocumentStoreTest {
                 .append("false", false)
                 .append("null", null)
                 .append("date", new Date(1_700_000_000_123L))
-                .append("binary", new Binary(body))
-                .append("empty binary", new Binary(new byte[0]))
-                .append("uuid", new Binary(BsonBinarySubType.UUID_STANDARD, Arrays.copyOf(body, 16)))
+                .append("binary", new BsonBinary(body))
+                .append("empty binary", new BsonBinary(new byte[0]))
+                .append("uuid", new BsonBinary(BsonBinarySubType.UUID_STANDARD, Arrays.copyOf(body, 16)))
                 .append("decimal", Decimal128.parse("-12345.678901234567890"))
                 .append("timestamp", new BsonTimestamp(1_700_000_000, 5))
                 .append("regex", new BsonRegularExpression("^a.*b$", "im"))
