@@ -58,6 +58,34 @@ class RetrWithAttachmentsTest {
         }
     }
 
+    /**
+     * RFC 1939 §5: the maildrop is the one listed at login. Each read-ahead window reads up to its
+     * own last UID, not up to the mailbox's watermark, so messages delivered meanwhile (with
+     * higher UIDs) stay out of the windows, the listing and the message numbers.
+     */
+    @Test
+    void messagesDeliveredDuringTheSessionStayOutOfItsMaildrop() {
+        User user = server.newUser("during");
+        List<byte[]> messages = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            messages.add(TestMessages.withAttachments("before" + i, TestMessages.randomBytes(60_000 + 10_000 * i, 200 + i)));
+        }
+        messages.forEach(raw -> server.append(user.id(), raw));
+
+        try (Pop3Client client = new Pop3Client(server.plain())) {
+            client.readLine();
+            client.send("USER " + user.username()).readLine();
+            assertThat(client.send("PASS " + Pop3TestServer.PASSWORD).readLine()).startsWith("+OK");
+            for (int number = 1; number <= messages.size(); number++) {
+                server.append(user.id(), TestMessages.withAttachments("during" + number, TestMessages.randomBytes(30_000, 300 + number)));
+                assertThat(retr(client, number)).as("RETR %d", number).isEqualTo(messages.get(number - 1));
+            }
+            assertThat(client.send("STAT").readLine()).startsWith("+OK 10 ");
+            assertThat(client.send("RETR 11").readLine()).startsWith("-ERR");
+            assertThat(client.send("QUIT").readLine()).startsWith("+OK");
+        }
+    }
+
     /** The message as RETR sends it, the terminating line dropped and leading dots unstuffed. */
     private static byte[] retr(Pop3Client client, int number) {
         assertThat(client.send("RETR " + number).readLine()).startsWith("+OK");
