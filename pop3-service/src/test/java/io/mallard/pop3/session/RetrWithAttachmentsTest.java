@@ -44,10 +44,7 @@ class RetrWithAttachmentsTest {
         messages.add(TestMessages.withAttachments("after", TestMessages.randomBytes(20_000, 5)));
         messages.forEach(raw -> server.append(user.id(), raw));
 
-        try (Pop3Client client = new Pop3Client(server.plain())) {
-            client.readLine();
-            client.send("USER " + user.username()).readLine();
-            assertThat(client.send("PASS " + Pop3TestServer.PASSWORD).readLine()).startsWith("+OK");
+        try (Pop3Client client = loggedIn(user)) {
             for (int number = 1; number <= messages.size(); number++) {
                 assertThat(retr(client, number)).as("RETR %d", number).isEqualTo(messages.get(number - 1));
             }
@@ -72,10 +69,7 @@ class RetrWithAttachmentsTest {
         }
         messages.forEach(raw -> server.append(user.id(), raw));
 
-        try (Pop3Client client = new Pop3Client(server.plain())) {
-            client.readLine();
-            client.send("USER " + user.username()).readLine();
-            assertThat(client.send("PASS " + Pop3TestServer.PASSWORD).readLine()).startsWith("+OK");
+        try (Pop3Client client = loggedIn(user)) {
             for (int number = 1; number <= messages.size(); number++) {
                 server.append(user.id(), TestMessages.withAttachments("during" + number, TestMessages.randomBytes(30_000, 300 + number)));
                 assertThat(retr(client, number)).as("RETR %d", number).isEqualTo(messages.get(number - 1));
@@ -84,6 +78,15 @@ class RetrWithAttachmentsTest {
             assertThat(client.send("RETR 11").readLine()).startsWith("-ERR");
             assertThat(client.send("QUIT").readLine()).startsWith("+OK");
         }
+    }
+
+    /** A session past the greeting, USER and PASS, in TRANSACTION state. */
+    private Pop3Client loggedIn(User user) {
+        Pop3Client client = new Pop3Client(server.plain());
+        client.readLine();
+        client.send("USER " + user.username()).readLine();
+        assertThat(client.send("PASS " + Pop3TestServer.PASSWORD).readLine()).startsWith("+OK");
+        return client;
     }
 
     /** The message as RETR sends it, the terminating line dropped and leading dots unstuffed. */
