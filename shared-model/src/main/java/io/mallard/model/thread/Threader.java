@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 import com.mongodb.client.model.Filters;
@@ -68,12 +69,10 @@ public final class Threader {
         // only MessageStore.append assigns, and the message's journal entry makes this durable with it
         MongoCollection<Document> assigning = MongoStore.followed(threads);
         Mono<Optional<Document>> byIds = ids.isEmpty() ? Mono.just(Optional.empty())
-                : Mono.from(threads.find(Filters.and(Filters.eq("user", user), Filters.in("ids", ids)))
-                        .sort(Sorts.descending("updated")).first()).map(Optional::of).defaultIfEmpty(Optional.empty());
+                : latest(Filters.and(Filters.eq("user", user), Filters.in("ids", ids)));
         Mono<Optional<Document>> bySubject = base.isEmpty() ? Mono.just(Optional.empty())
-                : Mono.from(threads.find(Filters.and(Filters.eq("user", user), Filters.eq("subject", base),
-                                Filters.gte("updated", Date.from(now.minus(window)))))
-                        .sort(Sorts.descending("updated")).first()).map(Optional::of).defaultIfEmpty(Optional.empty());
+                : latest(Filters.and(Filters.eq("user", user), Filters.eq("subject", base),
+                        Filters.gte("updated", Date.from(now.minus(window)))));
         // Both lookups at once: most messages start a thread or join one by subject, and waited for
         // the ids' lookup to come back empty before the subject's was sent (APPEND's longest step).
         return Mono.zip(byIds, bySubject)
@@ -86,6 +85,12 @@ public final class Threader {
                     return Mono.from(assigning.insertOne(new Document("_id", id).append("user", user).append("ids", ids)
                             .append("subject", base).append("updated", Date.from(now)))).thenReturn(id);
                 }));
+    }
+
+    /** The most recently updated thread that {@code filter} finds, if any. */
+    private Mono<Optional<Document>> latest(Bson filter) {
+        return Mono.from(threads.find(filter).sort(Sorts.descending("updated")).first())
+                .map(Optional::of).defaultIfEmpty(Optional.empty());
     }
 
     /** Removes every thread of a purged user. */
