@@ -25,6 +25,10 @@ import reactor.core.publisher.Mono;
  * the store when it is sent. Only the original bytes are read, never the parsed content, which
  * POP3 does not use.
  *
+ * <p>Whole messages read this way stay in the process's content cache a while: a window whose
+ * messages are all there asks the store only which of them still exist, so a client that
+ * downloads its maildrop again costs the store a few fields a message.
+ *
  * <p>TOP reads only the start of a message, so a window that TOP opens reads the documents alone
  * (the bytes kept inline) and leaves the bodies stored apart in the store.
  *
@@ -89,13 +93,24 @@ final class ReadAhead {
             bytes += held(last, whole);
         }
         Window window = new Window(first, last, whole, budget);
+        Map<ObjectId, List<ByteBuffer>> cached = whole ? cached(first, last) : Map.of();
+        window.messages = (cached.isEmpty() ? fromStore(first, last, whole) : stillThere(first, last, cached))
+                .doOnError(failure -> window.failed = true)
+                .cache();
+        // Read now, while the client is busy with the messages before.
+        window.messages.subscribe(null, failure -> { });
+        return window;
+    }
+
+    /**
+     * The documents of messages {@code first..last} with their bytes, and the bodies stored apart
+     * of the whole messages, in two queries.
+     */
+    private Mono<Map<ObjectId, Read>> fromStore(int first, int last, boolean whole) {
         // Collected before the bodies are read: the driver sizes each batch by the demand, and
         // reading bodies as documents arrive asked for them a few at a time, a getMore round trip
         // each (measured: 25 windows cost 370 of them). The window bounds the batch.
-        // Every UID of the maildrop was under the mailbox's watermark when login listed it, so the
-        // window's last UID stands for the watermark: one store round trip fewer per window.
-        long lastUid = messages.get(last - 1).uid();
-        window.messages = listing.rangeUpTo(lastUid, inbox, messages.get(first - 1).uid(), lastUid, MessageFields.RAW)
+        return range(first, last, MessageFields.RAW)
                 .collectList()
                 .flatMap(documents -> {
                     List<Message> held = documents.stream().filter(message -> whole && holdsWhole(message.size()))
@@ -110,12 +125,37 @@ final class ReadAhead {
                         }
                         return reads;
                     });
-                })
-                .doOnError(failure -> window.failed = true)
-                .cache();
-        // Read now, while the client is busy with the messages before.
-        window.messages.subscribe(null, failure -> { });
-        return window;
+                });
+    }
+
+    /**
+     * Messages {@code first..last} whose bytes are all in the content cache: the store is asked
+     * only which of them are still there, a few fields a message instead of their content.
+     */
+    private Mono<Map<ObjectId, Read>> stillThere(int first, int last, Map<ObjectId, List<ByteBuffer>> cached) {
+        return range(first, last, MessageFields.UIDS)
+                .collectMap(Message::id, message -> new Read(message, cached.get(message.id())));
+    }
+
+    /** The bytes of every message {@code first..last} if the content cache holds them all, else none. */
+    private Map<ObjectId, List<ByteBuffer>> cached(int first, int last) {
+        Map<ObjectId, List<ByteBuffer>> cached = new HashMap<>();
+        for (int number = first; number <= last; number++) {
+            ObjectId id = messages.get(number - 1).id();
+            List<ByteBuffer> bytes = holdsWhole(messages.get(number - 1).size()) ? content.cachedWhole(id) : null;
+            if (bytes == null) {
+                return Map.of();
+            }
+            cached.put(id, bytes);
+        }
+        return cached;
+    }
+
+    private Flux<Message> range(int first, int last, MessageFields fields) {
+        // Every UID of the maildrop was under the mailbox's watermark when login listed it, so the
+        // window's last UID stands for the watermark: one store round trip fewer per window.
+        long lastUid = messages.get(last - 1).uid();
+        return listing.rangeUpTo(lastUid, inbox, messages.get(first - 1).uid(), lastUid, fields);
     }
 
     /** What message {@code number} costs a window in memory. */

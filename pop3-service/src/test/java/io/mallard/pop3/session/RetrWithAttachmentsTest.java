@@ -10,10 +10,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import io.mallard.model.message.Message;
 import io.mallard.model.user.User;
 import io.mallard.pop3.support.Pop3Client;
 import io.mallard.pop3.support.Pop3TestServer;
 import io.mallard.pop3.support.TestMessages;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * RETR (RFC 1939 §7) of messages whose attachments are stored apart from the message (GridFS),
@@ -78,6 +80,44 @@ class RetrWithAttachmentsTest {
             assertThat(client.send("RETR 11").readLine()).startsWith("-ERR");
             assertThat(client.send("QUIT").readLine()).startsWith("+OK");
         }
+    }
+
+    /**
+     * A client that downloads its maildrop again gets the bytes from the content cache, with the
+     * store asked only which messages are still there: they come back byte for byte, and a message
+     * removed by another session since login is still reported removed.
+     */
+    @Test
+    void aSecondDownloadComesFromTheContentCacheAndStillSeesRemovals() {
+        User user = server.newUser("again");
+        List<byte[]> messages = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            messages.add(TestMessages.withAttachments("again" + i, TestMessages.randomBytes(20_000 + 10_000 * i, 400 + i)));
+        }
+        List<Message> stored = messages.stream().map(raw -> server.append(user.id(), raw)).toList();
+        try (Pop3Client client = loggedIn(user)) {
+            for (int number = 1; number <= messages.size(); number++) {
+                assertThat(retr(client, number)).as("first RETR %d", number).isEqualTo(messages.get(number - 1));
+            }
+            assertThat(client.send("QUIT").readLine()).startsWith("+OK");
+        }
+        MeterRegistry registry = server.bean(MeterRegistry.class);
+        double hits = registry.get("cache.gets").tags("cache", "mallard.content", "result", "hit").functionCounter().count();
+
+        try (Pop3Client client = loggedIn(user)) {
+            Message removed = stored.get(2);
+            server.storage().messages().delete(removed.mailbox(), removed.uid()).block();
+            for (int number = 1; number <= messages.size(); number++) {
+                if (number == 3) {
+                    assertThat(client.send("RETR 3").readLine()).isEqualTo("-ERR Message 3 was removed by another session");
+                } else {
+                    assertThat(retr(client, number)).as("second RETR %d", number).isEqualTo(messages.get(number - 1));
+                }
+            }
+            assertThat(client.send("QUIT").readLine()).startsWith("+OK");
+        }
+        assertThat(registry.get("cache.gets").tags("cache", "mallard.content", "result", "hit").functionCounter().count())
+                .isGreaterThanOrEqualTo(hits + messages.size());
     }
 
     /** A session past the greeting, USER and PASS, in TRANSACTION state. */

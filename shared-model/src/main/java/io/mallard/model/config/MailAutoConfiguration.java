@@ -19,6 +19,7 @@ import io.mallard.model.ingest.MessageParser;
 import io.mallard.model.ingest.content.AttachmentStore;
 import io.mallard.model.ingest.content.MessageContentStore;
 import io.mallard.model.journal.ChangeNotifier;
+import io.mallard.model.mail.ContentCache;
 import io.mallard.model.mail.DeletedUserSweeper;
 import io.mallard.model.lease.Lease;
 import io.mallard.model.mail.MessageAppender;
@@ -40,6 +41,7 @@ import io.mallard.model.user.UserOwned;
 import io.mallard.model.user.UserStore;
 import io.mallard.model.webhook.WebhookQueue;
 import io.mallard.model.webhook.WebhookStore;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Mailboxes, messages, their content and change notification for every service; one instance
@@ -47,7 +49,7 @@ import io.mallard.model.webhook.WebhookStore;
  * standalone.
  */
 @AutoConfiguration(after = {StoreAutoConfiguration.class, AccountAutoConfiguration.class})
-@EnableConfigurationProperties(OutboundRelayProperties.class)
+@EnableConfigurationProperties({OutboundRelayProperties.class, ContentCacheProperties.class})
 public class MailAutoConfiguration {
 
     private static final Duration RELAY_TIMEOUT = Duration.ofSeconds(60);
@@ -69,10 +71,19 @@ public class MailAutoConfiguration {
         return new MessageContentStore(new AttachmentStore(mongo.database()));
     }
 
+    /** One per process, so every session and service reading a message shares its bytes. */
     @Bean
     @ConditionalOnMissingBean
-    MessageContent messageContent(MessageContentStore store) {
-        return new MessageContent(store);
+    ContentCache contentCache(ContentCacheProperties properties, ObjectProvider<MeterRegistry> registry) {
+        ContentCache cache = new ContentCache(properties.cacheSize().toBytes());
+        registry.ifAvailable(meters -> cache.measuredBy(meters, "mallard.content"));
+        return cache;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MessageContent messageContent(MessageContentStore store, ContentCache cache) {
+        return new MessageContent(store, cache);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 import org.bson.Document;
+import org.bson.types.ObjectId;
 
 import io.mallard.model.ingest.ParsedMessage;
 import io.mallard.model.ingest.ParsedMessageCodec;
@@ -24,9 +25,11 @@ import reactor.core.publisher.Mono;
 public final class MessageContent implements ContentReferences {
 
     private final MessageContentStore store;
+    private final ContentCache cache;
 
-    public MessageContent(MessageContentStore store) {
+    public MessageContent(MessageContentStore store, ContentCache cache) {
         this.store = store;
+        this.cache = cache;
     }
 
     static Document embed(ParsedMessage parsed, StoredContent raw) {
@@ -40,10 +43,24 @@ public final class MessageContent implements ContentReferences {
 
     /**
      * The original bytes of each message, whole, with the bodies stored apart of all of them read
-     * in one query (POP3's read-ahead window); in the order of {@code messages}.
+     * in one query (POP3's read-ahead window); in the order of {@code messages}. They are kept in
+     * the {@link ContentCache} for {@link #cachedWhole}.
      */
     public Mono<List<List<ByteBuffer>>> rawWhole(List<Message> messages) {
-        return store.readWhole(messages.stream().map(message -> stored(message.content())).toList());
+        return store.readWhole(messages.stream().map(message -> stored(message.content())).toList())
+                .doOnNext(bodies -> {
+                    for (int i = 0; i < bodies.size(); i++) {
+                        cache.put(messages.get(i).id(), bodies.get(i));
+                    }
+                });
+    }
+
+    /**
+     * The original bytes of {@code message}, whole and read-only, if {@link #rawWhole} read them
+     * lately; null otherwise. Whether the message is still there is for the caller to ask the store.
+     */
+    public List<ByteBuffer> cachedWhole(ObjectId message) {
+        return cache.get(message);
     }
 
     /**
