@@ -7,6 +7,8 @@
 # in the first round, 0.75-0.9 s a round in rounds 4-5, 150 ms a round in rounds 11-16 and 40-100
 # ms from round 20 on (java.ci.totalTime), CPU that the single-threaded client needs on a
 # two-core machine. A POP3 server runs for days, so the steady state is what is measured.
+# The first warm-up round also fills Mallard's content cache, as it fills the kernel's page cache
+# for Dovecot's maildir files; MALLARD_CONTENT_CACHESIZE=0 in the environment turns the cache off.
 # Needs a JDK and Python 3; installs Dovecot from Debian's packages if it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
