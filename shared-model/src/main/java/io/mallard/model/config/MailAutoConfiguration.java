@@ -41,7 +41,6 @@ import io.mallard.model.user.UserOwned;
 import io.mallard.model.user.UserStore;
 import io.mallard.model.webhook.WebhookQueue;
 import io.mallard.model.webhook.WebhookStore;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Mailboxes, messages, their content and change notification for every service; one instance
@@ -71,13 +70,14 @@ public class MailAutoConfiguration {
         return new MessageContentStore(new AttachmentStore(mongo.database()));
     }
 
-    /** One per process, so every session and service reading a message shares its bytes. */
+    /**
+     * One per process, so every session and service reading a message shares its bytes; a
+     * {@code MeterBinder}, bound to the application's meter registry where there is one.
+     */
     @Bean
     @ConditionalOnMissingBean
-    ContentCache contentCache(ContentCacheProperties properties, ObjectProvider<MeterRegistry> registry) {
-        ContentCache cache = new ContentCache(properties.cacheSize().toBytes());
-        registry.ifAvailable(meters -> cache.measuredBy(meters, "mallard.content"));
-        return cache;
+    ContentCache contentCache(ContentCacheProperties properties) {
+        return new ContentCache(properties.cacheSize().toBytes());
     }
 
     @Bean

@@ -9,6 +9,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 /**
@@ -18,9 +19,10 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
  * in this process). A message's bytes never change once stored, so an entry is never stale; a
  * removed message's entry just waits to be evicted, and readers ask the store whether a message is
  * still there. Caffeine's admission policy keeps one pass over a large mailbox from flushing what
- * is read often.
+ * is read often. Its hits, misses, evictions and size are the {@code cache.*} meters tagged
+ * {@code cache=mallard.content}.
  */
-public final class ContentCache {
+public final class ContentCache implements MeterBinder {
 
     /** Keeps nothing. */
     public static final ContentCache NONE = new ContentCache(0);
@@ -49,10 +51,9 @@ public final class ContentCache {
         cache.put(message, bytes);
     }
 
-    /** Counts hits, misses, evictions and the weight held as {@code cache.*} meters named {@code name}. */
-    public ContentCache measuredBy(MeterRegistry registry, String name) {
-        CaffeineCacheMetrics.monitor(registry, cache, name);
-        return this;
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, cache, "mallard.content");
     }
 
     private static int weight(List<ByteBuffer> bytes) {

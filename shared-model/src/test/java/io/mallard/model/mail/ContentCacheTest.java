@@ -61,7 +61,8 @@ class ContentCacheTest {
     @Test
     void countsHitsAndMissesInTheMeterRegistry() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        ContentCache cache = new ContentCache(1024 * 1024).measuredBy(registry, "content");
+        ContentCache cache = new ContentCache(1024 * 1024);
+        cache.bindTo(registry);
         ObjectId message = new ObjectId();
         cache.put(message, List.of(ByteBuffer.allocate(10)));
 
@@ -69,9 +70,9 @@ class ContentCacheTest {
         cache.get(message);
         cache.get(new ObjectId());
 
-        assertThat(registry.get("cache.gets").tags("cache", "content", "result", "hit").functionCounter().count())
+        assertThat(registry.get("cache.gets").tags("cache", "mallard.content", "result", "hit").functionCounter().count())
                 .isEqualTo(2);
-        assertThat(registry.get("cache.gets").tags("cache", "content", "result", "miss").functionCounter().count())
+        assertThat(registry.get("cache.gets").tags("cache", "mallard.content", "result", "miss").functionCounter().count())
                 .isEqualTo(1);
     }
 }
