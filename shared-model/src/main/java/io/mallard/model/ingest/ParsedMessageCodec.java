@@ -1,10 +1,13 @@
 package io.mallard.model.ingest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 
+import org.bson.BsonBinary;
 import org.bson.Document;
+import org.bson.types.Binary;
 
 /**
  * Converts a {@link ParsedMessage} to and from the BSON document the message store embeds.
@@ -67,7 +70,27 @@ public final class ParsedMessageCodec {
     public static ParsedParts parts(Document document) {
         Document tree = document.get(ParsedParts.MIME_TREE, Document.class);
         return new ParsedParts(document.getList(ParsedParts.ENVELOPE, Object.class),
-                document.getList(ParsedParts.BODY_STRUCTURE, Object.class), tree == null ? null : part(tree));
+                document.getList(ParsedParts.BODY_STRUCTURE, Object.class), tree == null ? null : part(tree),
+                bytes(document.get(ParsedParts.HEADER)));
+    }
+
+    /**
+     * {@code parsed} with the header block of {@code raw} (the root entity's header, up to its
+     * body), which IMAP reads for HEADER and HEADER.FIELDS instead of the message's bytes; none
+     * when it is larger than {@link ParsedParts#MAX_HEADER}.
+     */
+    public static Document withHeader(Document parsed, byte[] raw, MimePart root) {
+        int length = (int) (root.bodyStart() - root.headerStart());
+        return length > ParsedParts.MAX_HEADER ? parsed
+                : parsed.append(ParsedParts.HEADER, Arrays.copyOfRange(raw, (int) root.headerStart(), (int) root.bodyStart()));
+    }
+
+    /** A stored binary as the store's codecs decoded it ({@code MongoStore} reads {@code BsonBinary}). */
+    private static byte[] bytes(Object binary) {
+        if (binary instanceof BsonBinary bson) {
+            return bson.getData();
+        }
+        return binary instanceof Binary plain ? plain.getData() : null;
     }
 
     public static ParsedMessage fromDocument(Document document) {

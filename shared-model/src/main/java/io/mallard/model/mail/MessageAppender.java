@@ -49,7 +49,7 @@ public final class MessageAppender {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(parsed -> contents.store(raw, parsed)
                         .flatMap(stored -> place.apply(newMessage(parsed, flags, internalDate,
-                                        MessageContent.embed(parsed, stored)))
+                                        MessageContent.embed(raw, parsed, stored)))
                                 .onErrorResume(error -> contents.release(stored).then(Mono.error(error)))));
     }
 

@@ -1,5 +1,6 @@
 package io.mallard.model.mail;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import org.bson.types.ObjectId;
 
 import io.mallard.model.ingest.ParsedMessage;
 import io.mallard.model.ingest.ParsedMessageCodec;
+import io.mallard.model.ingest.MimePart;
 import io.mallard.model.ingest.ParsedParts;
 import io.mallard.model.ingest.ParsedSummary;
 import io.mallard.model.ingest.content.MessageContentStore;
@@ -32,8 +34,9 @@ public final class MessageContent implements ContentReferences {
         this.cache = cache;
     }
 
-    static Document embed(ParsedMessage parsed, StoredContent raw) {
-        return new Document("raw", raw.toDocument()).append("parsed", ParsedMessageCodec.toDocument(parsed));
+    static Document embed(byte[] bytes, ParsedMessage parsed, StoredContent raw) {
+        return new Document("raw", raw.toDocument()).append("parsed",
+                ParsedMessageCodec.withHeader(ParsedMessageCodec.toDocument(parsed), bytes, parsed.mimeTree()));
     }
 
     /** The original bytes, streamed (IMAP BODY[], POP3 RETR). */
@@ -75,6 +78,27 @@ public final class MessageContent implements ContentReferences {
     /** Bytes {@code [offset, offset + length)} of the original (BODY[]&lt;partial&gt;, sections, TOP). */
     public Flux<ByteBuffer> raw(Message message, long offset, long length) {
         return store.read(stored(message.content()), offset, length);
+    }
+
+    /** As {@link #raw(Message, long, long)}, in one array: a body section, a header block. */
+    public Mono<byte[]> bytes(Message message, long offset, long length) {
+        return raw(message, offset, length).collect(ByteArrayOutputStream::new, (out, chunk) -> {
+            ByteBuffer bytes = chunk.duplicate();
+            byte[] copy = new byte[bytes.remaining()];
+            bytes.get(copy);
+            out.writeBytes(copy);
+        }).map(ByteArrayOutputStream::toByteArray);
+    }
+
+    /**
+     * The message's own header block, taken from its bytes, for a message stored before ingest
+     * kept it apart ({@link ParsedParts#header}); read with its MIME tree and bytes. Empty when
+     * larger than {@link ParsedParts#MAX_HEADER}, which ingest does not keep either.
+     */
+    public Mono<byte[]> header(Message message) {
+        MimePart root = parts(message).mimeTree();
+        long length = root.bodyStart() - root.headerStart();
+        return length > ParsedParts.MAX_HEADER ? Mono.empty() : bytes(message, root.headerStart(), length);
     }
 
     public ParsedMessage parsed(Message message) {

@@ -20,6 +20,7 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
 import io.mallard.model.expiry.ExpiryIndex;
+import io.mallard.model.ingest.ParsedParts;
 import io.mallard.model.journal.Journal;
 import io.mallard.model.mailbox.DuplicateKey;
 import io.mallard.model.mailbox.Mailbox;
@@ -239,6 +240,16 @@ public final class MessageStore {
     }
 
     /** The visibility rule of {@link CommitWatermark}: the highest UID a session may report. */
+    /**
+     * Keeps {@code header}, the message's own header block, in its parsed content, for a message
+     * stored before ingest kept it there ({@link ParsedParts#header}). It is derived from the
+     * message's bytes: nothing a client sees changes, so no MODSEQ is taken and no change journaled.
+     */
+    public Mono<Void> keepHeader(ObjectId message, byte[] header) {
+        return Mono.from(MongoStore.followed(messages).updateOne(Filters.eq("_id", message),
+                Updates.set("content.parsed." + ParsedParts.HEADER, header))).then();
+    }
+
     public Mono<Long> visibleUpTo(ObjectId mailboxId) {
         return watermark.visibleUpTo(mailboxId);
     }

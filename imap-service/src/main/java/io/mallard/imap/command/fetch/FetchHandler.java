@@ -1,5 +1,6 @@
 package io.mallard.imap.command.fetch;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,8 +14,11 @@ import io.mallard.imap.session.ImapConnection;
 import io.mallard.imap.session.Resync;
 import io.mallard.imap.session.SelectedMailbox;
 import io.mallard.imap.session.SessionState;
+import io.mallard.model.mail.MessageContent;
 import io.mallard.model.message.FlagOperation;
 import io.mallard.model.message.Message;
+import io.mallard.model.message.MessageStore;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,6 +29,9 @@ import reactor.core.publisher.Mono;
  * BINARY items decode the part first.
  */
 public final class FetchHandler implements CommandHandler {
+
+    /** Messages checked for completeness together: a FETCH streams, so it holds no more than these. */
+    private static final int COMPLETED_TOGETHER = 64;
 
     @Override
     public List<String> names() {
@@ -71,12 +78,38 @@ public final class FetchHandler implements CommandHandler {
         return vanished.thenMany(connection.services().storage().listing().rangeUpTo(selected.lastUid(), selected.id(),
                         uids.get(0), uids.get(uids.size() - 1), responder.fields()))
                 .filter(message -> wanted.contains(message.uid()) && message.modseq() > fetch.changedSince())
+                .buffer(COMPLETED_TOGETHER)
+                .concatMap(batch -> completed(connection, selected, responder, batch))
                 .concatMap(message -> (marksSeen ? markSeen(connection, message) : Mono.just(message))
                         .flatMap(current -> responder.items(current, marksSeen && !message.flags().contains(Message.SEEN)))
                         .doOnNext(items -> send(connection, selected, items)), 4)
                 .then(connection.ok(fetch.tag(), null, fetch.name() + " completed"))
                 .onErrorResume(BinaryReader.UnknownTransferEncoding.class,
                         unknown -> connection.no(fetch.tag(), "UNKNOWN-CTE", unknown.getMessage()));
+    }
+
+    /**
+     * {@code batch} with each message that lacks what {@code responder} needs read again whole,
+     * those of the batch in one query: a message stored before header blocks were kept apart
+     * costs one query more per batch, not one per message, and gets its header block kept, so
+     * only its first such FETCH pays.
+     */
+    private static Flux<Message> completed(ImapConnection connection, SelectedMailbox selected, FetchResponder responder,
+            List<Message> batch) {
+        Set<Long> again = new HashSet<>();
+        batch.stream().filter(message -> !responder.complete(message)).forEach(message -> again.add(message.uid()));
+        if (again.isEmpty()) {
+            return Flux.fromIterable(batch);
+        }
+        MessageContent content = connection.services().content();
+        MessageStore messages = connection.services().storage().messages();
+        return connection.services().storage().listing().rangeUpTo(selected.lastUid(), selected.id(),
+                        Collections.min(again), Collections.max(again), responder.fullFields())
+                .filter(message -> again.contains(message.uid()))
+                .concatMap(message -> content.header(message)
+                        .flatMap(header -> messages.keepHeader(message.id(), header)).thenReturn(message))
+                .collectMap(Message::uid)
+                .flatMapMany(whole -> Flux.fromIterable(batch).map(message -> whole.getOrDefault(message.uid(), message)));
     }
 
     private static void send(ImapConnection connection, SelectedMailbox selected, FetchResponder.Items items) {

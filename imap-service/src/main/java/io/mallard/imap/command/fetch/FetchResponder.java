@@ -46,6 +46,8 @@ final class FetchResponder {
     private final boolean condstore;
     private final Set<String> parsedFields = new LinkedHashSet<>();
     private final boolean needsRaw;
+    /** Every section asked for is the message's own header, which ingest stored apart (ParsedParts#header). */
+    private final boolean headerOnly;
 
     /**
      * @param changedSince CHANGEDSINCE was given, which implies MODSEQ (RFC 7162 §3.1.4.1)
@@ -60,7 +62,11 @@ final class FetchResponder {
         this.byUid = byUid;
         this.changedSince = changedSince;
         this.condstore = condstore;
-        this.needsRaw = attributes.stream().anyMatch(a -> a instanceof FetchAttribute.Section || a instanceof FetchAttribute.Binary);
+        boolean sections = attributes.stream()
+                .anyMatch(a -> a instanceof FetchAttribute.Section || a instanceof FetchAttribute.Binary);
+        this.headerOnly = sections && attributes.stream().allMatch(a -> !(a instanceof FetchAttribute.Binary)
+                && (!(a instanceof FetchAttribute.Section section) || ownHeader(section)));
+        this.needsRaw = sections && !headerOnly;
         for (FetchAttribute attribute : attributes) {
             if (attribute == Simple.ENVELOPE) {
                 parsedFields.add(ParsedParts.ENVELOPE);
@@ -68,9 +74,18 @@ final class FetchResponder {
                 parsedFields.add(ParsedParts.BODY_STRUCTURE);
             }
         }
+        if (headerOnly) {
+            parsedFields.add(ParsedParts.HEADER);
+        }
         if (needsRaw) {
             parsedFields.add(ParsedParts.MIME_TREE);
         }
+    }
+
+    /** HEADER, HEADER.FIELDS and HEADER.FIELDS.NOT of the message itself, not of a part. */
+    private static boolean ownHeader(FetchAttribute.Section section) {
+        return section.section().isEmpty() && (section.part() == FetchAttribute.Part.HEADER
+                || section.part() == FetchAttribute.Part.HEADER_FIELDS || section.part() == FetchAttribute.Part.HEADER_FIELDS_NOT);
     }
 
     /**
@@ -82,6 +97,24 @@ final class FetchResponder {
      */
     MessageFields fields() {
         return MessageFields.fetch(parsedFields, needsRaw);
+    }
+
+    /**
+     * Whether {@code message}, read with {@link #fields()}, is enough: a FETCH of header sections
+     * reads the header block stored apart, which a message stored before it was kept (or with a
+     * header over {@link ParsedParts#MAX_HEADER}) lacks; such a message is read again with
+     * {@link #fullFields()}.
+     */
+    boolean complete(Message message) {
+        return !headerOnly || content.parts(message).header() != null;
+    }
+
+    /** What to read of a message that is not {@link #complete}: the MIME tree and the stored bytes. */
+    MessageFields fullFields() {
+        Set<String> fields = new LinkedHashSet<>(parsedFields);
+        fields.remove(ParsedParts.HEADER);
+        fields.add(ParsedParts.MIME_TREE);
+        return MessageFields.fetch(fields, true);
     }
 
     /** @param seenJustSet \Seen was set by this FETCH, so FLAGS is reported even if not asked (§6.4.5) */
@@ -113,8 +146,9 @@ final class FetchResponder {
     private Mono<List<Value>> item(Message message, ParsedParts parsed, FetchAttribute attribute) {
         if (attribute instanceof FetchAttribute.Section section) {
             String label = section.offset() < 0 ? section.label() : section.label() + "<" + section.offset() + ">";
-            return sections.read(message, parsed.mimeTree(), section)
-                    .map(bytes -> List.of(Value.atom(label), new Value.Literal(bytes)));
+            Mono<byte[]> read = parsed.header() != null && ownHeader(section) ? sections.readHeader(parsed.header(), section)
+                    : sections.read(message, parsed.mimeTree(), section);
+            return read.map(bytes -> List.of(Value.atom(label), new Value.Literal(bytes)));
         }
         if (attribute instanceof FetchAttribute.Binary binary) {
             return binaries.read(message, parsed.mimeTree(), binary).map(bytes -> binary.sizeOnly()

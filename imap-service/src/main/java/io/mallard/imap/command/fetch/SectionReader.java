@@ -1,7 +1,6 @@
 package io.mallard.imap.command.fetch;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -60,20 +59,22 @@ final class SectionReader {
         return section.offset() < 0 ? whole : whole.map(bytes -> partial(bytes, section.offset(), section.length()));
     }
 
+    /**
+     * HEADER, HEADER.FIELDS or HEADER.FIELDS.NOT of the message itself from its header block as
+     * stored apart at ingest: the same octets {@link #read} takes from the message's bytes.
+     */
+    Mono<byte[]> readHeader(byte[] header, FetchAttribute.Section section) {
+        boolean filtered = section.part() == Part.HEADER_FIELDS || section.part() == Part.HEADER_FIELDS_NOT;
+        byte[] bytes = filtered ? fields(header, section) : header;
+        return Mono.just(section.offset() < 0 ? bytes : partial(bytes, section.offset(), section.length()));
+    }
+
     /** The stored octets from {@code start} to {@code end}. */
     Mono<byte[]> bytes(Message message, long start, long end) {
         if (end <= start) {
             return Mono.just(new byte[0]);
         }
-        return content.raw(message, start, end - start).collect(ByteArrayOutputStream::new, SectionReader::append)
-                .map(ByteArrayOutputStream::toByteArray);
-    }
-
-    private static void append(ByteArrayOutputStream out, ByteBuffer buffer) {
-        ByteBuffer copy = buffer.duplicate();
-        byte[] bytes = new byte[copy.remaining()];
-        copy.get(bytes);
-        out.writeBytes(bytes);
+        return content.bytes(message, start, end - start);
     }
 
     private static byte[] partial(byte[] bytes, long offset, long length) {
