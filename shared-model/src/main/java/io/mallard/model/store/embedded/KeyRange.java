@@ -47,11 +47,14 @@ record KeyRange(KeyValue from, KeyValue to, int fixed) {
      *     range is then not usable and only equality is
      */
     static Optional<KeyRange> of(Document query, List<String> fields, boolean multikey) {
-        return of(query, fields, multikey, null);
+        return of(query, fields, multikey, -1, null);
     }
 
-    /** As {@link #of(Document, List, boolean)}, with the first field fixed to {@code firstEqual} when it is not null. */
-    static Optional<KeyRange> of(Document query, List<String> fields, boolean multikey, Object firstEqual) {
+    /**
+     * As {@link #of(Document, List, boolean)}, with field number {@code position} fixed to
+     * {@code equal}: one value of its {@code $in}, the fields before it fixed by the query.
+     */
+    static Optional<KeyRange> of(Document query, List<String> fields, boolean multikey, int position, Object equal) {
         List<Object> from = new ArrayList<>();
         List<Object> to = new ArrayList<>();
         Object fromPadding = MinKey.getInstance();
@@ -61,8 +64,8 @@ record KeyRange(KeyValue from, KeyValue to, int fixed) {
         for (String field : fields) {
             Predicate predicate = new Predicate();
             collect(query, field, predicate);
-            if (firstEqual != null && fixed == 0) {
-                predicate.equal = firstEqual;
+            if (fixed == position) {
+                predicate.equal = equal;
             }
             if (predicate.equal != null) {
                 from.add(predicate.equal);

@@ -17,26 +17,29 @@ import de.bwaldvogel.mongo.bson.Document;
 
 /**
  * The spans of an ordered index that hold every document a query can match: the one
- * {@link KeyRange} of its equality prefix and range, or, when the query has neither on the first
- * index field but lists its values with {@code $in}, one span per value. The library answers
+ * {@link KeyRange} of its equality prefix and range, or, when the query lists the values of the
+ * first field after that prefix with {@code $in}, one span per value. The library answers
  * {@code $in} only on a single-field index, so the GridFS chunks of several files
- * ({@code {files_id: {$in: [...]}}} on {@code {files_id, n}}) were a scan of every chunk.
+ * ({@code {files_id: {$in: [...]}}} on {@code {files_id, n}}) were a scan of every chunk, and a
+ * thread looked up by its message ids ({@code {user, ids: {$in: [...]}}} on {@code {user, ids}})
+ * a scan of every thread of the user, at each delivery.
  */
 record KeySpans(List<KeyRange> ranges) {
 
     /** Empty when the index cannot narrow the query. */
     static Optional<KeySpans> of(Document query, List<String> fields, boolean multikey) {
         Optional<KeyRange> range = KeyRange.of(query, fields, multikey);
-        if (range.isPresent()) {
-            return Optional.of(new KeySpans(List.of(range.get())));
+        int next = range.map(KeyRange::fixed).orElse(0);
+        Optional<List<Object>> values = next < fields.size() ? KeyRange.inValues(query, fields.get(next))
+                : Optional.empty();
+        if (values.isEmpty()) {
+            return range.map(only -> new KeySpans(List.of(only)));
         }
-        return KeyRange.inValues(query, fields.get(0)).map(values -> {
-            List<KeyRange> ranges = new ArrayList<>(values.size());
-            for (Object value : values) {
-                ranges.add(KeyRange.of(query, fields, multikey, value).orElseThrow());
-            }
-            return new KeySpans(ranges);
-        });
+        List<KeyRange> ranges = new ArrayList<>(values.get().size());
+        for (Object value : values.get()) {
+            ranges.add(KeyRange.of(query, fields, multikey, next, value).orElseThrow());
+        }
+        return Optional.of(new KeySpans(ranges));
     }
 
     /** How many of an ordered index's entries the query spans; empty when the index cannot narrow it. */

@@ -122,6 +122,21 @@ class EmbeddedIndexesTest {
     }
 
     @Test
+    void inAfterAnEqualityPrefixReadsOnlyTheSpansOfTheListedValues() {
+        assertThat(uids(Filters.and(Filters.eq("mailbox", "box3"), Filters.in("uid", 7, 3, 200)))).containsExactly(3, 7);
+        assertThat(visits).isEqualTo(2); // {mailbox, uid}: box3's entries for 3 and 7, not its 100
+    }
+
+    @Test
+    void inOnAnArrayFieldAfterAnEqualityPrefixReadsOnlyItsSpans() {
+        Mono.from(messages.createIndex(Indexes.ascending("mailbox", "flags"))).block();
+
+        assertThat(uids(Filters.and(Filters.eq("mailbox", "box2"), Filters.in("flags", "\\Flagged", "\\Deleted"))))
+                .containsExactly(10, 20, 30, 40, 50, 60, 70, 80, 90, 100);
+        assertThat(visits).isEqualTo(10); // box2's \Flagged entries, not the 50 of the flags index
+    }
+
+    @Test
     void inOnAnArrayFieldReadsADocumentListedUnderTwoValuesOnce() {
         assertThat(uids(Filters.in("flags", "\\Seen", "\\Flagged"))).hasSize(500); // 550 entries: 50 documents carry both
         assertThat(visits).isEqualTo(500);
