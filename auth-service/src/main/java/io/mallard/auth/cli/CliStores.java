@@ -42,7 +42,7 @@ final class CliStores implements AutoCloseable {
         // The variables Spring's relaxed binding maps to mallard.access.roles-file, token-sliding and token-maximum.
         AccessProperties access = new AccessProperties(duration(env.get("MALLARD_ACCESS_TOKENSLIDING")),
                 duration(env.get("MALLARD_ACCESS_TOKENMAXIMUM")), env.get("MALLARD_ACCESS_ROLESFILE"),
-                null, null, null, null, null);
+                null, null, null, null, null, null, null);
         this.roles = access.roles();
         this.stores = Stores.open(properties);
         Clock clock = Clock.systemUTC();

@@ -9,6 +9,7 @@ import io.mallard.model.access.RolePermissions;
 import io.mallard.model.access.TokenLifetime;
 import io.mallard.model.ratelimit.AuthFailureLimits;
 import io.mallard.model.ratelimit.FailureWindow;
+import io.mallard.model.user.VerifiedPasswords;
 
 /**
  * Access tokens, roles and login-failure limits ({@code mallard.access.*}, env
@@ -22,10 +23,16 @@ import io.mallard.model.ratelimit.FailureWindow;
  * @param ipFailures failed logins allowed per client address within {@code ipWindow}
  * @param totpEncryptionKey a long random secret; when set, TOTP seeds are stored AES-GCM encrypted
  *     under a key derived from it (the same on every instance), else as they are
+ * @param loginCacheSize how many recently matched passwords each process keeps, so that a repeated
+ *     login skips the key derivation ({@link io.mallard.model.user.VerifiedPasswords}); 0 turns it off
+ * @param loginCacheTtl how long such a match is kept
  */
 @ConfigurationProperties("mallard.access")
 public record AccessProperties(Duration tokenSliding, Duration tokenMaximum, String rolesFile, Integer loginFailures,
-        Duration loginWindow, Integer ipFailures, Duration ipWindow, String totpEncryptionKey) {
+        Duration loginWindow, Integer ipFailures, Duration ipWindow, String totpEncryptionKey, Long loginCacheSize, Duration loginCacheTtl) {
+
+    private static final long LOGIN_CACHE_SIZE = 100_000;
+    private static final Duration LOGIN_CACHE_TTL = Duration.ofHours(1);
 
     public AccessProperties {
         tokenSliding = tokenSliding == null ? TokenLifetime.DEFAULTS.sliding() : tokenSliding;
@@ -34,6 +41,8 @@ public record AccessProperties(Duration tokenSliding, Duration tokenMaximum, Str
         loginWindow = loginWindow == null ? AuthFailureLimits.DEFAULTS.perLogin().window() : loginWindow;
         ipFailures = ipFailures == null ? AuthFailureLimits.DEFAULTS.perIp().limit() : ipFailures;
         ipWindow = ipWindow == null ? AuthFailureLimits.DEFAULTS.perIp().window() : ipWindow;
+        loginCacheSize = loginCacheSize == null ? LOGIN_CACHE_SIZE : loginCacheSize;
+        loginCacheTtl = loginCacheTtl == null ? LOGIN_CACHE_TTL : loginCacheTtl;
     }
 
     public TokenLifetime lifetime() {
@@ -42,6 +51,10 @@ public record AccessProperties(Duration tokenSliding, Duration tokenMaximum, Str
 
     public AuthFailureLimits failureLimits() {
         return new AuthFailureLimits(new FailureWindow(loginFailures, loginWindow), new FailureWindow(ipFailures, ipWindow));
+    }
+
+    public VerifiedPasswords verifiedPasswords() {
+        return new VerifiedPasswords(loginCacheSize, loginCacheTtl);
     }
 
     public RolePermissions roles() {

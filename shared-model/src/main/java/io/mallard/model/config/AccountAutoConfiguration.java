@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 import io.mallard.model.address.AddressResolver;
@@ -21,6 +22,7 @@ import io.mallard.model.user.AppPasswordStore;
 import io.mallard.model.user.DeletedUserStore;
 import io.mallard.model.user.PasswordHasher;
 import io.mallard.model.user.UserStore;
+import io.mallard.model.user.VerifiedPasswords;
 
 /**
  * Users and addresses for every service (the credential check, which also needs the failure
@@ -28,6 +30,7 @@ import io.mallard.model.user.UserStore;
  * already exists, so the standalone JVM shares the parent's instances across its services.
  */
 @AutoConfiguration(after = StoreAutoConfiguration.class)
+@EnableConfigurationProperties(AccessProperties.class)
 public class AccountAutoConfiguration {
 
     @Bean
@@ -42,8 +45,14 @@ public class AccountAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PasswordHasher passwordHasher() {
-        return new PasswordHasher();
+    VerifiedPasswords verifiedPasswords(AccessProperties access) {
+        return access.verifiedPasswords();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PasswordHasher passwordHasher(VerifiedPasswords verified) {
+        return new PasswordHasher(verified);
     }
 
     @Bean

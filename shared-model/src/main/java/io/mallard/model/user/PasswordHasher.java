@@ -36,6 +36,9 @@ import reactor.core.scheduler.Schedulers;
  * once: a flood queues instead of exhausting memory. With the native library that memory is
  * outside the heap (malloc'd and freed by libargon2 per hash), so it is not in {@code -Xmx}
  * but still bounded by the same cap.
+ *
+ * <p>A password that matched lately is recognised without the derivation ({@link VerifiedPasswords}):
+ * a successful login repeated within the cache's lifetime costs an HMAC, not a hash.
  */
 public final class PasswordHasher {
 
@@ -50,14 +53,21 @@ public final class PasswordHasher {
     private final AtomicLong verifications = new AtomicLong();
     private final boolean nativeArgon2;
     private final String dummyHash;
+    private final VerifiedPasswords verified;
 
-    /** Argon2id in native code where the library loads, else in Bouncy Castle's Java code. */
+    /** Argon2id in native code where the library loads, else in Bouncy Castle's Java code; no cache. */
     public PasswordHasher() {
-        this(true);
+        this(VerifiedPasswords.NONE);
+    }
+
+    /** As {@link #PasswordHasher()}, skipping the derivation for passwords {@code verified} keeps. */
+    public PasswordHasher(VerifiedPasswords verified) {
+        this(true, verified);
     }
 
     /** {@code tryNative = false} forces Bouncy Castle, as on a platform without the native library. */
-    PasswordHasher(boolean tryNative) {
+    PasswordHasher(boolean tryNative, VerifiedPasswords verified) {
+        this.verified = verified;
         Argon2PasswordEncoder bouncyCastle =
                 new Argon2PasswordEncoder(SALT_LENGTH, HASH_LENGTH, PARALLELISM, MEMORY_KIB, ITERATIONS);
         Optional<PasswordEncoder> nativeEncoder = tryNative
@@ -93,6 +103,9 @@ public final class PasswordHasher {
      * the same as "wrong password" and timing does not reveal which usernames exist.
      */
     public Mono<Boolean> verify(String password, String storedHash) {
+        if (verified.remembers(password, storedHash)) {
+            return Mono.just(true);
+        }
         return Mono.fromCallable(() -> matches(password, storedHash)).subscribeOn(Schedulers.parallel());
     }
 
@@ -110,7 +123,10 @@ public final class PasswordHasher {
         return nativeArgon2;
     }
 
-    /** How many verifications ran, including the dummy ones: a metric, and the tests' proof of the dummy path. */
+    /**
+     * How many verifications derived a key, the dummy ones included and not the ones a
+     * remembered match saved: a metric, and the tests' proof of the dummy and the cached paths.
+     */
     public long verifications() {
         return verifications.get();
     }
@@ -122,7 +138,11 @@ public final class PasswordHasher {
             return false;
         }
         try {
-            return encoder.matches(password, storedHash);
+            boolean matched = encoder.matches(password, storedHash);
+            if (matched) {
+                verified.remember(password, storedHash);
+            }
+            return matched;
         } catch (IllegalArgumentException unknownId) {
             // A hash under an id nobody registered: it cannot match; still pay for one hash.
             encoder.matches(password, dummyHash);

@@ -66,7 +66,7 @@ class PasswordHasherTest {
 
     @Test
     void withoutTheNativeLibraryBouncyCastleHashesAndVerifiesTheSameStrings() {
-        PasswordHasher fallback = new PasswordHasher(false);
+        PasswordHasher fallback = new PasswordHasher(false, VerifiedPasswords.NONE);
 
         String fallbackHash = fallback.hash("s3cret").block();
 
