@@ -1,8 +1,10 @@
 package io.mallard.model.message;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -239,17 +241,23 @@ public final class MessageStore {
                 .count();
     }
 
-    /** The visibility rule of {@link CommitWatermark}: the highest UID a session may report. */
     /**
-     * Keeps {@code header}, the message's own header block, in its parsed content, for a message
-     * stored before ingest kept it there ({@link ParsedParts#header}). It is derived from the
-     * message's bytes: nothing a client sees changes, so no MODSEQ is taken and no change journaled.
+     * Keeps {@code fields} in the message's parsed content, by field name, for a message stored
+     * before ingest kept them there (its header block {@link ParsedParts#header}, its rendered
+     * envelope {@link ParsedParts#envelopeText}). They are derived from what is stored: nothing a
+     * client sees changes, so no MODSEQ is taken and no change journaled.
      */
-    public Mono<Void> keepHeader(ObjectId message, byte[] header) {
-        return Mono.from(MongoStore.followed(messages).updateOne(Filters.eq("_id", message),
-                Updates.set("content.parsed." + ParsedParts.HEADER, header))).then();
+    public Mono<Void> keepParsed(ObjectId message, Map<String, Object> fields) {
+        if (fields.isEmpty()) {
+            return Mono.empty();
+        }
+        List<Bson> updates = new ArrayList<>();
+        fields.forEach((field, value) -> updates.add(Updates.set("content.parsed." + field, value)));
+        return Mono.from(MongoStore.followed(messages).updateOne(Filters.eq("_id", message), Updates.combine(updates)))
+                .then();
     }
 
+    /** The visibility rule of {@link CommitWatermark}: the highest UID a session may report. */
     public Mono<Long> visibleUpTo(ObjectId mailboxId) {
         return watermark.visibleUpTo(mailboxId);
     }

@@ -169,9 +169,9 @@ class MessageAppenderTest {
             assertThat(envelopeOnly.content()).containsOnlyKeys("parsed");
             assertThat(envelopeOnly.content().get("parsed", Document.class)).containsOnlyKeys(ParsedParts.ENVELOPE);
             assertThat(content.parts(envelopeOnly))
-                    .isEqualTo(new ParsedParts(whole.envelope(), null, null, null));
+                    .isEqualTo(new ParsedParts(whole.envelope(), null, null, null, null));
             assertThat(sections.content()).containsOnlyKeys("raw", "parsed");
-            assertThat(content.parts(sections)).isEqualTo(new ParsedParts(null, null, whole.mimeTree(), null));
+            assertThat(content.parts(sections)).isEqualTo(new ParsedParts(null, null, null, whole.mimeTree(), null));
             assertThat(bytes(content.raw(sections))).isEqualTo(raw);
         });
     }

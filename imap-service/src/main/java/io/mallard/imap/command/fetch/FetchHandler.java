@@ -14,7 +14,6 @@ import io.mallard.imap.session.ImapConnection;
 import io.mallard.imap.session.Resync;
 import io.mallard.imap.session.SelectedMailbox;
 import io.mallard.imap.session.SessionState;
-import io.mallard.model.mail.MessageContent;
 import io.mallard.model.message.FlagOperation;
 import io.mallard.model.message.Message;
 import io.mallard.model.message.MessageStore;
@@ -90,9 +89,9 @@ public final class FetchHandler implements CommandHandler {
 
     /**
      * {@code batch} with each message that lacks what {@code responder} needs read again whole,
-     * those of the batch in one query: a message stored before header blocks were kept apart
-     * costs one query more per batch, not one per message, and gets its header block kept, so
-     * only its first such FETCH pays.
+     * those of the batch in one query: a message stored before header blocks and rendered
+     * envelopes were kept costs one query more per batch, not one per message, and gets them
+     * kept, so only its first such FETCH pays.
      */
     private static Flux<Message> completed(ImapConnection connection, SelectedMailbox selected, FetchResponder responder,
             List<Message> batch) {
@@ -101,13 +100,12 @@ public final class FetchHandler implements CommandHandler {
         if (again.isEmpty()) {
             return Flux.fromIterable(batch);
         }
-        MessageContent content = connection.services().content();
         MessageStore messages = connection.services().storage().messages();
         return connection.services().storage().listing().rangeUpTo(selected.lastUid(), selected.id(),
                         Collections.min(again), Collections.max(again), responder.fullFields())
                 .filter(message -> again.contains(message.uid()))
-                .concatMap(message -> content.header(message)
-                        .flatMap(header -> messages.keepHeader(message.id(), header)).thenReturn(message))
+                .concatMap(message -> responder.derived(message)
+                        .flatMap(fields -> messages.keepParsed(message.id(), fields)).thenReturn(message))
                 .collectMap(Message::uid)
                 .flatMapMany(whole -> Flux.fromIterable(batch).map(message -> whole.getOrDefault(message.uid(), message)));
     }

@@ -3,9 +3,11 @@ package io.mallard.imap.command.fetch;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import io.mallard.imap.codec.FetchAttribute;
@@ -21,8 +23,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The data items of one message's FETCH response, in the order asked. ENVELOPE and BODYSTRUCTURE
- * come precomputed from ingest; body sections from the stored bytes.
+ * The data items of one message's FETCH response, in the order asked. ENVELOPE (rendered) and
+ * BODYSTRUCTURE come precomputed from ingest; body sections from the stored bytes.
  */
 final class FetchResponder {
 
@@ -48,6 +50,7 @@ final class FetchResponder {
     private final boolean needsRaw;
     /** Every section asked for is the message's own header, which ingest stored apart (ParsedParts#header). */
     private final boolean headerOnly;
+    private final boolean envelope;
 
     /**
      * @param changedSince CHANGEDSINCE was given, which implies MODSEQ (RFC 7162 §3.1.4.1)
@@ -67,9 +70,10 @@ final class FetchResponder {
         this.headerOnly = sections && attributes.stream().allMatch(a -> !(a instanceof FetchAttribute.Binary)
                 && (!(a instanceof FetchAttribute.Section section) || ownHeader(section)));
         this.needsRaw = sections && !headerOnly;
+        this.envelope = attributes.contains(Simple.ENVELOPE);
         for (FetchAttribute attribute : attributes) {
             if (attribute == Simple.ENVELOPE) {
-                parsedFields.add(ParsedParts.ENVELOPE);
+                parsedFields.add(ParsedParts.ENVELOPE_TEXT);
             } else if (attribute == Simple.BODYSTRUCTURE || attribute == Simple.BODY) {
                 parsedFields.add(ParsedParts.BODY_STRUCTURE);
             }
@@ -100,21 +104,53 @@ final class FetchResponder {
     }
 
     /**
-     * Whether {@code message}, read with {@link #fields()}, is enough: a FETCH of header sections
-     * reads the header block stored apart, which a message stored before it was kept (or with a
-     * header over {@link ParsedParts#MAX_HEADER}) lacks; such a message is read again with
-     * {@link #fullFields()}.
+     * Whether {@code message}, read with {@link #fields()}, is enough. A FETCH of header sections
+     * reads the header block stored apart, and ENVELOPE its rendered text; a message stored before
+     * ingest kept them (or with a header over {@link ParsedParts#MAX_HEADER}) lacks them, and is
+     * read again with {@link #fullFields()}.
      */
     boolean complete(Message message) {
-        return !headerOnly || content.parts(message).header() != null;
+        if (!headerOnly && !envelope) {
+            return true;
+        }
+        ParsedParts parts = content.parts(message);
+        return (!headerOnly || parts.header() != null) && (!envelope || parts.envelopeText() != null);
     }
 
-    /** What to read of a message that is not {@link #complete}: the MIME tree and the stored bytes. */
+    /**
+     * What to read of a message that is not {@link #complete}: for header sections the MIME tree
+     * and the stored bytes, for ENVELOPE the nested lists it is rendered from.
+     */
     MessageFields fullFields() {
         Set<String> fields = new LinkedHashSet<>(parsedFields);
         fields.remove(ParsedParts.HEADER);
-        fields.add(ParsedParts.MIME_TREE);
-        return MessageFields.fetch(fields, true);
+        if (fields.remove(ParsedParts.ENVELOPE_TEXT)) {
+            fields.add(ParsedParts.ENVELOPE);
+        }
+        if (headerOnly) {
+            fields.add(ParsedParts.MIME_TREE);
+        }
+        return MessageFields.fetch(fields, needsRaw || headerOnly);
+    }
+
+    /**
+     * What {@code whole}, read with {@link #fullFields()}, lets ingest's later work be kept for
+     * the next FETCH: its header block and its rendered ENVELOPE, by stored field name of
+     * {@code content.parsed}; a header too large to keep is left out.
+     */
+    Mono<Map<String, Object>> derived(Message whole) {
+        ParsedParts parts = content.parts(whole);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (envelope && parts.envelopeText() == null) {
+            fields.put(ParsedParts.ENVELOPE_TEXT, ImapValueWriter.writeEnvelope(parts.envelope()));
+        }
+        if (!headerOnly || parts.header() != null) {
+            return Mono.just(fields);
+        }
+        return content.header(whole).map(header -> {
+            fields.put(ParsedParts.HEADER, header);
+            return fields;
+        }).defaultIfEmpty(fields);
     }
 
     /** @param seenJustSet \Seen was set by this FETCH, so FLAGS is reported even if not asked (§6.4.5) */
@@ -165,7 +201,8 @@ final class FetchResponder {
             case UID -> Value.atom(message.uid());
             case INTERNALDATE -> Value.string(INTERNAL_DATE.format(message.internalDate()));
             case RFC822_SIZE -> Value.atom(message.size());
-            case ENVELOPE -> new Value.Raw(ImapValueWriter.writeEnvelope(parsed.envelope()));
+            case ENVELOPE -> new Value.Raw(parsed.envelopeText() != null ? parsed.envelopeText()
+                    : ImapValueWriter.writeEnvelope(parsed.envelope()));
             case BODYSTRUCTURE -> new Value.Raw(ImapValueWriter.writeBodyStructure(parsed.bodyStructure()));
             case BODY -> new Value.Raw(ImapValueWriter.writeBodyStructure(
                     BodyStructureView.withoutExtensions(parsed.bodyStructure())));
