@@ -1,6 +1,5 @@
 package io.mallard.imap.command.search;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 
 import io.mallard.imap.codec.SearchKey;
@@ -59,11 +58,6 @@ public final class MessageSearch {
     /** The top-level header block, read from the stored bytes up to where the body starts. */
     private static Mono<HeaderFields> headers(MessageContent content, Message message) {
         long end = Math.min(content.parsed(message).mimeTree().bodyStart(), MAX_HEADER_BLOCK);
-        return content.raw(message, 0, end).reduce(new ByteArrayOutputStream(), (out, buffer) -> {
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.duplicate().get(bytes);
-            out.writeBytes(bytes);
-            return out;
-        }).map(out -> new HeaderFields(out.toByteArray()));
+        return content.bytes(message, 0, end).map(HeaderFields::new);
     }
 }
