@@ -76,7 +76,9 @@ public final class ParsedMessageCodec {
     public static ParsedParts parts(Document document) {
         Document tree = document.get(ParsedParts.MIME_TREE, Document.class);
         return new ParsedParts(document.getList(ParsedParts.ENVELOPE, Object.class),
-                document.getString(ParsedParts.ENVELOPE_TEXT), document.getList(ParsedParts.BODY_STRUCTURE, Object.class), tree == null ? null : part(tree),
+                document.getString(ParsedParts.ENVELOPE_TEXT),
+                document.getList(ParsedParts.BODY_STRUCTURE, Object.class),
+                tree == null ? null : part(tree),
                 bytes(document.get(ParsedParts.HEADER)));
     }
 
