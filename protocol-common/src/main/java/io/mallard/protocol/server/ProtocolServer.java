@@ -118,6 +118,7 @@ public final class ProtocolServer {
 
     private void configure(SocketChannel channel) {
         ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast("quickack", QuickAckOnFlush.INSTANCE);
         if (config.implicitTls()) {
             pipeline.addLast("tls", config.tls().newHandler(channel.alloc()));
         }
