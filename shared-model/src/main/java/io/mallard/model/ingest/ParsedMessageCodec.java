@@ -101,10 +101,15 @@ public final class ParsedMessageCodec {
         return binary instanceof Binary plain ? plain.getData() : null;
     }
 
+    /**
+     * The parsed message, also of a document read with only some fields (IMAP SEARCH projects
+     * those its keys read): what it does not hold decodes as 0, empty or null.
+     */
     public static ParsedMessage fromDocument(Document document) {
         Date date = document.getDate("date");
+        Document tree = document.get(ParsedParts.MIME_TREE, Document.class);
         return new ParsedMessage(
-                document.get("size", Number.class).longValue(),
+                document.get("size") instanceof Number size ? size.longValue() : 0,
                 document.getString("subject"),
                 addresses(document, "from"),
                 addresses(document, "to"),
@@ -120,12 +125,12 @@ public final class ParsedMessageCodec {
                 document.getString("autoSubmitted"),
                 document.getString("precedence"),
                 document.getString("listUnsubscribe"),
-                document.getList(ParsedParts.ENVELOPE, Object.class),
-                document.getList(ParsedParts.BODY_STRUCTURE, Object.class),
+                document.getList(ParsedParts.ENVELOPE, Object.class, List.of()),
+                document.getList(ParsedParts.BODY_STRUCTURE, Object.class, List.of()),
                 document.getString("text"),
                 document.getList("attachments", Document.class, List.of()).stream()
                         .map(ParsedMessageCodec::attachment).toList(),
-                part(document.get(ParsedParts.MIME_TREE, Document.class)));
+                tree == null ? null : part(tree));
     }
 
     private static List<Document> addresses(List<MailAddress> addresses) {

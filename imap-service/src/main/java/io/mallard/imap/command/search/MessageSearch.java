@@ -1,10 +1,15 @@
 package io.mallard.imap.command.search;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.mallard.imap.codec.SearchKey;
 import io.mallard.imap.session.ImapConnection;
 import io.mallard.imap.session.SelectedMailbox;
+import io.mallard.model.ingest.ParsedParts;
 import io.mallard.model.mail.MessageContent;
 import io.mallard.model.message.Message;
 import io.mallard.model.message.MessageFields;
@@ -39,7 +44,8 @@ public final class MessageSearch {
         // Decided by the store alone, a match needs no more than the caller keeps. The stored bytes
         // are read only for the header block.
         MessageFields fields = pushed.exact() ? kept : needsText ? MessageFields.ALL
-                : needsHeaders ? MessageFields.ALL_BUT_TEXT : MessageFields.PARSED;
+                : needsHeaders ? MessageFields.ALL_BUT_TEXT : kept == MessageFields.PARSED ? kept
+                : MessageFields.withParsed(parsedFieldsMatched(key), false);
         Flux<Message> known = connection.services().storage().listing()
                 .searchUpTo(selected.lastUid(), selected.id(), 1, selected.lastUid(), pushed.criteria(), fields)
                 .filter(message -> selected.sequenceOf(message.uid()) > 0);
@@ -50,6 +56,27 @@ public final class MessageSearch {
         return known.concatMap(message -> (needsHeaders ? headers(content, message) : Mono.just(new HeaderFields(new byte[0])))
                 .filter(headers -> matcher.matches(key, new Candidate(message, content, headers)))
                 .map(headers -> message));
+    }
+
+    /**
+     * The parsed fields {@link SearchMatcher} reads for keys that need neither the text nor the
+     * header block: the addresses asked for, and the Date header with the envelope (whose date
+     * string gives the sender's zone) for SENT*. SUBJECT, sizes, flags and internal dates are the
+     * message's own fields. The rest of the parsed content (body structure, envelope, MIME tree,
+     * attachments: most of a document's weight) stays in the store; a SEARCH FROM over 200
+     * messages read all of it for each.
+     */
+    private static List<String> parsedFieldsMatched(SearchKey key) {
+        Set<String> fields = new TreeSet<>();
+        key.any(k -> {
+            if (k instanceof SearchKey.Header header && !header.field().equals("SUBJECT")) {
+                fields.add(header.field().toLowerCase(Locale.ROOT));
+            } else if (k instanceof SearchKey.Date date && date.sent()) {
+                fields.addAll(List.of("date", ParsedParts.ENVELOPE));
+            }
+            return false;
+        });
+        return List.copyOf(fields);
     }
 
     /** Header search reads at most this much of a header block; real ones are a few kilobytes. */

@@ -82,9 +82,12 @@ final class SearchMatcher {
 
     /** FROM, TO, CC, BCC as the decoded "name <address>" of each address; SUBJECT decoded. */
     private static String header(String field, Candidate candidate) {
+        if (field.equals("SUBJECT")) {
+            // the message's own field: a search on it reads no parsed content
+            return candidate.message().subject();
+        }
         ParsedMessage parsed = candidate.parsed();
         return switch (field) {
-            case "SUBJECT" -> candidate.message().subject();
             case "FROM" -> addresses(parsed.from());
             case "TO" -> addresses(parsed.to());
             case "CC" -> addresses(parsed.cc());
