@@ -58,6 +58,7 @@ final class SelectHandler implements CommandHandler {
             connection.enableCondstore();
         }
         return connection.services().storage().mailboxes().require(connection.user(), select.mailbox())
+                .doOnNext(mailbox -> connection.watch(mailbox.id()))
                 .flatMap(mailbox -> connection.services().storage().listing().open(mailbox.id())
                         .flatMap(opening -> opened(connection, select, mailbox, readOnly, opening)));
     }

@@ -35,6 +35,8 @@ public final class ImapConnection {
     private volatile SessionState state = SessionState.NOT_AUTHENTICATED;
     private ObjectId user;
     private SelectedMailbox selected;
+    /** The mailbox whose changes the feed brings: the selected one, or the one SELECT is opening. */
+    private volatile ObjectId watched;
     private ChangeSubscription subscription;
     private Function<String, Mono<Boolean>> lineReader;
     private volatile Response.Status lastStatus;
@@ -267,7 +269,7 @@ public final class ImapConnection {
             releaseSlot();
             return Mono.empty();
         }
-        return services.notifier().open(userId).doOnNext(opened -> {
+        return services.notifier().open(userId, mailbox -> mailbox.equals(watched)).doOnNext(opened -> {
             user = userId;
             state = SessionState.AUTHENTICATED;
             subscription = opened;
@@ -282,6 +284,7 @@ public final class ImapConnection {
      */
     public void select(SelectedMailbox mailbox) {
         selected = mailbox;
+        watched = mailbox == null ? null : mailbox.id();
         if (mailbox == null) {
             changes.clear();
         }
@@ -290,6 +293,14 @@ public final class ImapConnection {
 
     public void logout() {
         state = SessionState.LOGOUT;
+    }
+
+    /**
+     * SELECT or EXAMINE is about to read the mailbox's state: its changes come through the feed
+     * from now on, so none committed after that read goes unannounced.
+     */
+    public void watch(ObjectId mailbox) {
+        watched = mailbox;
     }
 
     /** Sends the pending EXISTS/EXPUNGE/FETCH of the selected mailbox (RFC 9051 §7: NOOP, IDLE, ...). */

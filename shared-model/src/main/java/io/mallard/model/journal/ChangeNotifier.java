@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 import org.bson.types.ObjectId;
 
@@ -51,16 +52,28 @@ public final class ChangeNotifier implements AutoCloseable {
 
     /** Starts listening for the user's changes; completes once Redis has confirmed the subscription. */
     public Mono<ChangeSubscription> open(ObjectId user) {
+        return open(user, mailbox -> true);
+    }
+
+    /**
+     * As {@link #open(ObjectId)}, for the changes of the mailboxes {@code watched} accepts at the
+     * moment each is announced (an IMAP session: the one it selects). The journal is read for a
+     * mailbox only while some listener of the user watches it: an APPEND to Sent, or a delivery
+     * to a mailbox nobody has open, cost each listening process a journal read for nothing. A
+     * listener that starts watching a mailbox learns its state from the store first (SELECT), and
+     * only what is announced from then on comes through here.
+     */
+    public Mono<ChangeSubscription> open(ObjectId user, Predicate<ObjectId> watched) {
         return Mono.defer(() -> {
-            Sinks.Many<ChangeEvent> sink = Sinks.many().unicast().onBackpressureBuffer();
+            Listener listener = new Listener(Sinks.many().unicast().onBackpressureBuffer(), watched);
             Mono<Void> ready;
             synchronized (feeds) {
                 Feed feed = feeds.computeIfAbsent(user, u -> new Feed(
                         connection.reactive().subscribe(Journal.channel(u)).cache()));
-                feed.sinks.add(sink);
+                feed.listeners.add(listener);
                 ready = feed.subscribed;
             }
-            ChangeSubscription subscription = new ChangeSubscription(sink.asFlux(), () -> release(user, sink));
+            ChangeSubscription subscription = new ChangeSubscription(listener.sink.asFlux(), () -> release(user, listener));
             return ready.thenReturn(subscription).doOnCancel(subscription::close);
         });
     }
@@ -70,11 +83,11 @@ public final class ChangeNotifier implements AutoCloseable {
         return Flux.usingWhen(open(user), ChangeSubscription::events, s -> Mono.fromRunnable(s::close));
     }
 
-    private void release(ObjectId user, Sinks.Many<ChangeEvent> sink) {
-        sink.tryEmitComplete();
+    private void release(ObjectId user, Listener listener) {
+        listener.sink.tryEmitComplete();
         synchronized (feeds) {
             Feed feed = feeds.get(user);
-            if (feed != null && feed.sinks.remove(sink) && feed.sinks.isEmpty()) {
+            if (feed != null && feed.listeners.remove(listener) && feed.listeners.isEmpty()) {
                 feeds.remove(user);
                 connection.reactive().unsubscribe(Journal.channel(user)).subscribe();
             }
@@ -92,12 +105,18 @@ public final class ChangeNotifier implements AutoCloseable {
         String[] parts = payload.split(" ");
         ObjectId mailbox = new ObjectId(parts[0]);
         long modseq = Long.parseLong(parts[1]);
+        List<Listener> watching = feed.listeners.stream().filter(listener -> listener.watched.test(mailbox)).toList();
+        if (watching.isEmpty()) {
+            // Whoever watches it next reads from this announcement on, not from a stale position.
+            feed.cursors.remove(mailbox);
+            return Mono.empty();
+        }
         long from = Math.min(feed.cursors.getOrDefault(mailbox, modseq - 1), modseq - 1);
         return journal.since(mailbox, from)
                 .filter(event -> feed.seen.put(event.key(), Boolean.TRUE) == null)
                 .doOnNext(event -> {
                     feed.cursors.merge(mailbox, event.modseq(), Math::max);
-                    feed.sinks.forEach(sink -> sink.tryEmitNext(event));
+                    watching.forEach(listener -> listener.sink.tryEmitNext(event));
                 })
                 .then();
     }
@@ -107,17 +126,21 @@ public final class ChangeNotifier implements AutoCloseable {
         pump.dispose();
         List<Sinks.Many<ChangeEvent>> open;
         synchronized (feeds) {
-            open = feeds.values().stream().flatMap(f -> f.sinks.stream()).toList();
+            open = feeds.values().stream().flatMap(f -> f.listeners.stream()).map(Listener::sink).toList();
             feeds.clear();
         }
         open.forEach(Sinks.Many::tryEmitComplete);
         connection.close();
     }
 
+    /** One subscription: where its events go, and which mailboxes it wants them of. */
+    private record Listener(Sinks.Many<ChangeEvent> sink, Predicate<ObjectId> watched) {
+    }
+
     /** A user's listeners in this process and what has been delivered to them. */
     private static final class Feed {
         final Mono<Void> subscribed;
-        final List<Sinks.Many<ChangeEvent>> sinks = new CopyOnWriteArrayList<>();
+        final List<Listener> listeners = new CopyOnWriteArrayList<>();
         // Touched only from the single dispatch pipeline.
         final Map<ObjectId, Long> cursors = new HashMap<>();
         final Map<String, Boolean> seen = new LinkedHashMap<>() {

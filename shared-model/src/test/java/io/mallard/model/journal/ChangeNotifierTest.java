@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -132,6 +133,36 @@ class ChangeNotifierTest {
 
         assertThat(events.poll(1, TimeUnit.SECONDS).uid()).isEqualTo(7);
         assertThat(events.poll(1, TimeUnit.SECONDS).uid()).isEqualTo(9);
+        assertThat(events.poll(200, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
+    void aListenerHearsOnlyTheMailboxItWatchesAndNoJournalIsReadForTheOthers() throws Exception {
+        List<Mailbox> mailboxes = writer.mailboxes().createDefaults(user).collectList().block();
+        Mailbox inbox = mailboxes.get(0);
+        Mailbox sent = mailboxes.stream().filter(m -> "\\Sent".equals(m.specialUse())).findFirst().orElseThrow();
+        AtomicReference<ObjectId> watched = new AtomicReference<>(inbox.id());
+        BlockingQueue<ChangeEvent> events = new LinkedBlockingQueue<>();
+        notifier.open(user, mailbox -> mailbox.equals(watched.get())).block().events().subscribe(events::add);
+        writer.messages().append(inbox.id(), message()).block();
+        assertThat(events.poll(1, TimeUnit.SECONDS).mailbox()).isEqualTo(inbox.id());
+        Thread.sleep(1200); // the writer's own look at the journal, a second after each write, is done
+        long before = cluster.documentsVisited(Journal.COLLECTION.name());
+
+        writer.messages().append(sent.id(), message()).block();
+        writer.messages().append(inbox.id(), message()).block();
+
+        ChangeEvent second = events.poll(1, TimeUnit.SECONDS);
+        assertThat(second.mailbox()).isEqualTo(inbox.id());
+        assertThat(second.uid()).isEqualTo(2);
+        // announcements are handled in order: Sent's came and went before INBOX's was read
+        assertThat(cluster.documentsVisited(Journal.COLLECTION.name()) - before).isEqualTo(1);
+
+        watched.set(sent.id());
+        writer.messages().append(sent.id(), message()).block();
+        ChangeEvent sentNow = events.poll(1, TimeUnit.SECONDS);
+        assertThat(sentNow.mailbox()).isEqualTo(sent.id());
+        assertThat(sentNow.uid()).isEqualTo(2);
         assertThat(events.poll(200, TimeUnit.MILLISECONDS)).isNull();
     }
 

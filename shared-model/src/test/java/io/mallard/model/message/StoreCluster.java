@@ -11,6 +11,7 @@ import org.bson.types.ObjectId;
 import io.mallard.model.config.MallardProperties;
 import io.mallard.model.message.ContentReferences;
 import io.mallard.model.store.Stores;
+import io.mallard.model.store.MongoStore;
 import io.mallard.model.store.embedded.EmbeddedMongoServer;
 import io.mallard.model.store.embedded.EmbeddedRedisServer;
 import reactor.core.publisher.Mono;
@@ -50,6 +51,11 @@ public final class StoreCluster implements AutoCloseable {
         Mono.from(stores.mongo().database().getCollection("users")
                 .insertOne(new Document("_id", id).append("quota", quota).append("storageUsed", 0L))).block();
         return id;
+    }
+
+    /** How many documents of the collection the embedded MongoDB has read so far, for queries and writes alike. */
+    public long documentsVisited(String collection) {
+        return mongo.documentsVisited(MongoStore.DEFAULT_DATABASE, collection);
     }
 
     @Override
