@@ -22,6 +22,7 @@ import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -134,6 +135,18 @@ class EmbeddedIndexesTest {
         assertThat(uids(Filters.and(Filters.eq("mailbox", "box2"), Filters.in("flags", "\\Flagged", "\\Deleted"))))
                 .containsExactly(10, 20, 30, 40, 50, 60, 70, 80, 90, 100);
         assertThat(visits).isEqualTo(10); // box2's \Flagged entries, not the 50 of the flags index
+    }
+
+    @Test
+    void aFindOneAndUpdateReadsOnlyTheSpansOfItsQueryAndChangesTheLatestMatch() {
+        long before = server.documentsVisited(MongoStore.DEFAULT_DATABASE, "messages");
+        Document changed = Mono.from(messages.findOneAndUpdate(Filters.and(Filters.eq("mailbox", "box3"), Filters.in("uid", 7, 3, 200)),
+                Updates.set("seen", true), new FindOneAndUpdateOptions().sort(Sorts.descending("modseq")))).block();
+
+        assertThat(changed.getInteger("uid")).isEqualTo(7);
+        // the two entries of {mailbox, uid}, then the one document written
+        assertThat(server.documentsVisited(MongoStore.DEFAULT_DATABASE, "messages") - before).isLessThanOrEqualTo(3);
+        assertThat(uids(Filters.eq("seen", true))).containsExactly(7);
     }
 
     @Test
