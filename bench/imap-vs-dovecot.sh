@@ -23,16 +23,7 @@ export DOVECOT_IMAP_PORT=${DOVECOT_IMAP_PORT:-12143} DOVECOT_POP3_PORT=${DOVECOT
 source bench/mallard.sh
 side_by_side imapbench
 
-bench_jars
-bench/dovecot.sh start "$work/dovecot" "$users"
-# Every client comes from 127.0.0.1: lift the per-address limits, as Dovecot has none, of
-# connections (default 50) and of logins in flight (they count in the failure window until
-# verified; default 100).
-mallard_start MALLARD_IMAP_ALLOWPLAINTEXTLOGIN=true MALLARD_IMAP_MAXCONNECTIONSPERIP=1000 MALLARD_ACCESS_IPFAILURES=1000
-mallard_users "$users" bench
-
-python3 bench/seed_lmtp.py --port "$mallard_lmtp_port" --count "$count" --rcpt $(seq -f 'bench%g@example.com' 1 "$users")
-python3 bench/seed_lmtp.py --port "$DOVECOT_LMTP_PORT" --count "$count" --rcpt $(seq -f 'bench%g' 1 "$users")
+imap_servers "$users" "$count"
 echo "machine: $(nproc) cores, $(date -u +%F), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -jar bench/target/mallard-bench.jar imap-mix --clients "$clients" --seconds "$seconds" --rounds "$rounds" \
     --warmup "$warmup" mallard=127.0.0.1:"$mallard_imap_port":bench dovecot=127.0.0.1:"$DOVECOT_IMAP_PORT":bench

@@ -73,6 +73,20 @@ side_by_side() {
     trap 'status=$?; mallard_stop; bench/dovecot.sh stop "$work/dovecot"; discard_work $status' EXIT
 }
 
+# imap_servers USERS COUNT: the jars, then a Dovecot and a Mallard side by side, each with users
+# bench1..benchUSERS (password bench) holding the same COUNT messages, delivered over LMTP.
+imap_servers() {
+    bench_jars
+    bench/dovecot.sh start "$work/dovecot" "$1"
+    # Every client comes from 127.0.0.1: lift the per-address limits, as Dovecot has none, of
+    # connections (default 50) and of logins in flight (they count in the failure window until
+    # verified; default 100).
+    mallard_start MALLARD_IMAP_ALLOWPLAINTEXTLOGIN=true MALLARD_IMAP_MAXCONNECTIONSPERIP=1000 MALLARD_ACCESS_IPFAILURES=1000
+    mallard_users "$1" bench
+    python3 bench/seed_lmtp.py --port "$mallard_lmtp_port" --count "$2" --rcpt $(seq -f 'bench%g@example.com' 1 "$1")
+    python3 bench/seed_lmtp.py --port "$DOVECOT_LMTP_PORT" --count "$2" --rcpt $(seq -f 'bench%g' 1 "$1")
+}
+
 # The bench jar (load clients) and the standalone jar, built once.
 bench_jars() {
     [ -f standalone/target/mallard-standalone.jar ] && [ -f bench/target/mallard-bench.jar ] \
