@@ -15,6 +15,9 @@ import io.mallard.model.message.Message;
  * Evaluates a {@link SearchKey} on one message (RFC 3501 §6.4.4), over what ingest stored: flags,
  * dates and size from the message document; addresses, subject and body text decoded at ingest;
  * other header fields from the raw header block, decoded here. Substring matches ignore case.
+ * The store sends only the parsed fields {@link MessageSearch} asks for: a key that reads another
+ * one from {@link Candidate#parsed} must be added to {@code MessageSearch.parsedFieldsMatched},
+ * or it sees that field empty.
  */
 final class SearchMatcher {
 
