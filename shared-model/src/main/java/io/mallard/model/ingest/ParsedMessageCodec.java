@@ -74,11 +74,10 @@ public final class ParsedMessageCodec {
      * hold is {@code null}, and nothing else of it is decoded.
      */
     public static ParsedParts parts(Document document) {
-        Document tree = document.get(ParsedParts.MIME_TREE, Document.class);
         return new ParsedParts(document.getList(ParsedParts.ENVELOPE, Object.class),
                 document.getString(ParsedParts.ENVELOPE_TEXT),
                 document.getList(ParsedParts.BODY_STRUCTURE, Object.class),
-                tree == null ? null : part(tree),
+                mimeTree(document),
                 bytes(document.get(ParsedParts.HEADER)));
     }
 
@@ -107,7 +106,6 @@ public final class ParsedMessageCodec {
      */
     public static ParsedMessage fromDocument(Document document) {
         Date date = document.getDate("date");
-        Document tree = document.get(ParsedParts.MIME_TREE, Document.class);
         return new ParsedMessage(
                 document.get("size") instanceof Number size ? size.longValue() : 0,
                 document.getString("subject"),
@@ -130,7 +128,7 @@ public final class ParsedMessageCodec {
                 document.getString("text"),
                 document.getList("attachments", Document.class, List.of()).stream()
                         .map(ParsedMessageCodec::attachment).toList(),
-                tree == null ? null : part(tree));
+                mimeTree(document));
     }
 
     private static List<Document> addresses(List<MailAddress> addresses) {
@@ -179,6 +177,12 @@ public final class ParsedMessageCodec {
             document.append("m", part(part.message()));
         }
         return document;
+    }
+
+    /** The stored MIME tree, or null when the document was read without it. */
+    private static MimePart mimeTree(Document parsed) {
+        Document tree = parsed.get(ParsedParts.MIME_TREE, Document.class);
+        return tree == null ? null : part(tree);
     }
 
     private static MimePart part(Document document) {
