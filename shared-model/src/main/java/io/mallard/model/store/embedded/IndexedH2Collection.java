@@ -54,6 +54,8 @@ final class IndexedH2Collection extends H2Collection {
      * every document against the whole query rather than only what the index left unchecked.
      */
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** The conditions of the query this thread runs, for the library's steps that check its documents. */
+    private final ThreadLocal<FieldConditions> queryInProgress = new ThreadLocal<>();
 
     IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                         MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
@@ -88,10 +90,11 @@ final class IndexedH2Collection extends H2Collection {
             return super.count(query, skip, limit);
         }
         OrderedIndex ordered = (OrderedIndex) index;
+        FieldConditions conditions = FieldConditions.of(query);
         long matched = ordered.residual(query).isEmpty() ? ordered.candidates(query).orElseThrow()
                 : present(StreamSupport.stream(index.getPositions(query).spliterator(), false))
                         .peek(document -> documentsVisited.increment())
-                        .filter(document -> documentMatchesQuery(document, query)).count();
+                        .filter(document -> matches(conditions, document, query)).count();
         long counted = Math.max(0, matched - Math.max(0, skip));
         return (int) (limit > 0 ? Math.min(counted, limit) : counted);
     }
@@ -226,11 +229,23 @@ final class IndexedH2Collection extends H2Collection {
     /**
      * The library takes the first index that can handle a query; with a mailbox's messages
      * indexed both by {@code {mailbox, uid}} and {@code {mailbox, modseq}} that would scan the
-     * whole mailbox for a MODSEQ query. This takes the index whose span holds the fewest entries.
+     * whole mailbox for a MODSEQ query. This takes the index whose span holds the fewest entries,
+     * and checks the documents it reads against the query's {@link FieldConditions}, read once.
      */
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                          int batchSize, Document fieldSelector) {
+        FieldConditions outer = queryInProgress.get();
+        queryInProgress.set(FieldConditions.of(query));
+        try {
+            return queryInOrder(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        } finally {
+            queryInProgress.set(outer);
+        }
+    }
+
+    private QueryResult queryInOrder(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                     Document fieldSelector) {
         Index<Object> narrowest = narrowest(query);
         if (narrowest == null) {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
@@ -260,6 +275,25 @@ final class IndexedH2Collection extends H2Collection {
      */
     private Stream<Document> present(Stream<Object> positions) {
         return positions.distinct().map(this::getDocument).filter(Objects::nonNull);
+    }
+
+    /**
+     * Through the {@link FieldConditions} of the query in progress on this thread, read once when
+     * it started (see {@link #queryDocuments}); the library's matcher for any other query.
+     */
+    @Override
+    protected boolean documentMatchesQuery(Document document, Document query) {
+        FieldConditions conditions = queryInProgress.get();
+        return conditions != null && conditions.isFor(query) ? matches(conditions, document, query)
+                : super.documentMatchesQuery(document, query);
+    }
+
+    private boolean matches(FieldConditions conditions, Document document, Document query) {
+        return switch (conditions.check(document)) {
+            case MATCH -> true;
+            case NO_MATCH -> false;
+            case UNDECIDED -> super.documentMatchesQuery(document, query);
+        };
     }
 
     /** The ordered index whose span for the query holds the fewest entries, or null when none narrows it. */
