@@ -124,9 +124,11 @@ final class FieldConditions {
         return Verdict.MATCH;
     }
 
+    /** MinKey and MaxKey compare with every type in the library, a missing field included: left to it. */
     private static boolean scalar(Object value) {
         return !(value instanceof Document || value instanceof Collection<?> || value instanceof Map<?, ?>
-                || value instanceof BsonRegularExpression || value instanceof Pattern);
+                || value instanceof BsonRegularExpression || value instanceof Pattern || value instanceof MinKey
+                || value instanceof MaxKey);
     }
 
     private static boolean operand(Operator operator, Object value) {
@@ -146,8 +148,7 @@ final class FieldConditions {
          * conditions on one field, {@code $exists}, or lists in lists, its answers are its own.
          */
         boolean decidesFor(Collection<?> list) {
-            return alone && operator != Operator.EXISTS && !(operand instanceof MinKey || operand instanceof MaxKey)
-                    && list.stream().allMatch(FieldConditions::scalar);
+            return alone && operator != Operator.EXISTS && list.stream().allMatch(FieldConditions::scalar);
         }
 
         boolean holdsForList(Collection<?> list) {
@@ -181,11 +182,8 @@ final class FieldConditions {
             return false;
         }
 
-        /** The library's type bracketing: numbers with numbers, otherwise the same class; MinKey and MaxKey with all. */
+        /** The library's type bracketing: numbers with numbers, otherwise the same class. */
         private boolean comparable(Object value) {
-            if (operand instanceof MinKey || operand instanceof MaxKey) {
-                return true;
-            }
             if (value == null || value == MISSING || operand == null) {
                 return false;
             }

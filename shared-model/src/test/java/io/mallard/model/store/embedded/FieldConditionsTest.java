@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.MinKey;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import io.mallard.model.store.embedded.FieldConditions.Verdict;
 
@@ -69,6 +70,8 @@ class FieldConditionsTest {
                 .isEqualTo(Verdict.UNDECIDED);
         assertThat(FieldConditions.of(new Document("flags", new Document("$regex", "Se"))).check(plain))
                 .isEqualTo(Verdict.UNDECIDED);
+        Document belowAll = new Document("flags", new Document("$gt", MinKey.getInstance()));
+        assertThat(FieldConditions.of(belowAll).check(new Document())).isEqualTo(Verdict.UNDECIDED);
         assertThat(FieldConditions.of(new Document("flags", "\\Seen")).check(plain)).isEqualTo(Verdict.MATCH);
     }
 
