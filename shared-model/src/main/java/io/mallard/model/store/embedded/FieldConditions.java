@@ -51,8 +51,7 @@ final class FieldConditions {
 
     /** The query's conditions; none, and every check undecided, when the query has a shape only the library knows. */
     static FieldConditions of(Document query) {
-        List<Condition> conditions = readConditions(query);
-        return new FieldConditions(query, conditions);
+        return new FieldConditions(query, readConditions(query));
     }
 
     private static List<Condition> readConditions(Document query) {
@@ -126,9 +125,9 @@ final class FieldConditions {
 
     /** MinKey and MaxKey compare with every type in the library, a missing field included: left to it. */
     private static boolean scalar(Object value) {
-        return !(value instanceof Document || value instanceof Collection<?> || value instanceof Map<?, ?>
-                || value instanceof BsonRegularExpression || value instanceof Pattern || value instanceof MinKey
-                || value instanceof MaxKey);
+        // a Document is a Map
+        return !(value instanceof Map<?, ?> || value instanceof Collection<?> || value instanceof BsonRegularExpression
+                || value instanceof Pattern || value instanceof MinKey || value instanceof MaxKey);
     }
 
     private static boolean operand(Operator operator, Object value) {

@@ -90,13 +90,18 @@ final class IndexedH2Collection extends H2Collection {
             return super.count(query, skip, limit);
         }
         OrderedIndex ordered = (OrderedIndex) index;
-        FieldConditions conditions = FieldConditions.of(query);
         long matched = ordered.residual(query).isEmpty() ? ordered.candidates(query).orElseThrow()
-                : present(StreamSupport.stream(index.getPositions(query).spliterator(), false))
-                        .peek(document -> documentsVisited.increment())
-                        .filter(document -> matches(conditions, document, query)).count();
+                : countMatching(index, query);
         long counted = Math.max(0, matched - Math.max(0, skip));
         return (int) (limit > 0 ? Math.min(counted, limit) : counted);
+    }
+
+    /** The documents of the index's span that match the whole query, each read once. */
+    private long countMatching(Index<Object> index, Document query) {
+        FieldConditions conditions = FieldConditions.of(query);
+        return present(StreamSupport.stream(index.getPositions(query).spliterator(), false))
+                .peek(document -> documentsVisited.increment())
+                .filter(document -> matches(conditions, document, query)).count();
     }
 
     /**
