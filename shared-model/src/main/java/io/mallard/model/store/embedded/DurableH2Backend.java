@@ -1,11 +1,16 @@
 package io.mallard.model.store.embedded;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -14,38 +19,59 @@ import io.netty.channel.Channel;
 
 /**
  * The H2 backend with indexed databases and durable acknowledgements: a write command's reply
- * leaves only after its changes are committed to the MVStore file and forced to disk.
- * By default an MVStore commits lazily (auto-commit delay of one second), so a process killed
- * right after an acknowledged write lost it. Concurrent writers share one commit: whoever takes
- * the lock commits everything applied so far, and those already covered go on to wait for the
- * disk. Writing a commit and forcing the previous one to disk overlap ({@link #commitApplied}).
+ * leaves only after its changes are in the {@link WriteAheadLog} on disk. By default an MVStore
+ * commits lazily (auto-commit delay of one second), so a process killed right after an
+ * acknowledged write lost it; committing the store for every write instead rewrote every page
+ * the write touched. Concurrent writers share one forced write of the log, and a thread of its
+ * own checkpoints the log into the store file every few seconds.
  */
 final class DurableH2Backend extends H2Backend {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DurableH2Backend.class);
 
     /** Commands that change data; compared in lower case, as the library matches them ignoring case. */
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
             "createindexes", "drop", "dropindexes", "dropdatabase", "renamecollection");
+    /**
+     * Writes that create, remove or rename maps, which the log does not record: the store file
+     * takes them in at once, by a checkpoint.
+     */
+    private static final Set<String> STRUCTURE = Set.of("create", "createindexes", "drop", "dropindexes",
+            "dropdatabase", "renamecollection");
+    /**
+     * A checkpoint writes each page changed since the last one once. Five seconds of log is what
+     * a restart after a crash replays (at the IMAP benchmark's rate, about 3 MB).
+     */
+    static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
+    private static final long CHECKPOINT_BYTES = 64L << 20;
 
-    private final AtomicLong writesApplied = new AtomicLong();
-    /** Held while a commit serializes the changed pages into a chunk and hands it to the file. */
-    private final ReentrantLock commitLock = new ReentrantLock();
-    /** Held while the file is forced to the device. */
-    private final ReentrantLock syncLock = new ReentrantLock();
-    private volatile long writesCommitted;
-    private long writesDurable;
+    // H2Backend's constructor opens the existing databases through openOrCreateDatabase, before
+    // this class's fields are assigned; they reach the log through this.
+    private static final ThreadLocal<WriteAheadLog> OPENING = new ThreadLocal<>();
 
-    DurableH2Backend(MVStore mvStore) {
+    private final WriteAheadLog log;
+    private final long checkpointNanos;
+    private final ScheduledExecutorService checkpoints;
+
+    private DurableH2Backend(MVStore mvStore, WriteAheadLog log, Duration checkpointInterval) {
         super(mvStore);
+        this.log = log;
+        this.checkpointNanos = checkpointInterval.toNanos();
+        this.checkpoints = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "embedded-store-checkpoint");
+            thread.setDaemon(true);
+            return thread;
+        });
+        checkpoints.scheduleWithFixedDelay(this::checkpointIfDue, 200, 200, TimeUnit.MILLISECONDS);
     }
 
     /**
-     * The auto-commit thread is off: every write is committed by {@link #handleCommand} itself,
-     * synchronously, so no background store can still be writing when a reply goes out. H2 keeps
-     * dead chunks for 45 s in case the disk has not flushed them; each commit here is forced to
-     * disk, so their space can be reused at once (measured: 1,200 single inserts left a 20 MiB
-     * file with the default retention, 4 MiB without).
+     * The auto-commit thread is off: the store file is written by checkpoints only. H2 keeps dead
+     * chunks for 45 s in case the disk has not flushed them; each checkpoint is forced to disk,
+     * so their space can be reused at once (measured: 1,200 single inserts left a 20 MiB file
+     * with the default retention, 4 MiB without).
      * <p>
-     * Pages are compressed (LZF): a commit rewrites each page it changed whole, index pages of
+     * Pages are compressed (LZF): a checkpoint rewrites each page it changed whole, index pages of
      * up to 48 keys that share their mailbox id and much of their document ids, and documents
      * that repeat their field names. In process, 16 writers of message inserts and flag updates
      * wrote 9.7 KB to disk per write against 22.7 KB uncompressed, into a file of 81 MB against
@@ -53,10 +79,21 @@ final class DurableH2Backend extends H2Backend {
      * before read as they are.
      */
     static DurableH2Backend open(String fileName) {
+        return open(fileName, CHECKPOINT_INTERVAL);
+    }
+
+    /** With checkpoints that far apart at most (tests take many in a short run). */
+    static DurableH2Backend open(String fileName, Duration checkpointInterval) {
         MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().cacheSize(cacheMegabytes())
                 .compress().open();
         store.setRetentionTime(0);
-        return new DurableH2Backend(store);
+        WriteAheadLog log = WriteAheadLog.open(store, Path.of(fileName));
+        OPENING.set(log);
+        try {
+            return new DurableH2Backend(store, log, checkpointInterval);
+        } finally {
+            OPENING.remove();
+        }
     }
 
     /**
@@ -73,12 +110,14 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return IndexedH2Database.open(databaseName, getMvStore(), getCursorRegistry());
+        return IndexedH2Database.open(databaseName, getMvStore(), log != null ? log : OPENING.get(),
+                getCursorRegistry());
     }
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        if (!WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+        String name = command.toLowerCase(Locale.ROOT);
+        if (!WRITES.contains(name)) {
             return super.handleCommand(channel, databaseName, command, query);
         }
         try {
@@ -86,8 +125,10 @@ final class DurableH2Backend extends H2Backend {
         } finally {
             // also after a failed command: an ordered insert that stopped at a duplicate key
             // has stored the documents before it
-            if (journaled(query)) {
-                commitApplied();
+            if (STRUCTURE.contains(name)) {
+                log.checkpoint();
+            } else if (journaled(query)) {
+                log.flush(log.appended());
             }
         }
     }
@@ -98,66 +139,42 @@ final class DurableH2Backend extends H2Backend {
      * ({@link IndexedH2Database#handleCommand} registers one per command), and H2 only catches up
      * at its next commit; a close with nothing left to commit then fails H2's own check that no
      * version is in use (with assertions on: "274 != 275" in a test). Registering and releasing
-     * one more version brings the count up to date.
+     * one more version brings the count up to date. The last checkpoint leaves a log to replay
+     * that holds nothing.
      */
     @Override
     public void close() {
+        checkpoints.shutdownNow();
+        try {
+            checkpoints.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         MVStore store = getMvStore();
         store.deregisterVersionUsage(store.registerVersionUsage());
+        log.checkpoint();
         super.close();
+        log.close();
     }
 
     /**
      * False for a write sent with {@code writeConcern: {j: false}} ({@link io.mallard.model.store.MongoStore#followed}):
      * its writer follows it with a journaled write before it acknowledges anything, and that
-     * commit stores it too, since an MVStore commit covers every change applied before it (as
-     * MongoDB's journal, written in order, does).
+     * write's flush writes it too, since the log is written in the order changes were applied
+     * (as MongoDB's journal is).
      */
     private static boolean journaled(Document query) {
         return !(query.get("writeConcern") instanceof Document concern) || !Boolean.FALSE.equals(concern.get("j"));
     }
 
-    /**
-     * Commits and forces to disk every write applied so far, sharing both steps with concurrent
-     * writers. The two steps overlap: while one thread forces chunk N to the device, the next
-     * writes chunk N + 1 (at 100 IMAP clients, a commit spent 3.4 ms serializing pages and
-     * 3.9 ms in fsync, one after the other, while about 20 writers queued for the lock). A
-     * committer takes the sync lock before it lets the next commit start, so when a chunk is
-     * written every chunk two commits before it is on the device. That keeps H2's reuse of freed
-     * space safe: a chunk freed by commit N is overwritten no earlier than commit N + 6 (the
-     * store keeps {@link MVStore#getVersionsToKeep 5} versions), so a crash never loses the
-     * chunks that the last durable commit still references.
-     */
-    private void commitApplied() {
-        long mine = writesApplied.incrementAndGet();
-        MVStore store = getMvStore();
-        boolean syncing = false;
-        if (writesCommitted < mine) {
-            commitLock.lock();
-            try {
-                if (writesCommitted < mine) {
-                    long covered = writesApplied.get();
-                    // commit() only hands the new chunk to the operating system; sync() forces it to the device
-                    store.commit();
-                    writesCommitted = covered;
-                    syncLock.lock();
-                    syncing = true;
-                }
-            } finally {
-                commitLock.unlock();
-            }
-        }
-        if (!syncing) {
-            syncLock.lock();
-        }
+    /** A failed checkpoint leaves the log files in place; the next one tries again. */
+    private void checkpointIfDue() {
         try {
-            if (writesDurable < mine) {
-                long covered = writesCommitted;
-                store.sync();
-                writesDurable = covered;
+            if (log.checkpointDue(CHECKPOINT_BYTES, checkpointNanos)) {
+                log.checkpoint();
             }
-        } finally {
-            syncLock.unlock();
+        } catch (RuntimeException e) {
+            LOG.error("checkpoint of the embedded store failed", e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import de.bwaldvogel.mongo.MongoServer;
 
@@ -37,14 +38,19 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         this.connectionString = server.getConnectionString();
     }
 
-    /** Starts a server whose data lives in {@code dir/mongo.mv}. */
+    /** Starts a server whose data lives in {@code dir/mongo.mv} and its write-ahead log beside it. */
     public static EmbeddedMongoServer start(Path dir) {
+        return start(dir, DurableH2Backend.CHECKPOINT_INTERVAL);
+    }
+
+    /** With checkpoints of the write-ahead log that far apart at most. */
+    static EmbeddedMongoServer start(Path dir, Duration checkpointInterval) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new EmbeddedMongoServer(DurableH2Backend.open(dir.resolve("mongo.mv").toString()));
+        return new EmbeddedMongoServer(DurableH2Backend.open(dir.resolve("mongo.mv").toString(), checkpointInterval));
     }
 
     public String connectionString() {

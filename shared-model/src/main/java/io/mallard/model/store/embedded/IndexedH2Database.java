@@ -34,28 +34,42 @@ final class IndexedH2Database extends H2Database {
     private static final String META = "meta.";
     private static final String ORDERED_INDEX = "._ordered_index_";
 
-    // H2Database's constructor opens the existing collections and indexes through the overrides
-    // below, before this class's fields are assigned; the store reaches them through this.
-    private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
-
-    private final MVStore mvStore;
-
-    private IndexedH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
-        super(databaseName, mvStore, cursorRegistry);
-        this.mvStore = mvStore;
+    private record Storage(MVStore store, WriteAheadLog log) {
     }
 
-    static IndexedH2Database open(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
-        OPENING.set(mvStore);
+    // H2Database's constructor opens the existing collections and indexes through the overrides
+    // below, before this class's fields are assigned; the store reaches them through this.
+    private static final ThreadLocal<Storage> OPENING = new ThreadLocal<>();
+
+    private final Storage storage;
+
+    private IndexedH2Database(String databaseName, Storage storage, CursorRegistry cursorRegistry) {
+        super(databaseName, storage.store(), cursorRegistry);
+        this.storage = storage;
+    }
+
+    static IndexedH2Database open(String databaseName, MVStore mvStore, WriteAheadLog log,
+                                  CursorRegistry cursorRegistry) {
+        Storage storage = new Storage(mvStore, log);
+        OPENING.set(storage);
         try {
-            return new IndexedH2Database(databaseName, mvStore, cursorRegistry);
+            return new IndexedH2Database(databaseName, storage, cursorRegistry);
         } finally {
             OPENING.remove();
         }
     }
 
+    private Storage storage() {
+        return storage != null ? storage : OPENING.get();
+    }
+
     private MVStore store() {
-        return mvStore != null ? mvStore : OPENING.get();
+        return storage().store();
+    }
+
+    /** Every map a collection writes logs its changes ({@link LoggedMap}). */
+    private <K, V> MVMap<K, V> openMap(String name, LoggedMap.Kind kind) {
+        return LoggedMap.open(store(), name, kind, storage().log());
     }
 
     /**
@@ -104,9 +118,8 @@ final class IndexedH2Database extends H2Database {
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String namespace = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> dataMap = store().openMap(DATA + namespace,
-                new MVMap.Builder<Object, Document>().keyType(new DocumentIdType()).valueType(new BsonDocumentType()));
-        MVMap<String, Object> metaMap = store().openMap(META + namespace);
+        MVMap<Object, Document> dataMap = openMap(DATA + namespace, LoggedMap.Kind.DATA);
+        MVMap<String, Object> metaMap = openMap(META + namespace, LoggedMap.Kind.META);
         return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
     }
 
@@ -156,8 +169,7 @@ final class IndexedH2Database extends H2Database {
 
     /** The values are the documents' ids (unique indexes) or {@code true} (the others). */
     private <V> MVMap<KeyValue, V> openIndexMap(String collectionName, String indexName) {
-        return store().openMap(indexMapName(collectionName, indexName),
-                new MVMap.Builder<KeyValue, V>().keyType(new KeyValueType()).valueType(new DocumentIdType()));
+        return openMap(indexMapName(collectionName, indexName), LoggedMap.Kind.INDEX);
     }
 
     private String indexMapName(String collectionName, String indexName) {
