@@ -144,7 +144,8 @@ final class DurableH2Backend extends H2Backend {
      */
     @Override
     public void close() {
-        checkpoints.shutdownNow();
+        // not shutdownNow: an interrupt inside a file operation closes H2's file channel
+        checkpoints.shutdown();
         try {
             checkpoints.awaitTermination(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
