@@ -47,7 +47,8 @@ class KillAcrossCheckpointsTest {
         try (BufferedReader output = new BufferedReader(
                 new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
-            while (acknowledged < ACKNOWLEDGED_BEFORE_KILL && (line = output.readLine()) != null) {
+            // read on to the end after the kill: every line the child printed was acknowledged before it
+            while ((line = output.readLine()) != null) {
                 String change = line.length() > 4 ? line.substring(0, 4) : "";
                 if (!List.of(AcknowledgedChanges.INSERTED, AcknowledgedChanges.UPDATED, AcknowledgedChanges.DELETED)
                         .contains(change)) {
@@ -59,15 +60,24 @@ class KillAcrossCheckpointsTest {
                     case AcknowledgedChanges.UPDATED -> updates.merge(id, 1, Integer::sum);
                     default -> deleted.add(id);
                 }
-                acknowledged++;
+                if (++acknowledged == ACKNOWLEDGED_BEFORE_KILL) {
+                    // SIGKILL while the writers go on and checkpoints come every 20 ms; through the
+                    // handle, since Process.destroyForcibly also closes the output still to be read
+                    child.toHandle().destroyForcibly();
+                }
             }
-            // SIGKILL while the writers go on and checkpoints come every 20 ms
-            child.destroyForcibly();
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
         } finally {
             child.destroyForcibly();
         }
-        assertThat(acknowledged).isEqualTo(ACKNOWLEDGED_BEFORE_KILL);
+        assertThat(acknowledged).isGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_KILL);
+        // a writer's last step may have deleted the document ten before its last insert, unacknowledged
+        Set<Integer> maybeDeleted = new HashSet<>();
+        for (int writer = 0; writer < AcknowledgedChanges.WRITERS; writer++) {
+            int first = writer * AcknowledgedChanges.ID_SPACE;
+            inserted.stream().filter(id -> id >= first && id < first + AcknowledgedChanges.ID_SPACE)
+                    .max(Integer::compare).ifPresent(last -> maybeDeleted.add(last - 10));
+        }
 
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir);
              MongoStore store = new MongoStore(server.connectionString())) {
@@ -75,14 +85,14 @@ class KillAcrossCheckpointsTest {
             Map<Integer, Document> stored = Flux.from(changes.find()).collectMap(d -> d.getInteger("_id")).block();
             for (int id : inserted) {
                 if (deleted.contains(id)) {
-                    assertThat(stored).as("deleted %d", id).doesNotContainKey(id);
-                } else {
-                    assertThat(stored).as("inserted %d", id).containsKey(id);
+                    assertThat(stored.containsKey(id)).as("deleted %d is gone", id).isFalse();
+                } else if (!maybeDeleted.contains(id)) {
+                    assertThat(stored.containsKey(id)).as("inserted %d is there", id).isTrue();
                 }
             }
             updates.forEach((id, count) -> {
-                if (!deleted.contains(id)) {
-                    // each writer has at most one update in flight at the kill
+                if (stored.containsKey(id)) {
+                    // each writer had at most one update in flight at the kill
                     assertThat(stored.get(id).getInteger("n")).as("updates of %d", id).isBetween(count, count + 1);
                 }
             });
