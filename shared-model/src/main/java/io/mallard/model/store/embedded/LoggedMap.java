@@ -1,6 +1,7 @@
 package io.mallard.model.store.embedded;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -21,45 +22,19 @@ final class LoggedMap<K, V> extends MVMap<K, V> {
      */
     enum Kind {
         /** A collection's documents by id. */
-        DATA {
-            @Override
-            DataType<?> keyType() {
-                return new DocumentIdType();
-            }
-
-            @Override
-            DataType<?> valueType() {
-                return new BsonDocumentType();
-            }
-        },
+        DATA(DocumentIdType::new, BsonDocumentType::new),
         /** An ordered index: keys to document ids, or to {@code true}. */
-        INDEX {
-            @Override
-            DataType<?> keyType() {
-                return new KeyValueType();
-            }
-
-            @Override
-            DataType<?> valueType() {
-                return new DocumentIdType();
-            }
-        },
+        INDEX(KeyValueType::new, DocumentIdType::new),
         /** A collection's metadata (the library's data size), H2's default types. */
-        META {
-            @Override
-            DataType<?> keyType() {
-                return new ObjectDataType();
-            }
+        META(ObjectDataType::new, ObjectDataType::new);
 
-            @Override
-            DataType<?> valueType() {
-                return new ObjectDataType();
-            }
-        };
+        private final Supplier<DataType<?>> keyType;
+        private final Supplier<DataType<?>> valueType;
 
-        abstract DataType<?> keyType();
-
-        abstract DataType<?> valueType();
+        Kind(Supplier<DataType<?>> keyType, Supplier<DataType<?>> valueType) {
+            this.keyType = keyType;
+            this.valueType = valueType;
+        }
     }
 
     private final WriteAheadLog log;
@@ -76,7 +51,7 @@ final class LoggedMap<K, V> extends MVMap<K, V> {
     @SuppressWarnings("unchecked")
     static <K, V> LoggedMap<K, V> open(MVStore store, String name, Kind kind, WriteAheadLog log) {
         Builder<K, V> builder = new Builder<>(log, kind);
-        builder.keyType((DataType<? super K>) kind.keyType()).valueType((DataType<? super V>) kind.valueType());
+        builder.keyType((DataType<? super K>) kind.keyType.get()).valueType((DataType<? super V>) kind.valueType.get());
         return (LoggedMap<K, V>) store.openMap(name, builder);
     }
 

@@ -36,10 +36,7 @@ class KillAcrossCheckpointsTest {
     @Test
     void everyAcknowledgedInsertUpdateAndDeleteOfFourWritersIsThereAfterAKillDashNineWithItsIndexAgreeing()
             throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), AcknowledgedChanges.class.getName(), dataDir.toString())
-                .redirectErrorStream(true)
-                .start();
+        Process child = ChildJvm.start(AcknowledgedChanges.class, dataDir);
         Set<Integer> inserted = new HashSet<>();
         Set<Integer> deleted = new HashSet<>();
         Map<Integer, Integer> updates = new HashMap<>();

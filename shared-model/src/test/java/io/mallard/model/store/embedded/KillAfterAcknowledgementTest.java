@@ -31,10 +31,7 @@ class KillAfterAcknowledgementTest {
 
     @Test
     void everyWriteAcknowledgedBeforeAKillDashNineIsThereAfterARestartWithTheUnjournaledOnesBeforeIt() throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), AcknowledgedInserts.class.getName(), dataDir.toString())
-                .redirectErrorStream(true)
-                .start();
+        Process child = ChildJvm.start(AcknowledgedInserts.class, dataDir);
         List<Integer> acknowledged = new ArrayList<>();
         try (BufferedReader output = new BufferedReader(
                 new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
