@@ -78,6 +78,22 @@ class WriteAheadLogTest {
         plain.close();
     }
 
+    @Test
+    void aCheckpointWithNoChangeSinceTheLastOneStartsNoNewLogFile() throws IOException {
+        MVStore store = open();
+        WriteAheadLog log = WriteAheadLog.open(store, storeFile());
+        MVMap<Object, Object> things = LoggedMap.open(store, MAP, LoggedMap.Kind.META, log);
+        things.put("thing", 1L);
+        log.checkpoint();
+        List<Path> afterChange = logFiles();
+        log.checkpoint();
+        log.checkpoint();
+
+        assertThat(logFiles()).isEqualTo(afterChange).hasSize(1);
+        log.close();
+        store.close();
+    }
+
     /** Puts {@code count} entries, each forced as a frame of its own, and stops without closing the store. */
     private void writeThenCrash(int count) {
         MVStore store = open();
