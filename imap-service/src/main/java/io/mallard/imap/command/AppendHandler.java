@@ -10,7 +10,6 @@ import io.mallard.imap.codec.ImapRequest;
 import io.mallard.imap.session.ImapConnection;
 import io.mallard.imap.session.SessionState;
 import io.mallard.model.mailbox.Mailbox;
-import io.mallard.model.message.Message;
 import io.mallard.model.message.MessageStore;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -47,28 +46,34 @@ final class AppendHandler implements CommandHandler {
             return connection.no(append.tag(), "TOOBIG", "Message too big");
         }
         // RFC 3501 §6.3.11: a missing target is [TRYCREATE], so the client may create it and retry.
-        return connection.services().storage().mailboxes().get(connection.user(), append.mailbox())
-                .flatMap(mailbox -> allOrNone(connection, mailbox, append.messages())
-                        .flatMap(stored -> connection.reportArrival(mailbox.id(), stored.get(stored.size() - 1).uid())
-                                .thenReturn("APPENDUID " + mailbox.uidValidity() + " "
-                                        + stored.stream().map(m -> String.valueOf(m.uid())).collect(Collectors.joining(",")))))
+        return allOrNone(connection, append)
+                .flatMap(stored -> {
+                    Mailbox mailbox = stored.get(stored.size() - 1).mailbox();
+                    return connection.reportArrival(mailbox.id(), stored.get(stored.size() - 1).message().uid())
+                            .thenReturn("APPENDUID " + mailbox.uidValidity() + " " + stored.stream()
+                                    .map(m -> String.valueOf(m.message().uid())).collect(Collectors.joining(",")));
+                })
                 .flatMap(code -> connection.ok(append.tag(), code, "APPEND completed").thenReturn(true))
                 .switchIfEmpty(Mono.defer(() -> connection.no(append.tag(), "TRYCREATE", "No such mailbox")
                         .thenReturn(false)))
                 .then();
     }
 
-    private static Mono<List<Message>> allOrNone(ImapConnection connection, Mailbox mailbox,
-            List<ImapRequest.AppendMessage> messages) {
+    /** Every message stored, or none: empty when the mailbox is not there (for any of them). */
+    private static Mono<List<MessageStore.Appended>> allOrNone(ImapConnection connection, ImapRequest.Append append) {
         MessageStore store = connection.services().storage().messages();
-        List<Message> stored = new CopyOnWriteArrayList<>();
-        return Flux.fromIterable(messages)
-                .concatMap(message -> connection.services().appender().append(mailbox, message.message(),
-                        message.flags(), message.internalDate() == null ? Instant.now() : message.internalDate().toInstant()))
+        List<MessageStore.Appended> stored = new CopyOnWriteArrayList<>();
+        Mono<Void> undo = Flux.fromIterable(stored)
+                .concatMap(appended -> store.delete(appended.mailbox().id(), appended.message().uid()))
+                .then();
+        return Flux.fromIterable(append.messages())
+                .concatMap(message -> connection.services().appender().append(connection.user(), append.mailbox(),
+                        message.message(), message.flags(),
+                        message.internalDate() == null ? Instant.now() : message.internalDate().toInstant()))
                 .doOnNext(stored::add)
                 .collectList()
-                .onErrorResume(error -> Flux.fromIterable(stored)
-                        .concatMap(message -> store.delete(mailbox.id(), message.uid()))
-                        .then(Mono.error(error)));
+                .filter(all -> all.size() == append.messages().size())
+                .switchIfEmpty(undo.then(Mono.empty()))
+                .onErrorResume(error -> undo.then(Mono.error(error)));
     }
 }

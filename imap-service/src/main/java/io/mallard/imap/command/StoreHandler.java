@@ -68,6 +68,7 @@ final class StoreHandler implements CommandHandler {
                                 connection.sendFlags(selected, message.uid(), message.flags(), message.modseq(),
                                         !store.silent(), store.uid());
                             }
+                            selected.ownChange(message.modseq());
                         }
                         case UNCHANGED -> {
                             if (conditional) {

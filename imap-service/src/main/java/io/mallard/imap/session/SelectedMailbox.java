@@ -64,6 +64,17 @@ public final class SelectedMailbox {
         flagsReported.values().removeIf(reported -> reported <= synced);
     }
 
+    /**
+     * A change this session made itself under {@code modseq}, and told (or, for .SILENT, was told
+     * of) by its client. Right above {@link #syncedModseq} nothing lies between, so the session is
+     * synced up to it without reading the journal when the feed announces the change.
+     */
+    public void ownChange(long modseq) {
+        if (modseq == synced + 1) {
+            synced(modseq);
+        }
+    }
+
     /** A FETCH response carried this MODSEQ. */
     public void modseqSent(long modseq) {
         sent = Math.max(sent, modseq);

@@ -113,16 +113,16 @@ class TwoInstancesTest {
             two.send("b2 IDLE").expect("\\+ .*");
 
             one.send("a2 STORE 1 +FLAGS.SILENT (\\Flagged)").expect("\\* 1 FETCH \\(UID 1 MODSEQ \\(4\\)\\)");
-            one.expect("a2 OK \\[HIGHESTMODSEQ 3\\] STORE completed");
+            one.expect("a2 OK \\[HIGHESTMODSEQ 4\\] STORE completed"); // its own change, right above 3
             two.expect("\\* 1 FETCH \\(UID 1 FLAGS \\(\\\\Flagged\\) MODSEQ \\(4\\)\\)");
             two.send("DONE").expect("b2 OK \\[HIGHESTMODSEQ 4\\] IDLE terminated");
 
             two.send("b3 UID STORE 1 (UNCHANGEDSINCE 4) -FLAGS (\\Flagged)")
                     .expect("\\* 1 FETCH \\(UID 1 FLAGS \\(\\) MODSEQ \\(5\\)\\)");
-            two.expect("b3 OK \\[HIGHESTMODSEQ 4\\] UID STORE completed");
+            two.expect("b3 OK \\[HIGHESTMODSEQ 5\\] UID STORE completed");
             // The first session's condition fails now: told the current state, and MODIFIED.
             one.send("a3 STORE 1 (UNCHANGEDSINCE 4) +FLAGS (\\Seen)").expect("\\* 1 FETCH \\(UID 1 FLAGS \\(\\) MODSEQ \\(5\\)\\)");
-            one.expect("\\* OK \\[HIGHESTMODSEQ 3\\] .*");
+            one.expect("\\* OK \\[HIGHESTMODSEQ 4\\] .*");
             one.expect("a3 OK \\[MODIFIED 1\\] .*");
             one.send("a4 NOOP").expect("a4 OK \\[HIGHESTMODSEQ 5\\] NOOP completed");
         }

@@ -45,7 +45,7 @@ public record Mailbox(ObjectId id, ObjectId user, String path, String specialUse
         return INBOX.equals(path);
     }
 
-    static Mailbox fromDocument(Document d) {
+    public static Mailbox fromDocument(Document d) {
         return new Mailbox(d.getObjectId("_id"), d.getObjectId("user"), d.getString("path"),
                 d.getString("specialUse"), number(d, "uidValidity"), number(d, "uidNext"),
                 number(d, "modifyIndex"), Boolean.TRUE.equals(d.getBoolean("subscribed")),

@@ -77,7 +77,7 @@ public final class MailboxStore {
     }
 
     public Mono<Mailbox> get(ObjectId user, String path) {
-        return Mono.from(mailboxes.find(byPath(user, Mailbox.normalize(path))).first()).map(Mailbox::fromDocument);
+        return Mono.from(mailboxes.find(named(user, path)).first()).map(Mailbox::fromDocument);
     }
 
     /** Like {@link #get} but a missing mailbox is an RFC 5530 NONEXISTENT error. */
@@ -186,6 +186,11 @@ public final class MailboxStore {
     }
 
     // A regex on a field of the unique {user, path} index breaks the embedded store; exact matches are fine.
+    /** The user's mailbox named {@code path}, in any spelling {@link #get} accepts, as a query filter. */
+    public static Bson named(ObjectId user, String path) {
+        return byPath(user, Mailbox.normalize(path));
+    }
+
     private static Bson byPath(ObjectId user, String path) {
         return Filters.and(Filters.eq("user", user), Filters.eq("path", path));
     }

@@ -35,9 +35,11 @@ public final class MessageCriteria {
      * client wrote them, so a keyword compares without regard to case (RFC 9051 §2.3.2).
      */
     public static MessageCriteria flag(String flag, boolean present) {
-        Object value = flag.startsWith("\\") ? flag
-                : Pattern.compile("^" + Pattern.quote(flag) + "$", Pattern.CASE_INSENSITIVE);
-        Bson has = value instanceof Pattern pattern ? Filters.regex("flags", pattern) : Filters.eq("flags", value);
+        if (flag.startsWith("\\")) {
+            // $ne rather than $nor of $eq, the same on a list: the embedded store decides it without the library's matcher
+            return new MessageCriteria(present ? Filters.eq("flags", flag) : Filters.ne("flags", flag));
+        }
+        Bson has = Filters.regex("flags", Pattern.compile("^" + Pattern.quote(flag) + "$", Pattern.CASE_INSENSITIVE));
         return new MessageCriteria(present ? has : Filters.nor(has));
     }
 

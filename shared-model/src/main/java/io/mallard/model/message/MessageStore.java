@@ -120,42 +120,57 @@ public final class MessageStore {
      * {@code QuotaExceededException} when the user's quota would be exceeded, leaving nothing behind.
      */
     public Mono<Message> append(ObjectId mailboxId, NewMessage message) {
-        return requireMailbox(mailboxId).flatMap(mailbox -> append(mailbox, message));
+        return requireMailbox(mailboxId)
+                .flatMap(mailbox -> append(mailbox.user(), allocator.allocate(mailbox.id()), message))
+                .map(Appended::message);
     }
 
     /**
-     * As {@link #append(ObjectId, NewMessage)}, into a mailbox the caller has just read (IMAP
-     * APPEND looked it up by name): one store round trip fewer. The thread assignment runs beside
-     * the quota reservation and the UID's allocation, which follows the reservation so that a
-     * refused message takes no UID; the message is written once all three are done. A reservation
-     * that succeeded is given back if anything before the message's write fails. An APPEND refused
-     * for its quota may thus have touched a thread, which only learns the message's ids (threading
-     * is a presentation aid, see {@link Threader}).
+     * As {@link #append(ObjectId, NewMessage)}, into the user's mailbox named {@code path} (IMAP
+     * APPEND): the UID's allocation finds the mailbox, one store round trip fewer than reading it
+     * first. Empty, with nothing kept, when the user has no such mailbox.
      */
-    public Mono<Message> append(Mailbox mailbox, NewMessage message) {
-        ObjectId mailboxId = mailbox.id();
-        ObjectId user = mailbox.user();
+    public Mono<Appended> append(ObjectId user, String path, NewMessage message) {
+        return append(user, allocator.allocate(user, path), message);
+    }
+
+    /**
+     * The thread assignment runs beside the quota reservation and the UID's allocation, which
+     * follows the reservation so that a refused message takes no UID; the message is written once
+     * all three are done. A reservation that succeeded is given back if anything before the
+     * message's write fails or the mailbox is not there. An APPEND refused for its quota or its
+     * mailbox may thus have touched a thread, which only learns the message's ids (threading is a
+     * presentation aid, see {@link Threader}).
+     */
+    private Mono<Appended> append(ObjectId user, Mono<UidAllocator.Allocation> allocation, NewMessage message) {
         AtomicBoolean reserved = new AtomicBoolean();
         // cached: a UID lost to another writer is claimed again with the same thread
         Mono<ObjectId> thread = threader.assign(user, message.messageId(), message.inReplyTo(), message.references(),
                 message.subject()).cache();
-        Mono<Message> placed = quota.reserveFollowed(user, message.size())
+        Mono<Appended> placed = quota.reserveFollowed(user, message.size())
                 .then(Mono.defer(() -> {
                     reserved.set(true);
-                    return claim(mailboxId, a -> thread.flatMap(threadId -> {
+                    return claim(allocation, a -> thread.flatMap(threadId -> {
+                        ObjectId mailboxId = a.mailbox().id();
                         Message draft = new Message(new ObjectId(), mailboxId, user, 0, 0, threadId, message.flags(),
                                 message.internalDate(), message.size(), message.messageId(), message.subject(),
                                 message.content());
-                        return insert(draft.placed(draft.id(), mailboxId, a.uid(), a.modseq()));
-                    }));
+                        return insert(draft.placed(draft.id(), mailboxId, a.uid(), a.modseq()))
+                                .map(placedMessage -> new Appended(a.mailbox(), placedMessage));
+                    }), 1);
                 }));
+        Mono<Void> giveBack = Mono.defer(() -> thread.onErrorComplete()
+                .then(reserved.get() ? quota.release(user, message.size()) : Mono.empty()));
         // Subscribed together: the thread starts at once; its error, if any, comes through `placed`.
         // A failure is answered once the thread's write has settled too (the cache runs it to its end).
-        return Flux.merge(thread.then(Mono.<Message>empty()).onErrorComplete(), placed).next()
-                .onErrorResume(e -> thread.onErrorComplete()
-                        .then(reserved.get() ? quota.release(user, message.size()) : Mono.empty())
-                        .then(Mono.error(e)))
-                .flatMap(changes::exists);
+        return Flux.merge(thread.then(Mono.<Appended>empty()).onErrorComplete(), placed).next()
+                .onErrorResume(e -> giveBack.then(Mono.error(e)))
+                .switchIfEmpty(giveBack.then(Mono.empty()))
+                .flatMap(appended -> changes.exists(appended.message()).map(exists -> new Appended(appended.mailbox(), exists)));
+    }
+
+    /** A message just stored, with its mailbox as the UID's allocation left it. */
+    public record Appended(Mailbox mailbox, Message message) {
     }
 
     /**
@@ -302,24 +317,27 @@ public final class MessageStore {
 
     /** Allocate a UID and write under it; a duplicate key means someone else owns that UID: try a fresh one. */
     private <T> Mono<T> claim(ObjectId mailboxId, Function<UidAllocator.Allocation, Mono<T>> write) {
-        return claim(mailboxId, write, 1);
+        return claim(allocator.allocate(mailboxId), write, 1);
     }
 
-    private <T> Mono<T> claim(ObjectId mailboxId, Function<UidAllocator.Allocation, Mono<T>> write, int attempt) {
-        return allocator.allocate(mailboxId)
+    /** Each attempt allocates with {@code allocation}; empty when that finds no mailbox. */
+    private <T> Mono<T> claim(Mono<UidAllocator.Allocation> allocation, Function<UidAllocator.Allocation, Mono<T>> write,
+            int attempt) {
+        return allocation
                 .flatMap(a -> write.apply(a)
                         // Nothing written under a UID we own (the message vanished, the write failed):
                         // give it up now rather than make readers wait out the watermark's lease.
-                        .switchIfEmpty(Mono.defer(() -> abandon(mailboxId, a)))
-                        .onErrorResume(e -> !DuplicateKey.is(e), e -> abandon(mailboxId, a).then(Mono.error(e)))
+                        .switchIfEmpty(Mono.defer(() -> abandon(a)))
+                        .onErrorResume(e -> !DuplicateKey.is(e), e -> abandon(a).then(Mono.error(e)))
                         // Someone else owns the UID; the MODSEQ that came with it is ours to give up.
-                        .onErrorResume(DuplicateKey::is, e -> journal.abandon(mailboxId, a.modseq()).then(Mono.error(e))))
+                        .onErrorResume(DuplicateKey::is, e -> journal.abandon(a.mailbox().id(), a.modseq()).then(Mono.error(e))))
                 .onErrorResume(DuplicateKey::is, e -> attempt < CLAIM_ATTEMPTS
-                        ? claim(mailboxId, write, attempt + 1)
-                        : Mono.error(new IllegalStateException("No free UID after " + attempt + " attempts in " + mailboxId, e)));
+                        ? claim(allocation, write, attempt + 1)
+                        : Mono.error(new IllegalStateException("No free UID after " + attempt + " attempts", e)));
     }
 
-    private <T> Mono<T> abandon(ObjectId mailboxId, UidAllocator.Allocation a) {
+    private <T> Mono<T> abandon(UidAllocator.Allocation a) {
+        ObjectId mailboxId = a.mailbox().id();
         return watermark.abandon(mailboxId, a.uid()).then(journal.abandon(mailboxId, a.modseq())).then(Mono.empty());
     }
 

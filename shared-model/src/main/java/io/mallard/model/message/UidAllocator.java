@@ -1,6 +1,7 @@
 package io.mallard.model.message;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 import com.mongodb.client.model.Filters;
@@ -10,6 +11,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 
+import io.mallard.model.mailbox.Mailbox;
 import io.mallard.model.mailbox.MailboxException;
 import io.mallard.model.mailbox.MailboxStore;
 import io.mallard.model.store.MongoStore;
@@ -26,8 +28,8 @@ import reactor.core.publisher.Mono;
  */
 public final class UidAllocator {
 
-    /** A UID with the MODSEQ of the message's creation (RFC 7162 3.1). */
-    public record Allocation(long uid, long modseq) {
+    /** A UID with the MODSEQ of the message's creation (RFC 7162 3.1), in the mailbox as the allocation left it. */
+    public record Allocation(Mailbox mailbox, long uid, long modseq) {
     }
 
     private static final FindOneAndUpdateOptions AFTER = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
@@ -40,10 +42,22 @@ public final class UidAllocator {
     }
 
     public Mono<Allocation> allocate(ObjectId mailbox) {
-        return Mono.from(mailboxes.findOneAndUpdate(Filters.eq("_id", mailbox),
+        return allocate(Filters.eq("_id", mailbox)).switchIfEmpty(Mono.error(() -> missing(mailbox)));
+    }
+
+    /**
+     * As {@link #allocate(ObjectId)}, in the user's mailbox named {@code path}: finding the mailbox
+     * and allocating in it are one round trip. Empty when the user has no such mailbox.
+     */
+    public Mono<Allocation> allocate(ObjectId user, String path) {
+        return allocate(MailboxStore.named(user, path));
+    }
+
+    private Mono<Allocation> allocate(Bson mailbox) {
+        return Mono.from(mailboxes.findOneAndUpdate(mailbox,
                         Updates.combine(Updates.inc("uidNext", 1L), Updates.inc("modifyIndex", 1L)), AFTER))
-                .switchIfEmpty(Mono.error(() -> missing(mailbox)))
-                .map(d -> new Allocation(Message.number(d, "uidNext") - 1, Message.number(d, "modifyIndex")));
+                .map(d -> new Allocation(Mailbox.fromDocument(d), Message.number(d, "uidNext") - 1,
+                        Message.number(d, "modifyIndex")));
     }
 
     /** A MODSEQ for a change that does not add a message: flags, expunge. */

@@ -30,6 +30,7 @@ import io.mallard.model.message.FlagOperation;
 import io.mallard.model.message.MailStorage;
 import io.mallard.model.message.Message;
 import io.mallard.model.message.MessageFields;
+import io.mallard.model.message.MessageStore;
 import io.mallard.model.quota.QuotaExceededException;
 import io.mallard.model.store.MongoStore;
 import io.mallard.model.user.NewUser;
@@ -127,7 +128,7 @@ class MessageAppenderTest {
     }
 
     @Test
-    void appendIntoAMailboxAlreadyReadCountsTheQuotaOnceAndRefusesPastIt() {
+    void appendIntoAMailboxNamedByPathCountsTheQuotaOnceAndRefusesPastIt() {
         context.withPropertyValues("mallard.data.dir=" + dataDir).run(app -> {
             MailStorage storage = app.getBean(MailStorage.class);
             MessageAppender appender = app.getBean(MessageAppender.class);
@@ -135,16 +136,37 @@ class MessageAppenderTest {
             Mailbox inbox = storage.mailboxes().get(user.id(), "INBOX").block();
             byte[] small = messageWithAttachment(1_000);
 
-            Message stored = appender.append(inbox, small, List.of(), Instant.now()).block();
-            Mono<Message> tooBig = appender.append(inbox, messageWithAttachment(200_000), List.of(), Instant.now());
+            MessageStore.Appended stored = appender.append(user.id(), "inbox", small, List.of(), Instant.now()).block();
+            Mono<MessageStore.Appended> tooBig = appender.append(user.id(), "INBOX", messageWithAttachment(200_000),
+                    List.of(), Instant.now());
 
-            assertThat(stored.uid()).isEqualTo(1L);
-            assertThat(stored.thread()).isNotNull();
+            assertThat(stored.mailbox()).extracting(Mailbox::id, Mailbox::uidValidity)
+                    .containsExactly(inbox.id(), inbox.uidValidity());
+            assertThat(stored.message().uid()).isEqualTo(1L);
+            assertThat(stored.message().thread()).isNotNull();
             assertThatThrownBy(tooBig::block).isInstanceOf(QuotaExceededException.class);
             assertThat(storage.quota().used(user.id()).block()).isEqualTo(small.length);
             assertThat(attachmentFiles(app)).isZero();
             assertThat(storage.listing().range(inbox.id(), 1, 10, MessageFields.NONE).map(Message::uid).collectList().block())
                     .containsExactly(1L);
+        });
+    }
+
+    @Test
+    void appendIntoAMailboxThatIsNotThereKeepsNothingAndTakesNoUid() {
+        context.withPropertyValues("mallard.data.dir=" + dataDir).run(app -> {
+            MailStorage storage = app.getBean(MailStorage.class);
+            MessageAppender appender = app.getBean(MessageAppender.class);
+            User user = user(app, "frank", UserSettings.DEFAULTS);
+            Mailbox inbox = storage.mailboxes().get(user.id(), "INBOX").block();
+
+            MessageStore.Appended nowhere = appender.append(user.id(), "Nowhere", messageWithAttachment(5_000),
+                    List.of(), Instant.now()).block();
+
+            assertThat(nowhere).isNull();
+            assertThat(storage.quota().used(user.id()).block()).isZero();
+            assertThat(attachmentFiles(app)).isZero();
+            assertThat(storage.mailboxes().get(user.id(), "INBOX").block().uidNext()).isEqualTo(inbox.uidNext());
         });
     }
 
@@ -156,8 +178,8 @@ class MessageAppenderTest {
             User user = user(app, "erin", UserSettings.DEFAULTS);
             Mailbox inbox = storage.mailboxes().get(user.id(), "INBOX").block();
             byte[] raw = messageWithAttachment(5_000);
-            ParsedMessage whole = content.parsed(app.getBean(MessageAppender.class).append(inbox, raw, List.of(), Instant.now())
-                    .block());
+            ParsedMessage whole = content.parsed(app.getBean(MessageAppender.class)
+                    .append(user.id(), "INBOX", raw, List.of(), Instant.now()).block().message());
 
             Message envelopeOnly = storage.listing()
                     .range(inbox.id(), 1, 1, MessageFields.fetch(List.of(ParsedParts.ENVELOPE), false)).blockFirst();
