@@ -51,6 +51,33 @@ public record ChangeEvent(ObjectId user, ObjectId mailbox, ChangeCommand command
         return mailbox.toHexString() + ':' + modseq + ':' + command + ':' + uid;
     }
 
+    /**
+     * What the journal publishes on the owner's channel once the entry is written: the mailbox and
+     * the MODSEQ, and for a message's change the change itself (command, UID, time, flags), so that
+     * a listener need not read it back. Flags are IMAP atoms; a flag with a space in it, or a
+     * change of the mailbox itself, is announced by mailbox and MODSEQ only.
+     */
+    String announcement() {
+        String head = mailbox.toHexString() + ' ' + modseq;
+        if (uid == 0 || path != null || flags.stream().anyMatch(flag -> flag.isEmpty() || flag.indexOf(' ') >= 0)) {
+            return head;
+        }
+        StringBuilder text = new StringBuilder(head).append(' ').append(command.name()).append(' ').append(uid)
+                .append(' ').append(created.toEpochMilli());
+        flags.forEach(flag -> text.append(' ').append(flag));
+        return text.toString();
+    }
+
+    /** The change an {@link #announcement} of {@code user}'s carries, or {@code null} when it only names one. */
+    static ChangeEvent fromAnnouncement(ObjectId user, String[] parts) {
+        if (parts.length < 5) {
+            return null;
+        }
+        return new ChangeEvent(user, new ObjectId(parts[0]), ChangeCommand.valueOf(parts[2]), Long.parseLong(parts[3]),
+                Long.parseLong(parts[1]), List.of(parts).subList(5, parts.length), null,
+                Instant.ofEpochMilli(Long.parseLong(parts[4])));
+    }
+
     Document toDocument(Instant expiresAt) {
         return new Document("user", user).append("mailbox", mailbox).append("command", command.name())
                 .append("uid", uid).append("modseq", modseq).append("flags", flags).append("path", path)

@@ -19,9 +19,10 @@ import reactor.core.publisher.Sinks;
 /**
  * Tells the sessions of this process about changes made by any process. One Redis pub/sub
  * connection serves the whole process: it subscribes to a user's channel while at least one
- * session of that user listens. A notification only names a mailbox and a MODSEQ; the notifier
- * then reads that mailbox's {@link Journal} entries from the lower of that MODSEQ and the last one
- * it delivered, so entries written out of MODSEQ order by concurrent writers are still delivered,
+ * session of that user listens. A notification names a mailbox and a MODSEQ, and for a message's
+ * change carries the change; when it leaves a gap after the last MODSEQ delivered for the mailbox
+ * (or carries nothing), the notifier reads that mailbox's {@link Journal} entries from the lower of
+ * the two, so entries written out of MODSEQ order by concurrent writers are still delivered,
  * duplicates are dropped, and no session ever polls MongoDB on a timer.
  *
  * <p>An EXISTS event is a wake-up call, not permission: the session reports new messages only up to
@@ -112,13 +113,21 @@ public final class ChangeNotifier implements AutoCloseable {
             return Mono.empty();
         }
         long from = Math.min(feed.cursors.getOrDefault(mailbox, modseq - 1), modseq - 1);
-        return journal.since(mailbox, from)
-                .filter(event -> feed.seen.put(event.key(), Boolean.TRUE) == null)
-                .doOnNext(event -> {
-                    feed.cursors.merge(mailbox, event.modseq(), Math::max);
-                    watching.forEach(listener -> listener.sink.tryEmitNext(event));
-                })
-                .then();
+        ChangeEvent carried = ChangeEvent.fromAnnouncement(Journal.userOf(channel), parts);
+        if (carried != null && from == modseq - 1) {
+            // Nothing delivered leaves a gap below it: the journal read would bring this entry, and
+            // any later one already written, which its own announcement brings.
+            deliver(feed, watching, carried);
+            return Mono.empty();
+        }
+        return journal.since(mailbox, from).doOnNext(event -> deliver(feed, watching, event)).then();
+    }
+
+    private static void deliver(Feed feed, List<Listener> watching, ChangeEvent event) {
+        if (feed.seen.put(event.key(), Boolean.TRUE) == null) {
+            feed.cursors.merge(event.mailbox(), event.modseq(), Math::max);
+            watching.forEach(listener -> listener.sink.tryEmitNext(event));
+        }
     }
 
     @Override

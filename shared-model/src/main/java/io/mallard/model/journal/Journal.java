@@ -80,7 +80,7 @@ public final class Journal {
     /** Writes the entry, then announces it on the owner's channel. */
     public Mono<ChangeEvent> record(ChangeEvent event) {
         return Mono.from(entries.insertOne(event.toDocument(Instant.now().plus(RETENTION))))
-                .then(redis.publish(channel(event.user()), event.mailbox().toHexString() + ' ' + event.modseq()))
+                .then(redis.publish(channel(event.user()), event.announcement()))
                 .doOnSuccess(published -> {
                     if (event.modseq() > 0 && event.modseq() < Long.MAX_VALUE) {
                         keepUp(event.mailbox());
