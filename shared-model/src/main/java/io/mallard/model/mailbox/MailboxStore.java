@@ -185,12 +185,12 @@ public final class MailboxStore {
         return Mono.from(mailboxes.deleteMany(Filters.eq("user", user))).map(result -> result.getDeletedCount());
     }
 
-    // A regex on a field of the unique {user, path} index breaks the embedded store; exact matches are fine.
     /** The user's mailbox named {@code path}, in any spelling {@link #get} accepts, as a query filter. */
     public static Bson named(ObjectId user, String path) {
         return byPath(user, Mailbox.normalize(path));
     }
 
+    // A regex on a field of the unique {user, path} index breaks the embedded store; exact matches are fine.
     private static Bson byPath(ObjectId user, String path) {
         return Filters.and(Filters.eq("user", user), Filters.eq("path", path));
     }

@@ -166,7 +166,8 @@ public final class MessageStore {
         return Flux.merge(thread.then(Mono.<Appended>empty()).onErrorComplete(), placed).next()
                 .onErrorResume(e -> giveBack.then(Mono.error(e)))
                 .switchIfEmpty(giveBack.then(Mono.empty()))
-                .flatMap(appended -> changes.exists(appended.message()).map(exists -> new Appended(appended.mailbox(), exists)));
+                .flatMap(appended -> changes.exists(appended.message())
+                        .map(journaled -> new Appended(appended.mailbox(), journaled)));
     }
 
     /** A message just stored, with its mailbox as the UID's allocation left it. */
