@@ -48,8 +48,9 @@ final class AppendHandler implements CommandHandler {
         // RFC 3501 §6.3.11: a missing target is [TRYCREATE], so the client may create it and retry.
         return allOrNone(connection, append)
                 .flatMap(stored -> {
-                    Mailbox mailbox = stored.get(stored.size() - 1).mailbox();
-                    return connection.reportArrival(mailbox.id(), stored.get(stored.size() - 1).message().uid())
+                    MessageStore.Appended last = stored.get(stored.size() - 1);
+                    Mailbox mailbox = last.mailbox();
+                    return connection.reportArrival(mailbox.id(), last.message().uid())
                             .thenReturn("APPENDUID " + mailbox.uidValidity() + " " + stored.stream()
                                     .map(m -> String.valueOf(m.message().uid())).collect(Collectors.joining(",")));
                 })

@@ -96,9 +96,10 @@ public final class ChangeNotifier implements AutoCloseable {
     }
 
     private Mono<Void> dispatch(String channel, String payload) {
+        ObjectId user = Journal.userOf(channel);
         Feed feed;
         synchronized (feeds) {
-            feed = feeds.get(Journal.userOf(channel));
+            feed = feeds.get(user);
         }
         if (feed == null) {
             return Mono.empty();
@@ -113,7 +114,7 @@ public final class ChangeNotifier implements AutoCloseable {
             return Mono.empty();
         }
         long from = Math.min(feed.cursors.getOrDefault(mailbox, modseq - 1), modseq - 1);
-        ChangeEvent carried = ChangeEvent.fromAnnouncement(Journal.userOf(channel), parts);
+        ChangeEvent carried = ChangeEvent.fromAnnouncement(user, parts);
         if (carried != null && from == modseq - 1) {
             // Nothing delivered leaves a gap below it: the journal read would bring this entry, and
             // any later one already written, which its own announcement brings.
